@@ -1,0 +1,309 @@
+"""The profile: one pydantic model holding every section of the company-profile template.
+
+This module is a leaf: it imports pydantic and the standard library only, so every other part
+(pages, readers, writers, store, CLI) can depend on it without dragging anything else in.
+
+Text is canonicalised on the way in (see ``clean_line`` / ``clean_text``), so whatever a user
+pastes or a file holds, the model only ever contains printable text that every writer can emit.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from datetime import UTC, date, datetime
+from typing import Annotated, Any, Literal
+from urllib.parse import quote
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
+
+SCHEMA_VERSION = 2
+MAX_TEXT = 100_000  # characters in one field: a long answer fits, a pasted binary does not
+MAX_ITEMS = 2_000  # entries in one list
+
+_ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+# C0/C1 controls except tab and newline, plus code points XML (and so Word) cannot hold.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+
+
+def new_id() -> str:
+    """A fresh stable id: assigned once, never derived from text, kept across edits."""
+    return uuid.uuid4().hex
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def clean_text(value: str) -> str:
+    """Canonical multi-line text: paragraphs of trimmed lines, no control characters.
+
+    Line breaks of every kind become ``\\n``, tabs become spaces, each line is trimmed, runs
+    of blank lines become one blank line, and the whole is trimmed.
+    """
+    value = _LINE_BREAKS.sub("\n", value)
+    value = _UNPRINTABLE.sub("", value.replace("\t", " "))
+    lines = [line.strip() for line in value.split("\n")]
+    text = "\n".join(lines).strip()
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def clean_line(value: str) -> str:
+    """Canonical one-line text: like ``clean_text`` with every line break folded to a space."""
+    return " ".join(line for line in clean_text(value).split("\n") if line)
+
+
+def clean_url(value: str) -> str:
+    """A URL with whitespace removed and unsafe characters percent-encoded (as Markdown does)."""
+    value = "".join(clean_line(value).split())
+    return quote(value, safe="%;/?:@&=+$,-_.!~*'()#")
+
+
+def _before(fn):
+    return BeforeValidator(lambda v: fn(v) if isinstance(v, str) else v)
+
+
+def _drop_blank(items: list[Any]) -> list[Any]:
+    return [item for item in items if item != ""]
+
+
+Line = Annotated[str, _before(clean_line), StringConstraints(max_length=MAX_TEXT)]
+Text = Annotated[str, _before(clean_text), StringConstraints(max_length=MAX_TEXT)]
+Url = Annotated[str, _before(clean_url), StringConstraints(max_length=4_000)]
+Lines = Annotated[list[Line], Field(max_length=MAX_ITEMS), AfterValidator(_drop_blank)]
+ItemId = Annotated[str, Field(default_factory=new_id, pattern=_ID_PATTERN)]
+
+YesNo = Literal["yes", "no", "unknown"]
+QuestionCategory = Literal["", "behavioral", "technical", "motivation", "company", "role", "other"]
+QUESTION_CATEGORIES: tuple[str, ...] = QuestionCategory.__args__  # type: ignore[attr-defined]
+
+
+class Part(BaseModel):
+    """Base of every model here: strict about unknown keys, re-validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+# --- title line -------------------------------------------------------------------------------
+
+
+class Overview(Part):
+    founded: Line = ""
+    headquarters: Line = ""
+    size: Line = ""
+    industry: Line = ""
+    ownership: Line = ""
+    revenue: Line = ""
+    key_products: Line = ""
+
+
+class Mission(Part):
+    statement: Text = ""
+    core_values: Lines = []
+    culture: Text = ""
+
+
+class NewsItem(Part):
+    id: ItemId
+    text: Line = ""
+    date: Line = ""  # free text on purpose: "2024", "Q3 2024" and "2024-05-01" are all real
+    url: Url = ""
+
+
+class TechStack(Part):
+    languages: Lines = []
+    frameworks: Lines = []
+    cloud: Lines = []
+    data_ml_tools: Lines = []
+    practices: Lines = []
+
+
+class Products(Part):
+    product_lines: Text = ""
+    key_services: Text = ""
+    target_market: Text = ""
+    market_position: Text = ""
+
+
+class Experience(Part):
+    has_used: YesNo = "unknown"
+    products_used: Text = ""
+    duration: Text = ""
+    frequency: Text = ""
+    valued_features: Text = ""
+    impact: Text = ""
+    pain_points: Text = ""
+    connection: Text = ""
+
+    @field_validator("has_used", mode="before")
+    @classmethod
+    def _yes_no(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, str):
+            word = clean_line(value).lower()
+            return {"y": "yes", "n": "no", "": "unknown"}.get(word, word)
+        return value
+
+
+class Competitors(Part):
+    direct: Lines = []
+    advantages: Text = ""
+    challenges: Text = ""
+
+
+class Role(Part):
+    department: Text = ""
+    team: Text = ""
+    reporting: Text = ""
+    responsibilities: Lines = []
+    success_metrics: Lines = []
+    growth: Lines = []
+
+
+class SkillRow(Part):
+    """One row of the skills-to-requirements table."""
+
+    id: ItemId
+    skill: Line = ""
+    requirement: Line = ""
+    talking_point: Line = ""
+
+    def is_blank(self) -> bool:
+        return not (self.skill or self.requirement or self.talking_point)
+
+
+class Question(Part):
+    """A question to prepare for, with the answer the user drafts for it."""
+
+    id: ItemId
+    text: Line = ""
+    answer: Text = ""
+    category: QuestionCategory = ""
+    confidence: Annotated[int, Field(ge=1, le=5)] | None = None
+
+    @field_validator("category", mode="before")
+    @classmethod
+    def _category(cls, value: Any) -> Any:
+        return clean_line(value).lower() if isinstance(value, str) else value
+
+    def is_blank(self) -> bool:
+        return not (self.text or self.answer)
+
+
+class Prep(Part):
+    talking_points: Lines = []
+    keywords: Lines = []
+    skill_map: Annotated[list[SkillRow], Field(max_length=MAX_ITEMS)] = []
+    questions: Annotated[list[Question], Field(max_length=MAX_ITEMS)] = []
+    questions_to_ask: Lines = []
+
+
+class Source(Part):
+    id: ItemId
+    title: Line = ""
+    url: Url = ""
+
+
+class ExtraSection(Part):
+    """Markdown the template has no place for, kept as written and written back.
+
+    ``parent`` is empty for a ``##`` section of its own; otherwise it names the known section
+    the text sat in (an unknown ``###`` subsection, or lines the reader did not recognise).
+    """
+
+    title: Line = ""
+    body: Annotated[str, StringConstraints(max_length=MAX_TEXT)] = ""
+    parent: str = ""
+
+    @field_validator("body", mode="before")
+    @classmethod
+    def _body(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        value = _UNPRINTABLE.sub("", _LINE_BREAKS.sub("\n", value))
+        return "\n".join(line.rstrip() for line in value.split("\n")).strip("\n")
+
+
+class Profile(Part):
+    """Everything known about one company and one role, in the template's order."""
+
+    schema_version: int = SCHEMA_VERSION
+    id: ItemId
+    revision: int = Field(default=0, ge=0)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+    company: Line = ""
+    role_title: Line = ""
+    job_ref: Line = ""
+    interview_date: date | None = None
+    job_posting: Text = ""
+
+    overview: Overview = Field(default_factory=Overview)
+    mission: Mission = Field(default_factory=Mission)
+    news: Annotated[list[NewsItem], Field(max_length=MAX_ITEMS)] = []
+    tech_stack: TechStack = Field(default_factory=TechStack)
+    products: Products = Field(default_factory=Products)
+    experience: Experience = Field(default_factory=Experience)
+    competitors: Competitors = Field(default_factory=Competitors)
+    role: Role = Field(default_factory=Role)
+    prep: Prep = Field(default_factory=Prep)
+    culture_fit: Lines = []
+    sources: Annotated[list[Source], Field(max_length=MAX_ITEMS)] = []
+    extra_sections: Annotated[list[ExtraSection], Field(max_length=MAX_ITEMS)] = []
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_schema(cls, value: int) -> int:
+        if value > SCHEMA_VERSION:
+            raise ValueError(
+                f"written by a newer version of Interview Prep Studio (schema {value}); "
+                f"this version reads schema {SCHEMA_VERSION} and older"
+            )
+        return value
+
+    @field_validator("interview_date", mode="before")
+    @classmethod
+    def _blank_date(cls, value: Any) -> Any:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @property
+    def title(self) -> str:
+        """'Netflix — ML Engineer', or what there is of it."""
+        return " — ".join(part for part in (self.company, self.role_title) if part) or "Untitled"
+
+    @property
+    def slug(self) -> str:
+        """A file-name-safe name such as ``netflix-ml-engineer``."""
+        return slugify(f"{self.company} {self.role_title}") or "untitled"
+
+    def with_new_ids(self) -> Profile:
+        """A copy with fresh ids everywhere, so it never collides with the original (in Anki)."""
+        data = self.model_dump()
+        data["id"] = new_id()
+        data["revision"] = 0
+        data["created_at"] = data["updated_at"] = utc_now()
+        for key in ("news", "sources"):
+            for item in data[key]:
+                item["id"] = new_id()
+        for key in ("skill_map", "questions"):
+            for item in data["prep"][key]:
+                item["id"] = new_id()
+        return Profile.model_validate(data)
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: 'Café Ltd.' -> 'cafe-ltd'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-")

@@ -1,0 +1,291 @@
+"""The section registry: the template's sections and fields, in order, with their wording.
+
+Pages, the Markdown reader and writer, the Word and Anki writers and ``prep check`` all walk a
+profile through ``SECTIONS``, so order, titles, labels and hints live here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from prep_core.model import Profile
+
+Kind = Literal[
+    "line",  # one line of text
+    "text",  # free text, may hold paragraphs
+    "date",  # a calendar date
+    "yesno",  # yes / no / not answered
+    "list",  # a list of one-line entries (a nested bullet list)
+    "inline_list",  # a short list written on one line, comma-separated
+    "news",  # NewsItem rows
+    "skills",  # SkillRow rows: the skills-to-requirements table
+    "questions",  # Question rows, each with a drafted answer
+    "sources",  # Source rows: title and link
+]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of the profile as the template shows it."""
+
+    path: str  # dotted attribute path from Profile: "overview.founded"
+    label: str  # the template's bold label: "Founded"
+    hint: str  # what belongs here, shown as a placeholder and written as "[hint]" when empty
+    kind: Kind
+    heading: str = ""  # "###" subsection the field sits under, if any
+    bare: bool = False  # the (sub)section's own bullets rather than a "- **Label**: value" line
+    counts: bool = True  # whether it counts toward completeness
+    prompt: str = ""  # flashcard front, "{company}" filled in; empty: no card of its own
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit(".", 1)[-1]
+
+    def get(self, profile: Profile) -> Any:
+        value: Any = profile
+        for part in self.path.split("."):
+            value = getattr(value, part)
+        return value
+
+    def set(self, profile: Profile, value: Any) -> None:
+        """Assign through pydantic's validate_assignment, so the value is checked and cleaned."""
+        owner: Any = profile
+        *parents, last = self.path.split(".")
+        for part in parents:
+            owner = getattr(owner, part)
+        setattr(owner, last, value)
+
+    def is_filled(self, profile: Profile) -> bool:
+        value = self.get(profile)
+        if self.kind == "yesno":
+            return value != "unknown"
+        if self.kind == "skills":
+            return any(not row.is_blank() for row in value)
+        if self.kind == "questions":
+            return any(q.text for q in value)
+        if self.kind == "news":
+            return any(item.text for item in value)
+        if self.kind == "sources":
+            return any(item.title or item.url for item in value)
+        return bool(value)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # short name used in page files, tags and CLI options: "tech_stack"
+    title: str  # the template's "##" heading
+    fields: tuple[FieldSpec, ...]
+    icon: str = ""  # Material icon for the dashboard
+
+    @property
+    def number(self) -> int:
+        """1-based position in the template."""
+        return SECTIONS.index(self) + 1
+
+    def subsections(self) -> list[str]:
+        """The "###" headings of this section, in order."""
+        return list(dict.fromkeys(f.heading for f in self.fields if f.heading))
+
+
+def _f(path: str, label: str, hint: str, kind: Kind = "line", **kw: Any) -> FieldSpec:
+    return FieldSpec(path, label, hint, kind, **kw)
+
+
+# The title line: "# Company Profile: <company>" and our own additions under it.
+BASICS = Section(
+    "basics",
+    "Company Profile",
+    (
+        _f("company", "Company", "Company Name"),
+        _f("role_title", "Role", "Job title", prompt="{company}: which role are you interviewing for?"),
+        _f("job_ref", "Job reference", "Posting ID, such as JR12345", counts=False),
+        _f("interview_date", "Interview date", "YYYY-MM-DD", "date"),
+        _f("job_posting", "Job posting", "Paste the job posting here", "text", counts=False),
+    ),
+    icon=":material/badge:",
+)
+
+SECTIONS: tuple[Section, ...] = (
+    BASICS,
+    Section(
+        "overview",
+        "Company Overview",
+        (
+            _f("overview.founded", "Founded", "Year founded", prompt="{company}: when was it founded?"),
+            _f("overview.headquarters", "Headquarters", "City, State/Country",
+               prompt="{company}: where is it headquartered?"),
+            _f("overview.size", "Size", "Number of employees",
+               prompt="{company}: how many people work there?"),
+            _f("overview.industry", "Industry", "Primary industry/sector",
+               prompt="{company}: which industry is it in?"),
+            _f("overview.ownership", "Public/Private", "Public (Exchange: TICKER) or private",
+               prompt="{company}: is it public or private?"),
+            _f("overview.revenue", "Revenue", "Annual revenue (year)",
+               prompt="{company}: what is its annual revenue?"),
+            _f("overview.key_products", "Key products/services", "Main offerings",
+               prompt="{company}: what are its key products and services?"),
+        ),
+        icon=":material/business:",
+    ),
+    Section(
+        "mission",
+        "Company Mission and Values",
+        (
+            _f("mission.statement", "Mission statement", "The company's mission", "text",
+               prompt="{company}: what is its mission statement?"),
+            _f("mission.core_values", "Core values", "Value", "list",
+               prompt="{company}: what are its core values?"),
+            _f("mission.culture", "Company culture", "How the company describes its culture",
+               "text", prompt="{company}: how would you describe its culture?"),
+        ),
+        icon=":material/flag:",
+    ),
+    Section(
+        "news",
+        "Recent News and Developments",
+        (
+            _f("news", "News", "Recent development", "news", bare=True,
+               prompt="{company}: what are its recent developments?"),
+        ),
+        icon=":material/newspaper:",
+    ),
+    Section(
+        "tech_stack",
+        "Technology Stack",
+        (
+            _f("tech_stack.languages", "Languages", "Programming languages", "inline_list",
+               prompt="{company}: which programming languages does it use?"),
+            _f("tech_stack.frameworks", "Frameworks", "Frameworks and libraries", "inline_list",
+               prompt="{company}: which frameworks does it use?"),
+            _f("tech_stack.cloud", "Cloud infrastructure", "Cloud providers and platforms",
+               "inline_list", prompt="{company}: which cloud infrastructure does it run on?"),
+            _f("tech_stack.data_ml_tools", "Data/ML tools", "Data and ML tooling", "inline_list",
+               prompt="{company}: which data and ML tools does it use?"),
+            _f("tech_stack.practices", "Development practices", "How they build software",
+               "inline_list", prompt="{company}: what are its development practices?"),
+        ),
+        icon=":material/code:",
+    ),
+    Section(
+        "products",
+        "Products and Services",
+        (
+            _f("products.product_lines", "Main product lines", "Product lines", "text",
+               prompt="{company}: what are its main product lines?"),
+            _f("products.key_services", "Key services", "Services offered", "text",
+               prompt="{company}: what are its key services?"),
+            _f("products.target_market", "Target market/customers", "Who buys from them", "text",
+               prompt="{company}: who is its target market?"),
+            _f("products.market_position", "Market position", "Where they stand in the market",
+               "text", prompt="{company}: what is its market position?"),
+        ),
+        icon=":material/inventory_2:",
+    ),
+    Section(
+        "experience",
+        "Personal Experience with Company/Products",
+        (
+            _f("experience.has_used", "Have you used their products/services?", "Yes/No", "yesno"),
+            _f("experience.products_used", "Which products/services have you used?",
+               "List of products/services", "text"),
+            _f("experience.duration", "Duration of use", "How long you've been using them", "text"),
+            _f("experience.frequency", "Frequency of use", "How often you use them", "text"),
+            _f("experience.valued_features", "Specific features you value",
+               "Features that stand out to you", "text"),
+            _f("experience.impact", "Impact on your life/work", "How they've affected you", "text"),
+            _f("experience.pain_points", "Pain points or areas for improvement",
+               "Any challenges you've experienced", "text"),
+            _f("experience.connection", "How this experience connects to your professional interest",
+               "Connection between personal experience and job application", "text"),
+        ),
+        icon=":material/person:",
+    ),
+    Section(
+        "competitors",
+        "Competitors",
+        (
+            _f("competitors.direct", "Direct competitors", "List of main competitors",
+               "inline_list", prompt="{company}: who are its direct competitors?"),
+            _f("competitors.advantages", "Competitive advantages",
+               "What sets this company apart", "text",
+               prompt="{company}: what are its competitive advantages?"),
+            _f("competitors.challenges", "Industry challenges",
+               "Current challenges in the industry", "text",
+               prompt="{company}: what challenges does its industry face?"),
+        ),
+        icon=":material/swords:",
+    ),
+    Section(
+        "role",
+        "Role Analysis",
+        (
+            _f("role.department", "Department structure", "Where the role sits", "text",
+               prompt="{role}: which department is it in?"),
+            _f("role.team", "Team composition", "Who is on the team", "text",
+               prompt="{role}: who is on the team?"),
+            _f("role.reporting", "Reporting structure", "Who the role reports to", "text",
+               prompt="{role}: who does it report to?"),
+            _f("role.responsibilities", "Key responsibilities", "Responsibility", "list",
+               prompt="{role}: what are the key responsibilities?"),
+            _f("role.success_metrics", "Success metrics", "How success is measured", "list",
+               prompt="{role}: how is success measured?"),
+            _f("role.growth", "Growth opportunities", "Where the role can lead", "list",
+               prompt="{role}: what growth opportunities does it offer?"),
+        ),
+        icon=":material/work:",
+    ),
+    Section(
+        "prep",
+        "Interview Preparation",
+        (
+            _f("prep.talking_points", "Key talking points", "Talking point", "list",
+               heading="Key Talking Points", bare=True,
+               prompt="{company}: what are your key talking points?"),
+            _f("prep.keywords", "Keywords to emphasize", "Keyword or phrase", "list",
+               heading="Keywords to Emphasize", bare=True,
+               prompt="{company}: which keywords should you emphasize?"),
+            _f("prep.skill_map", "Skills-to-requirements mapping", "Skill", "skills",
+               heading="Skills-to-Requirements Mapping", bare=True),
+            _f("prep.questions", "Potential questions", "Question", "questions",
+               heading="Potential Questions to Prepare For", bare=True),
+            _f("prep.questions_to_ask", "Questions to ask", "Question", "list",
+               heading="Questions to Ask Interviewer", bare=True,
+               prompt="{company}: which questions will you ask the interviewer?"),
+        ),
+        icon=":material/checklist:",
+    ),
+    Section(
+        "culture_fit",
+        "Notes on Company Culture and Fit",
+        (
+            _f("culture_fit", "Culture and fit", "How you fit the culture", "list", bare=True,
+               prompt="{company}: why do you fit its culture?"),
+        ),
+        icon=":material/diversity_3:",
+    ),
+    Section(
+        "sources",
+        "Research Sources",
+        (_f("sources", "Sources", "Where you found this", "sources", bare=True),),
+        icon=":material/menu_book:",
+    ),
+)
+
+SECTION_BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
+
+
+def all_fields() -> Iterator[tuple[Section, FieldSpec]]:
+    """Every field of the profile, section by section, in template order."""
+    for section in SECTIONS:
+        for spec in section.fields:
+            yield section, spec
+
+
+def get_section(key: str) -> Section:
+    try:
+        return SECTION_BY_KEY[key]
+    except KeyError:
+        known = ", ".join(SECTION_BY_KEY)
+        raise KeyError(f"unknown section {key!r}; known sections: {known}") from None
