@@ -38,6 +38,13 @@ FORMATS: tuple[Format, ...] = (
            description="The template format: readable, editable, imports back."),
     Format("json", "JSON (lossless)", "json", "application/json", False, "json",
            description="Everything, as stored: for backups and moving between machines."),
+    Format("docx", "Word document", "docx",
+           "application/vnd.openxmlformats-officedocument.wordprocessingml.document", True, "docx",
+           variants=("dossier", "cheatsheet"),
+           description="A dossier to read and print, or a two-page cheat sheet."),
+    Format("apkg", "Anki deck", "apkg", "application/octet-stream", True, "anki",
+           options=("sections",),
+           description="Flashcards of the facts and your answers; re-import updates them."),
 )
 
 FORMAT_NAMES: tuple[str, ...] = tuple(f.name for f in FORMATS)
