@@ -1,0 +1,195 @@
+"""Which flashcards a profile gives: plain-text cards chosen through the section registry.
+
+This module decides *what* to drill; ``anki.py`` decides how genanki packs it. Cards hold plain
+text (newlines, "•" bullets): escaping to HTML happens once, in the packer, so no user text is
+ever treated as markup.
+
+A card exists only for a filled field: an empty or placeholder field gives no card.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from prep_core.errors import UnknownFormat
+from prep_core.model import Profile, Question, SkillRow, slugify
+from prep_core.sections import SECTION_BY_KEY, SECTIONS, FieldSpec, Section
+
+# Card kinds take part in each note's GUID, so these names are frozen: renaming one would make
+# Anki see every card of that kind as new on the next import.
+FIELD = "field"  # one registry field with a prompt: a fact, a text or a whole list
+QUESTION = "question"  # one potential question and the drafted answer
+SKILL = "skill"  # one row of the skills-to-requirements table
+WHY = "why"  # "Why this company?", from the personal-experience section
+
+NO_ANSWER = "No answer drafted yet: write down what you will say."
+MAX_RELATED_POINTS = 3
+MAX_RELATED_KEYWORDS = 4
+
+
+@dataclass(frozen=True)
+class Card:
+    """One flashcard in plain text, with what identifies it across exports."""
+
+    section: str  # registry key: "overview"
+    kind: str  # FIELD, QUESTION, SKILL or WHY
+    item_id: str  # field path ("overview.headquarters") or the row's stable id
+    front: str
+    back: str
+    source: str  # the label of the field the card comes from, shown above the front
+    tags: tuple[str, ...]
+
+
+def resolve_sections(sections: Sequence[str] | str | None) -> tuple[Section, ...]:
+    """The registry sections named in ``sections`` (all when None), in template order.
+
+    Raises UnknownFormat, listing the valid keys, for a name the registry does not know.
+    """
+    if sections is None:
+        return SECTIONS
+    wanted = [sections] if isinstance(sections, str) else list(sections)
+    unknown = [key for key in wanted if key not in SECTION_BY_KEY]
+    if unknown:
+        raise UnknownFormat(
+            f"unknown section {', '.join(map(repr, unknown))} for the Anki deck; "
+            f"choose from: {', '.join(SECTION_BY_KEY)}"
+        )
+    return tuple(section for section in SECTIONS if section.key in wanted)
+
+
+def build_cards(profile: Profile, sections: Sequence[str] | str | None = None) -> list[Card]:
+    """Every card the profile gives, in template order (the order Anki will show them).
+
+    >>> [c.front for c in build_cards(profile, ["overview"])][:1]
+    ['Netflix: when was it founded?']
+    """
+    cards: list[Card] = []
+    for section in resolve_sections(sections):
+        tags = (f"prep::{company_slug(profile)}::{section.key}",)
+        for spec in section.fields:
+            if spec.is_filled(profile):
+                cards.extend(_cards_for_field(profile, section, spec, tags))
+        if section.key == "experience" and any(s.is_filled(profile) for s in section.fields):
+            cards.append(_why_card(profile, section, tags))
+    return cards
+
+
+def company_slug(profile: Profile) -> str:
+    """The company part of every tag: 'netflix' (never empty, never with a space)."""
+    return slugify(profile.company) or "untitled"
+
+
+def _cards_for_field(
+    profile: Profile, section: Section, spec: FieldSpec, tags: tuple[str, ...]
+) -> Iterator[Card]:
+    if spec.kind == "questions":
+        for question in spec.get(profile):
+            if question.text:
+                yield _question_card(profile, section, spec, question, tags)
+    elif spec.kind == "skills":
+        for row in spec.get(profile):
+            if not row.is_blank():
+                yield _skill_card(profile, section, spec, row, tags)
+    elif spec.prompt:
+        front = spec.prompt.format(company=_company(profile), role=_role(profile))
+        yield Card(
+            section.key, FIELD, spec.path, front, _field_text(spec, profile), spec.label, tags
+        )
+
+
+def _field_text(spec: FieldSpec, profile: Profile) -> str:
+    value = spec.get(profile)
+    if spec.kind == "list":
+        return _bullets(value)
+    if spec.kind == "inline_list":
+        return ", ".join(value)
+    if spec.kind == "news":
+        return _bullets(
+            f"{item.date}: {item.text}" if item.date else item.text for item in value if item.text
+        )
+    return str(value)
+
+
+def _question_card(
+    profile: Profile, section: Section, spec: FieldSpec, question: Question, tags: tuple[str, ...]
+) -> Card:
+    parts = [question.answer or NO_ANSWER]
+    points = related(question.text, profile.prep.talking_points, MAX_RELATED_POINTS, profile)
+    if points:
+        parts.append("Talking points:\n" + _bullets(points))
+    keywords = related(question.text, profile.prep.keywords, MAX_RELATED_KEYWORDS, profile)
+    if keywords:
+        parts.append("Keywords: " + ", ".join(keywords))
+    source = f"{spec.label} ({question.category})" if question.category else spec.label
+    return Card(section.key, QUESTION, question.id, question.text, "\n\n".join(parts), source, tags)
+
+
+def _skill_card(
+    profile: Profile, section: Section, spec: FieldSpec, row: SkillRow, tags: tuple[str, ...]
+) -> Card:
+    # Front is their requirement; a row with only a skill still gets a card asking about it.
+    front = row.requirement or f"{_company(profile)}: how will you present “{row.skill}”?"
+    lines = []
+    if row.skill and row.requirement:
+        lines.append(f"Your skill: {row.skill}")
+    if row.talking_point:
+        lines.append(f"Talking point: {row.talking_point}")
+    back = "\n\n".join(lines) or "No skill matched yet: which of your skills meets this?"
+    return Card(section.key, SKILL, row.id, front, back, spec.label, tags)
+
+
+def _why_card(profile: Profile, section: Section, tags: tuple[str, ...]) -> Card:
+    lines = []
+    for spec in section.fields:
+        if spec.is_filled(profile):
+            value = spec.get(profile)
+            lines.append(f"{spec.label}\n{value.capitalize() if spec.kind == 'yesno' else value}")
+    front = f"{_company(profile)}: why this company? (your own experience with it)"
+    return Card(section.key, WHY, section.key, front, "\n\n".join(lines), section.title, tags)
+
+
+# --- "related" talking points and keywords for a question -----------------------------------
+
+_WORD = re.compile(r"[a-z0-9]+")
+# Words of four letters or more that say nothing about a topic.
+# fmt: off
+_STOPWORDS = frozenset((
+    "about", "also", "been", "could", "does", "from", "have", "into", "like", "more", "most",
+    "much", "over", "such", "than", "that", "their", "them", "they", "this", "those", "what",
+    "when", "where", "which", "while", "will", "with", "would", "your", "yours",
+))
+# fmt: on
+
+
+def related(text: str, candidates: Iterable[str], limit: int, profile: Profile) -> list[str]:
+    """The candidates sharing most words with ``text`` (at most ``limit``, best first).
+
+    Words are compared on their first six letters, so "collaborate" meets "collaborating";
+    short words, stop words and the company's own name never count as a match.
+    """
+    ignored = _STOPWORDS | _stems(profile.company, frozenset())
+    wanted = _stems(text, ignored)
+    scored = [(len(wanted & _stems(c, ignored)), i, c) for i, c in enumerate(candidates)]
+    best = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))
+    return [candidate for _, _, candidate in best[:limit]]
+
+
+def _stems(text: str, ignored: frozenset[str]) -> frozenset[str]:
+    words = _WORD.findall(text.lower())
+    return frozenset(
+        w[:6] for w in words if len(w) >= 4 and w not in ignored and w[:6] not in ignored
+    )
+
+
+def _bullets(items: Iterable[str]) -> str:
+    return "\n".join(f"• {item}" for item in items)
+
+
+def _company(profile: Profile) -> str:
+    return profile.company or "The company"
+
+
+def _role(profile: Profile) -> str:
+    return profile.role_title or "The role"

@@ -1,0 +1,355 @@
+"""The Anki export, checked by importing it into fresh collections of the real Anki library."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+anki_collection = pytest.importorskip("anki.collection")
+from anki.collection import (  # noqa: E402
+    Collection,
+    ImportAnkiPackageOptions,
+    ImportAnkiPackageRequest,
+)
+
+from prep_core import export  # noqa: E402
+from prep_core.errors import UnknownFormat  # noqa: E402
+from prep_core.model import Profile  # noqa: E402
+from prep_core.sections import SECTION_BY_KEY, SECTIONS, all_fields  # noqa: E402
+from prep_core.writers import anki  # noqa: E402
+from prep_core.writers.anki_cards import NO_ANSWER, build_cards  # noqa: E402
+from tests.builders import hostile_profile  # noqa: E402
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def expected_cards_per_section(profile: Profile) -> Counter[str]:
+    """Cards each section should give, counted from the profile and the registry directly."""
+    counts: Counter[str] = Counter()
+    for section, spec in all_fields():
+        if spec.kind == "questions":
+            counts[section.key] += sum(1 for q in spec.get(profile) if q.text)
+        elif spec.kind == "skills":
+            counts[section.key] += sum(1 for row in spec.get(profile) if not row.is_blank())
+        elif spec.prompt and spec.is_filled(profile):
+            counts[section.key] += 1
+    experience = SECTION_BY_KEY["experience"]
+    if any(spec.is_filled(profile) for spec in experience.fields):
+        counts["experience"] += 1  # the one "Why this company?" card
+    return +counts  # drop zero counts
+
+
+def write_apkg(profile: Profile, path: Path, now, **options) -> Path:
+    path.write_bytes(anki.write(profile, now=now, **options))
+    return path
+
+
+def import_apkg(col: Collection, path: Path):
+    request = ImportAnkiPackageRequest(
+        package_path=str(path), options=ImportAnkiPackageOptions(with_scheduling=False)
+    )
+    return col.import_anki_package(request).log
+
+
+def our_deck_names(col: Collection) -> list[str]:
+    return sorted(d.name for d in col.decks.all_names_and_ids() if d.name.startswith("Interview"))
+
+
+def our_cards(col: Collection, profile: Profile):
+    cids = col.find_cards(f'"deck:{anki.profile_deck_name(profile)}"')
+    return sorted((col.get_card(cid) for cid in cids), key=lambda card: card.due)
+
+
+def card_ids_for_guid(col: Collection, guid: str) -> list[int]:
+    # SQL rather than a "guid:" search: genanki GUIDs hold characters Anki's search syntax escapes.
+    return col.db.list(
+        "select c.id from cards c join notes n on n.id = c.nid where n.guid = ?", guid
+    )
+
+
+@pytest.fixture
+def col(tmp_path):
+    collection = Collection(str(tmp_path / "collection.anki2"))
+    yield collection
+    collection.close()
+
+
+@pytest.fixture
+def profile(request) -> Profile:
+    try:
+        import prep_core.readers.markdown  # noqa: F401
+    except ImportError:  # TEMPORARY until the Markdown reader lands
+        return _code_sample()
+    return request.getfixturevalue("sample_profile")
+
+
+def _code_sample() -> Profile:
+    from prep_core.model import NewsItem, Question, SkillRow
+
+    p = Profile(company="Netflix", role_title="ML Engineer")
+    p.overview.founded = "1997"
+    p.overview.headquarters = "Los Gatos, California"
+    p.mission.statement = "To entertain the world"
+    p.mission.core_values = ["Freedom & Responsibility", "Context, not Control"]
+    p.news = [NewsItem(text="Gaming expansion"), NewsItem(text="AI investment", date="2024")]
+    p.tech_stack.languages = ["Python", "Java"]
+    p.role.department = "Studio Media Algorithms"
+    p.role.responsibilities = ["Design ML systems", "Build infrastructure"]
+    p.prep.talking_points = ["Experience building ML infrastructure", "Collaborating with research"]
+    p.prep.keywords = ["Scalable systems", "GPU-accelerated distributed training"]
+    p.prep.skill_map = [SkillRow(skill="Python", requirement="OO (Python)", talking_point="Years")]
+    p.prep.questions = [
+        Question(text="How do you build scalable ML infrastructure?", answer="A"),
+        Question(text="How have you collaborated with research scientists?"),
+    ]
+    p.prep.questions_to_ask = ["What's next?"]
+    p.culture_fit = ["Candid feedback"]
+    return p
+
+
+# --- the sample in a real collection ----------------------------------------------------------
+
+
+def test_sample_gives_expected_decks_notes_and_cards(profile, col, tmp_path, fixed_now):
+    expected = expected_cards_per_section(profile)
+    total = sum(expected.values())
+    assert total == len(build_cards(profile))
+
+    log = import_apkg(col, write_apkg(profile, tmp_path / "deck.apkg", fixed_now))
+
+    assert len(log.new) == total
+    assert col.note_count() == total
+    assert col.card_count() == total
+    parent = f"Interview Prep::{profile.company} — {profile.role_title}"
+    subdecks = {
+        key: f"{parent}::{SECTION_BY_KEY[key].number:02d} {SECTION_BY_KEY[key].title}"
+        for key in expected
+    }
+    assert our_deck_names(col) == sorted(["Interview Prep", parent, *subdecks.values()])
+    for key, count in expected.items():
+        assert len(col.find_cards(f'"deck:{subdecks[key]}" -"deck:{subdecks[key]}::*"')) == count
+
+
+def test_sample_cards_follow_the_registry(profile):
+    cards = build_cards(profile)
+    fronts = [card.front for card in cards]
+    assert f"{profile.company}: where is it headquartered?" in fronts
+    questions = [q for q in profile.prep.questions if q.text]
+    question_cards = [card for card in cards if card.kind == "question"]
+    assert [card.front for card in question_cards] == [q.text for q in questions]
+    assert [card.item_id for card in question_cards] == [q.id for q in questions]
+    skill_cards = [card for card in cards if card.kind == "skill"]
+    rows = [row for row in profile.prep.skill_map if not row.is_blank()]
+    assert [card.front for card in skill_cards] == [row.requirement for row in rows]
+    assert all(
+        row.skill in card.back and row.talking_point in card.back
+        for row, card in zip(rows, skill_cards, strict=True)
+    )
+    values = next(card for card in cards if card.item_id == "mission.core_values")
+    assert values.back.count("•") == len(profile.mission.core_values)
+
+
+def test_question_without_answer_prompts_for_one_and_lists_related_points(profile):
+    question = profile.prep.questions[0]
+    question.answer = ""
+    card = next(c for c in build_cards(profile, ["prep"]) if c.item_id == question.id)
+    assert card.back.startswith(NO_ANSWER)
+    question.answer = "My drafted answer."
+    card = next(c for c in build_cards(profile, ["prep"]) if c.item_id == question.id)
+    assert card.back.startswith("My drafted answer.")
+    point = "Designing complex ML systems for production deployment"
+    profile.prep.talking_points = ["Unrelated gardening hobby", point]
+    question.text = "Describe a complex ML system you deployed to production."
+    card = next(c for c in build_cards(profile, ["prep"]) if c.item_id == question.id)
+    assert point in card.back
+    assert "gardening" not in card.back
+
+
+def test_cards_are_due_and_queued_in_template_order(profile, col, tmp_path, fixed_now):
+    cards = build_cards(profile)
+    section_order = [s.key for s in SECTIONS]
+    assert [section_order.index(c.section) for c in cards] == sorted(
+        section_order.index(c.section) for c in cards
+    )
+    import_apkg(col, write_apkg(profile, tmp_path / "deck.apkg", fixed_now))
+
+    imported = our_cards(col, profile)
+    assert [card.note().fields[0] for card in imported] == [anki._html(c.front) for c in cards]
+
+    parent_id = col.decks.id_for_name(anki.profile_deck_name(profile))
+    config = col.decks.config_dict_for_deck_id(parent_id)
+    config["new"]["perDay"] = len(cards)  # default is 20 a day; show the whole queue
+    col.decks.save(config)
+    col.decks.select(parent_id)
+    queued = col.sched.get_queued_cards(fetch_limit=len(cards)).cards
+    assert [col.get_note(q.card.note_id).fields[0] for q in queued] == [
+        anki._html(c.front) for c in cards
+    ]
+
+
+# --- identity across exports ------------------------------------------------------------------
+
+
+def test_reexport_after_editing_a_question_updates_notes_and_keeps_reviews(
+    profile, col, tmp_path, fixed_now
+):
+    total = len(build_cards(profile))
+    import_apkg(col, write_apkg(profile, tmp_path / "v1.apkg", fixed_now))
+    question = profile.prep.questions[0]
+    guid = anki.note_guid(
+        profile, next(c for c in build_cards(profile) if c.item_id == question.id)
+    )
+    (card_id,) = card_ids_for_guid(col, guid)
+    card = col.get_card(card_id)
+    card.start_timer()
+    col.sched.answerCard(card, 3)  # one review, so there is history to keep
+    reviews = col.db.scalar("select count() from revlog where cid = ?", card_id)
+    assert reviews == 1
+
+    question.text = "Walk us through an ML system you shipped, end to end."
+    log = import_apkg(col, write_apkg(profile, tmp_path / "v2.apkg", fixed_now + timedelta(days=1)))
+
+    assert len(log.new) == 0
+    assert len(log.updated) == total
+    assert len(log.conflicting) == 0
+    assert col.note_count() == total
+    assert card_ids_for_guid(col, guid) == [card_id]
+    assert col.get_card(card_id).note().fields[0] == anki._html(question.text)
+    assert col.get_card(card_id).reps == 1
+    assert col.db.scalar("select count() from revlog where cid = ?", card_id) == reviews
+
+
+def test_same_file_imported_twice_gives_only_duplicates(profile, col, tmp_path, fixed_now):
+    path = write_apkg(profile, tmp_path / "deck.apkg", fixed_now)
+    total = len(import_apkg(col, path).new)
+    log = import_apkg(col, path)
+    assert (len(log.new), len(log.updated), len(log.duplicate)) == (0, 0, total)
+    assert col.note_count() == total
+
+
+def test_two_companies_imported_together_keep_their_notes_apart(profile, col, tmp_path, fixed_now):
+    other = profile.with_new_ids()
+    other.company = "Acme Corp"
+    first = import_apkg(col, write_apkg(profile, tmp_path / "a.apkg", fixed_now))
+    second = import_apkg(col, write_apkg(other, tmp_path / "b.apkg", fixed_now))
+    assert len(second.new) == len(build_cards(other))
+    assert col.note_count() == len(first.new) + len(second.new)
+    assert len(our_cards(col, other)) == len(build_cards(other))
+    assert {t for nid in col.find_notes("tag:prep::acme-corp::*") for t in col.get_note(nid).tags}
+
+
+def test_guids_come_from_ids_not_text(profile):
+    card = build_cards(profile, ["prep"])[-1]
+    edited = card.__class__(**{**card.__dict__, "front": "changed", "back": "changed"})
+    assert anki.note_guid(profile, edited) == anki.note_guid(profile, card)
+    assert anki.note_guid(profile.with_new_ids(), card) != anki.note_guid(profile, card)
+
+
+def test_deck_ids_are_stable_distinct_and_in_range(profile):
+    keys = ["", *(s.key for s in SECTIONS)]
+    ids = [anki.deck_id(profile, key) for key in keys]
+    assert len(set(ids)) == len(ids)
+    assert all((1 << 30) <= i < (1 << 31) for i in ids)
+    assert anki.deck_id(profile, "prep") == anki.deck_id(profile.model_copy(), "prep")
+    assert anki.deck_id(profile.with_new_ids(), "prep") != anki.deck_id(profile, "prep")
+
+
+def test_note_type_is_frozen():
+    # Changing either makes Anki treat every existing note as conflicting (never updated).
+    assert anki.MODEL_ID == 1_842_205_117
+    assert anki.FIELDS == ("Front", "Back", "Section", "Source", "Extra1", "Extra2")
+    assert [f["name"] for f in anki.PREP_MODEL.fields] == list(anki.FIELDS)
+
+
+def test_same_clock_gives_same_bytes_and_later_clock_differs(profile, fixed_now):
+    first = anki.write(profile, now=fixed_now)
+    assert anki.write(profile, now=fixed_now) == first
+    assert anki.write(profile, now=fixed_now + timedelta(seconds=5)) != first
+
+
+# --- safe text --------------------------------------------------------------------------------
+
+
+def test_markup_in_fields_shows_as_text(col, tmp_path, fixed_now):
+    hostile = hostile_profile()
+    hostile.prep.questions[0].text = "<script>alert(1)</script>"
+    hostile.prep.questions[0].answer = "<b>not bold</b>\n<img src=x onerror=alert(1)>"
+    import_apkg(col, write_apkg(hostile, tmp_path / "deck.apkg", fixed_now))
+
+    assert col.note_count() == len(build_cards(hostile))
+    guid = anki.note_guid(hostile, next(c for c in build_cards(hostile) if c.kind == "question"))
+    (card_id,) = card_ids_for_guid(col, guid)
+    card = col.get_card(card_id)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in card.question()
+    assert "<script>" not in card.question()
+    answer = card.answer()
+    assert "&lt;b&gt;not bold&lt;/b&gt;<br>&lt;img src=x onerror=alert(1)&gt;" in answer
+    assert "<b>" not in answer and "<img" not in answer
+    for nid in col.find_notes(""):
+        assert "<script>" not in " ".join(col.get_note(nid).fields)
+
+
+# --- options and tags ---------------------------------------------------------------------------
+
+
+def test_prep_section_only(profile, col, tmp_path, fixed_now):
+    expected = expected_cards_per_section(profile)["prep"]
+    path = tmp_path / "prep.apkg"
+    path.write_bytes(export(profile, "apkg", now=fixed_now, sections=["prep"]))
+    import_apkg(col, path)
+
+    assert col.note_count() == expected
+    prep = SECTION_BY_KEY["prep"]
+    parent = anki.profile_deck_name(profile)
+    assert our_deck_names(col) == ["Interview Prep", parent, f"{parent}::10 {prep.title}"]
+    assert prep.number == 10
+    tags = {tag for nid in col.find_notes("") for tag in col.get_note(nid).tags}
+    assert tags == {f"prep::{anki_slug(profile)}::prep"}
+
+
+def anki_slug(profile: Profile) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", profile.company.lower()).strip("-")
+
+
+@pytest.mark.parametrize("sections", [["nope"], ["prep", "Prep"], "bogus"])
+def test_unknown_section_is_a_clear_error(profile, fixed_now, sections):
+    with pytest.raises(UnknownFormat, match=r"choose from: basics, overview, .*prep"):
+        export(profile, "apkg", now=fixed_now, sections=sections)
+
+
+def test_tags_have_no_spaces_and_name_company_and_section(profile):
+    for card in build_cards(profile) + build_cards(hostile_profile()):
+        for tag in card.tags:
+            assert re.fullmatch(r"prep::[a-z0-9-]+::[a-z_]+", tag), tag
+            assert tag.endswith(f"::{card.section}")
+
+
+def test_subdecks_sort_in_template_order(profile):
+    names = [anki.section_deck_name(profile, s) for s in SECTIONS]
+    assert sorted(names) == names
+
+
+# --- filled fields only -------------------------------------------------------------------------
+
+
+def test_empty_profile_gives_no_cards():
+    assert build_cards(Profile()) == []
+
+
+def test_why_card_only_when_experience_is_filled(profile):
+    profile.experience = type(profile.experience)()
+    assert not [c for c in build_cards(profile) if c.kind == "why"]
+    profile.experience.products_used = "The mobile app, every evening"
+    (why,) = [c for c in build_cards(profile) if c.kind == "why"]
+    assert why.section == "experience"
+    assert "The mobile app, every evening" in why.back
+    assert why.front.startswith(f"{profile.company}: why this company?")
+
+
+def test_deck_name_cannot_gain_levels(profile):
+    profile.company = "A::B"
+    assert anki.profile_deck_name(profile).count("::") == 1
