@@ -85,9 +85,10 @@ def _cards_for_field(
     profile: Profile, section: Section, spec: FieldSpec, tags: tuple[str, ...]
 ) -> Iterator[Card]:
     if spec.kind == "questions":
+        finder = RelatedFinder(profile)
         for question in spec.get(profile):
             if question.text:
-                yield _question_card(profile, section, spec, question, tags)
+                yield _question_card(section, spec, question, finder, tags)
     elif spec.kind == "skills":
         for row in spec.get(profile):
             if not row.is_blank():
@@ -113,13 +114,17 @@ def _field_text(spec: FieldSpec, profile: Profile) -> str:
 
 
 def _question_card(
-    profile: Profile, section: Section, spec: FieldSpec, question: Question, tags: tuple[str, ...]
+    section: Section,
+    spec: FieldSpec,
+    question: Question,
+    finder: RelatedFinder,
+    tags: tuple[str, ...],
 ) -> Card:
     parts = [question.answer or NO_ANSWER]
-    points = related(question.text, profile.prep.talking_points, MAX_RELATED_POINTS, profile)
+    points = finder.talking_points(question.text)
     if points:
         parts.append("Talking points:\n" + _bullets(points))
-    keywords = related(question.text, profile.prep.keywords, MAX_RELATED_KEYWORDS, profile)
+    keywords = finder.keywords(question.text)
     if keywords:
         parts.append("Keywords: " + ", ".join(keywords))
     source = f"{spec.label} ({question.category})" if question.category else spec.label
@@ -163,24 +168,40 @@ _STOPWORDS = frozenset((
 # fmt: on
 
 
-def related(text: str, candidates: Iterable[str], limit: int, profile: Profile) -> list[str]:
-    """The candidates sharing most words with ``text`` (at most ``limit``, best first).
+class RelatedFinder:
+    """Finds the talking points and keywords that share most words with a question.
 
     Words are compared on their first six letters, so "collaborate" meets "collaborating";
-    short words, stop words and the company's own name never count as a match.
+    short words, stop words and the company's own name never count as a match. Candidates are
+    split into words once per profile, not once per question.
     """
-    ignored = _STOPWORDS | _stems(profile.company, frozenset())
-    wanted = _stems(text, ignored)
-    scored = [(len(wanted & _stems(c, ignored)), i, c) for i, c in enumerate(candidates)]
-    best = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))
-    return [candidate for _, _, candidate in best[:limit]]
+
+    def __init__(self, profile: Profile) -> None:
+        self._ignored = _STOPWORDS | _stems(profile.company, frozenset())
+        self._points = self._index(profile.prep.talking_points)
+        self._keywords = self._index(profile.prep.keywords)
+
+    def talking_points(self, question: str) -> list[str]:
+        return self._best(question, self._points, MAX_RELATED_POINTS)
+
+    def keywords(self, question: str) -> list[str]:
+        return self._best(question, self._keywords, MAX_RELATED_KEYWORDS)
+
+    def _index(self, candidates: Iterable[str]) -> list[tuple[str, frozenset[str]]]:
+        return [(text, _stems(text, self._ignored)) for text in candidates]
+
+    def _best(
+        self, question: str, index: list[tuple[str, frozenset[str]]], limit: int
+    ) -> list[str]:
+        wanted = _stems(question, self._ignored)
+        scored = [(len(wanted & stems), i, text) for i, (text, stems) in enumerate(index)]
+        best = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))
+        return [text for _, _, text in best[:limit]]
 
 
 def _stems(text: str, ignored: frozenset[str]) -> frozenset[str]:
-    words = _WORD.findall(text.lower())
-    return frozenset(
-        w[:6] for w in words if len(w) >= 4 and w not in ignored and w[:6] not in ignored
-    )
+    words = (w for w in _WORD.findall(text.lower()) if len(w) >= 4 and w not in ignored)
+    return frozenset(w[:6] for w in words if w[:6] not in ignored)
 
 
 def _bullets(items: Iterable[str]) -> str:
