@@ -10,10 +10,12 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prep_core.errors import UnknownFormat
-from prep_core.model import Profile
+
+if TYPE_CHECKING:  # only for annotations: `prep --help` reads FORMAT_NAMES without pydantic
+    from prep_core.model import Profile
 
 
 @dataclass(frozen=True)
