@@ -1,0 +1,417 @@
+"""The ``prep`` command: output, exit codes and one-line errors, in-process and as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+from prep_core import cli
+from prep_core import store as store_module
+from prep_core.completeness import completeness
+from prep_core.formats import FORMAT_NAMES
+from prep_core.model import Profile, Question
+from prep_core.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "samples" / "netflix.md"
+EDITED = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own data folder and exports folder; the repo's are never touched."""
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("PREP_DATA_DIR", str(data_dir))
+    monkeypatch.setattr(cli, "EXPORTS_DIR", tmp_path / "exports")
+    return data_dir
+
+
+@pytest.fixture
+def store(isolated) -> Store:
+    return Store(isolated)
+
+
+@pytest.fixture
+def saved(store, monkeypatch) -> Profile:
+    """One profile in the store, last edited at ``EDITED``."""
+    monkeypatch.setattr(store_module, "utc_now", lambda: EDITED)
+    profile = Profile(company="Acme", role_title="Data Engineer", interview_date=date(2026, 12, 3))
+    profile.overview.founded = "1999"
+    profile.prep.questions = [Question(text="Why Acme?", answer="Pipelines.")]
+    return store.create(profile)
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    """``main(argv)`` in-process: exit code, stdout, stderr (argparse exits count as returns)."""
+    try:
+        code = cli.main(list(argv))
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_one_line_error(code: int, out: str, err: str, message: str) -> None:
+    assert code == 2
+    assert out == ""
+    assert err == f"prep: error: {message}\n"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def require(module: str, name: str) -> None:
+    """Skip until a module written alongside the CLI (readers, writers) has landed."""
+    found = pytest.importorskip(module)
+    if not hasattr(found, name):
+        pytest.skip(f"{module}.{name} has not landed yet")
+
+
+# --- help and version -------------------------------------------------------------------------
+
+
+def test_the_parser_has_exactly_the_registered_commands():
+    parser = cli.build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, type(parser._subparsers._actions[-1])))
+    assert list(sub.choices) == [c.name for c in cli.COMMANDS]
+
+
+@pytest.mark.parametrize("command", cli.COMMANDS, ids=lambda c: c.name)
+def test_every_command_has_help(capsys, command):
+    code, out, err = run(capsys, command.name, "--help")
+    assert (code, err) == (0, "")
+    assert out.startswith(f"usage: prep {command.name} ")
+    assert command.help in out
+    assert len(command.help) > 10
+
+
+def test_top_level_help_lists_every_command(capsys):
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for command in cli.COMMANDS:
+        assert f"    {command.name}" in out and command.help in out
+
+
+def test_version(capsys):
+    code, out, _ = run(capsys, "--version")
+    assert (code, out) == (0, f"prep {version('interview-prep-studio')}\n")
+
+
+def test_export_offers_exactly_the_registered_formats(capsys):
+    _, out, _ = run(capsys, "export", "--help")
+    assert "--to {" + ",".join(FORMAT_NAMES) + "}" in out
+
+
+# --- list -------------------------------------------------------------------------------------
+
+
+def test_list_prints_a_table_and_warning_rows(capsys, store, saved):
+    (store.folder / "broken.json").write_text("{")
+    code, out, err = run(capsys, "list")
+    edited = EDITED.astimezone().strftime("%Y-%m-%d %H:%M")
+    percent = f"{completeness(saved).percent}%"
+    header, row, warning = out.splitlines()
+    assert (code, err) == (0, "")
+    assert header.split() == ["ID", "COMPANY", "ROLE", "INTERVIEW", "READY", "LAST", "EDITED"]
+    assert row.split() == [
+        saved.id,
+        "Acme",
+        "Data",
+        "Engineer",
+        "2026-12-03",
+        percent,
+        *edited.split(),
+    ]
+    assert row.index("Acme") == header.index("COMPANY")  # columns line up
+    assert warning.startswith("warning: broken.json was not loaded: broken.json: ")
+
+
+def test_list_of_an_empty_folder_says_how_to_import(capsys, isolated, monkeypatch):
+    monkeypatch.setattr(store_module, "SAMPLE_PATH", isolated / "no-sample.md")
+    code, out, _ = run(capsys, "list")
+    assert (code, out) == (
+        0,
+        f"No profiles in {isolated / 'profiles'}. Import one with: prep import FILE\n",
+    )
+
+
+def test_data_dir_flag_wins_over_the_environment(capsys, tmp_path, saved):
+    other = Store(tmp_path / "other")
+    other_profile = other.create(Profile(company="Other"))
+    _, out, _ = run(capsys, "--data-dir", str(other.data_dir), "list")
+    assert other_profile.id in out and saved.id not in out
+
+
+# --- check ------------------------------------------------------------------------------------
+
+
+def test_check_prints_a_table_per_section(capsys, saved):
+    report = completeness(saved)
+    code, out, err = run(capsys, "check", saved.slug)
+    lines = out.splitlines()
+    assert (code, err) == (0, "")
+    assert lines[0] == (
+        f"Acme — Data Engineer: {report.percent}% complete ({report.filled}/{report.total} fields)"
+    )
+    assert lines[2].split() == ["SECTION", "FILLED", "MISSING"]
+    assert len(lines) == 3 + len(report.sections)
+    overview = next(line for line in lines if line.startswith("Company Overview"))
+    section = report.section("overview")
+    assert f"{len(section.filled)}/{section.total}" in overview
+    assert "Headquarters, Size" in overview and "Founded" not in overview
+
+
+def test_check_json_is_the_report(capsys, saved):
+    code, out, _ = run(capsys, "check", saved.id, "--json")
+    assert code == 0
+    assert json.loads(out) == completeness(saved).to_dict()
+
+
+# --- errors: one line, exit 2, nothing changed ------------------------------------------------
+
+
+def test_unknown_profile(capsys, store, saved):
+    before = snapshot(store.data_dir)
+    code, out, err = run(capsys, "check", "nobody")
+    assert_one_line_error(
+        code,
+        out,
+        err,
+        f"no profile 'nobody' in {store.folder}; profiles: {saved.id} ({saved.slug})",
+    )
+    assert snapshot(store.data_dir) == before
+
+
+@pytest.mark.parametrize("ref", ["../../etc/passwd-like", "Not-A-Slug"])
+def test_hostile_or_malformed_refs(capsys, saved, ref):
+    code, out, err = run(capsys, "show", ref)
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("prep: error: ")
+
+
+def test_a_missing_file(capsys, saved):
+    code, out, err = run(capsys, "export", "missing/profile.md", "--to", "md")
+    assert_one_line_error(code, out, err, "missing/profile.md: no such file")
+
+
+def test_unknown_format(capsys, saved):
+    code, out, err = run(capsys, "export", saved.id, "--to", "pdf")
+    choices = ", ".join(repr(name) for name in FORMAT_NAMES)
+    assert code == 2 and out == ""
+    assert err == (
+        f"prep: error: argument --to: invalid choice: 'pdf' (choose from {choices}) "
+        "(see 'prep export --help')\n"
+    )
+
+
+def test_a_variant_the_format_does_not_have(capsys, saved, tmp_path):
+    code, out, err = run(capsys, "export", saved.id, "--to", "md", "--variant", "fancy")
+    assert_one_line_error(code, out, err, "format 'md' has no variant 'fancy'; variants: none")
+    assert not (tmp_path / "exports").exists()
+
+
+def test_sections_only_for_formats_that_take_them(capsys, saved):
+    code, out, err = run(capsys, "export", saved.id, "--to", "md", "--sections", "overview")
+    assert_one_line_error(code, out, err, "format 'md' does not take --sections")
+
+
+def test_an_unknown_section(capsys, saved):
+    code, _, err = run(capsys, "export", saved.id, "--to", "apkg", "--sections", "overview,nope")
+    assert code == 2 and err.startswith("prep: error: unknown section 'nope'; sections: basics, ")
+
+
+def test_stray_arguments_are_refused(capsys, saved):
+    code, out, err = run(capsys, "list", "--colour")
+    assert code == 2 and out == ""
+    assert err == "prep: error: unrecognized arguments: --colour (see 'prep --help')\n"
+
+
+def test_interrupt_exits_130_quietly(capsys, saved, monkeypatch):
+    def interrupted(self):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Store, "entries", interrupted)
+    assert run(capsys, "list") == (130, "", "")
+
+
+def test_app_before_the_dashboard_exists(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(cli, "APP_PATH", tmp_path / "app.py")
+    code, out, err = run(capsys, "app")
+    assert (code, out) == (2, "")
+    assert err == f"prep: the dashboard is not built yet ({tmp_path / 'app.py'} does not exist)\n"
+
+
+def test_app_runs_streamlit_on_localhost_with_the_data_dir(capsys, tmp_path, monkeypatch):
+    from streamlit.web import cli as streamlit_cli
+
+    seen = {}
+    app = tmp_path / "app.py"
+    app.write_text("")
+    monkeypatch.setattr(cli, "APP_PATH", app)
+    monkeypatch.setattr(sys, "argv", ["prep"])
+    monkeypatch.setattr(streamlit_cli, "main", lambda: seen.update(argv=sys.argv[:]) or 0)
+    code, _, _ = run(capsys, "--data-dir", str(tmp_path / "d"), "app", "--server.port", "8999")
+    assert code == 0
+    assert seen["argv"] == [
+        "streamlit",
+        "run",
+        str(app),
+        "--server.port",
+        "8999",
+        "--server.address",
+        "localhost",
+    ]
+    assert os.environ["PREP_DATA_DIR"] == str(tmp_path / "d")
+
+
+# --- commands that need the readers and writers -----------------------------------------------
+
+
+def test_export_json_to_a_file_and_to_stdout(capsys, saved, tmp_path):
+    require("prep_core.writers.json", "write")
+    target = tmp_path / "out" / "acme.json"
+    code, out, err = run(capsys, "export", saved.id, "--to", "json", "-o", str(target))
+    assert (code, out, err) == (0, f"{target}\n", "")
+    assert Profile.model_validate_json(target.read_text()) == saved
+    code, out, _ = run(capsys, "export", saved.id, "--to", "json", "-o", "-")
+    assert code == 0 and Profile.model_validate_json(out) == saved
+
+
+def test_export_without_output_writes_into_exports(capsys, saved, tmp_path):
+    require("prep_core.writers.json", "write")
+    code, out, _ = run(capsys, "export", saved.id, "--to", "json")
+    written = Path(out.strip())
+    assert code == 0
+    assert written.parent == tmp_path / "exports"
+    assert written.name.startswith("acme-data-engineer-") and written.suffix == ".json"
+    assert Profile.model_validate_json(written.read_text()).id == saved.id
+
+
+def test_export_to_an_unwritable_place(capsys, saved, tmp_path):
+    require("prep_core.writers.json", "write")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    code, out, err = run(capsys, "export", saved.id, "--to", "json", "-o", str(blocker / "x.json"))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith(f"prep: error: cannot write {blocker / 'x.json'}: ")
+    assert blocker.read_text() == "x"
+
+
+def test_import_prints_the_id_and_title(capsys, store):
+    require("prep_core.readers", "load_bytes")
+    code, out, err = run(capsys, "import", str(SAMPLE))
+    (profile,) = store.profiles()
+    assert (code, out, err) == (0, f"{profile.id}  {profile.title}\n", "")
+    assert profile.company == "Netflix"
+
+
+def test_a_bad_file(capsys, tmp_path):
+    require("prep_core.readers", "load_file")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"company": 42')
+    code, out, err = run(capsys, "check", str(bad))
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("prep: error: ") and "bad.json" in err
+
+
+def test_first_use_adds_the_sample(capsys, store):
+    require("prep_core.readers", "load_bytes")
+    code, out, err = run(capsys, "list")
+    (profile,) = store.profiles()
+    assert code == 0 and profile.company == "Netflix"
+    assert err == f"prep: added the sample profile {profile.id} ({profile.title})\n"
+    assert profile.id in out
+
+
+def test_show_prints_the_markdown(capsys, saved):
+    require("prep_core.writers.markdown", "write")
+    from prep_core import write_markdown
+
+    code, out, _ = run(capsys, "show", saved.slug)
+    assert code == 0
+    assert out.rstrip("\n") == write_markdown(saved).rstrip("\n")
+    assert out.startswith("# Company Profile: Acme")
+
+
+# --- as a real process ------------------------------------------------------------------------
+
+
+def prep(*argv: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PREP_DATA_DIR=str(data_dir))
+    return subprocess.run(
+        [sys.executable, "-m", "prep_core", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_subprocess_help_and_errors(isolated):
+    assert prep("--help", data_dir=isolated).returncode == 0
+    result = prep("show", "missing/file.md", data_dir=isolated)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "prep: error: missing/file.md: no such file\n"
+    result = prep("export", "x", "--to", "pdf", data_dir=isolated)
+    assert result.returncode == 2 and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_help_imports_nothing_heavy():
+    code = (
+        "import sys\n"
+        "from prep_core.cli import main\n"
+        "try:\n    main(['export', '--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = {'pydantic', 'streamlit', 'docx', 'genanki', 'anki', 'markdown_it'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_import_then_export_md_reproduces_the_sample(tmp_path, isolated):
+    require("prep_core.readers", "load_bytes")
+    require("prep_core.writers.markdown", "write")
+    from prep_core.readers.markdown import read
+
+    imported = prep("import", str(SAMPLE), data_dir=isolated)
+    assert imported.returncode == 0, imported.stderr
+    profile_id, title = imported.stdout.rstrip("\n").split("  ", 1)
+    assert title == "Netflix — " + read(SAMPLE.read_text()).role_title
+    target = tmp_path / "netflix.md"
+    exported = prep("export", profile_id, "--to", "md", "-o", str(target), data_dir=isolated)
+    assert (exported.returncode, exported.stdout) == (0, f"{target}\n")
+
+    def content(profile: Profile) -> dict:
+        return _markdown_content(profile)
+
+    assert content(read(target.read_text())) == content(read(SAMPLE.read_text()))
+
+
+def _markdown_content(profile: Profile) -> dict:
+    """What the Markdown format keeps of a profile (ids and timestamps are not written)."""
+    from prep_core.writers import markdown
+
+    view = getattr(markdown, "markdown_view", None)
+    if view is not None:
+        return view(profile)
+    data = profile.model_dump(mode="json", exclude={"id", "revision", "created_at", "updated_at"})
+    for key in ("news", "sources"):
+        for item in data[key]:
+            item.pop("id")
+    for key in ("skill_map", "questions"):
+        for item in data["prep"][key]:
+            item.pop("id")
+    return data
