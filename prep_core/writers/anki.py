@@ -19,6 +19,7 @@ import re
 import sqlite3
 import zipfile
 from collections.abc import Sequence
+from contextlib import closing
 from datetime import UTC, datetime
 
 import genanki
@@ -121,11 +122,10 @@ def package_bytes(package: genanki.Package, *, timestamp: float) -> bytes:
     the zip entry with the file's mtime; this keeps nothing on disk and gives the same bytes
     for the same timestamp.
     """
-    with sqlite3.connect(":memory:") as conn:
+    with closing(sqlite3.connect(":memory:")) as conn:
         package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
         conn.commit()
         database = conn.serialize()
-    conn.close()
     date_time = datetime.fromtimestamp(max(timestamp, 315_532_800), UTC).timetuple()[:6]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
