@@ -204,7 +204,7 @@ def _write(target: Path, data: bytes) -> None:
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, data)
+        write_atomic(target, data, mode=0o644)  # an export is a document to share
     except OSError as error:
         raise PrepError(f"cannot write {target}: {error.strerror or error}") from error
 

@@ -223,6 +223,28 @@ def test_sections_only_for_formats_that_take_them(capsys, saved):
     assert_one_line_error(code, out, err, "format 'md' does not take --sections")
 
 
+def test_sections_and_variant_reach_the_writer(capsys, saved, tmp_path, monkeypatch):
+    from prep_core import formats
+
+    calls = []
+
+    def fake_export(profile, fmt, *, now, **options):
+        calls.append((profile.id, fmt, options))
+        return b"exported"
+
+    monkeypatch.setattr(formats, "export", fake_export)
+    target = tmp_path / "deck.apkg"
+    args = ["--to", "apkg", "--sections", " overview, prep ", "-o", str(target)]
+    assert run(capsys, "export", saved.id, *args) == (0, f"{target}\n", "")
+    run(capsys, "export", saved.id, "--to", "docx", "--variant", "cheatsheet", "-o", "-")
+    assert calls == [
+        (saved.id, "apkg", {"sections": ["overview", "prep"]}),
+        (saved.id, "docx", {"variant": "cheatsheet"}),
+    ]
+    assert target.read_bytes() == b"exported"
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
 def test_an_unknown_section(capsys, saved):
     code, _, err = run(capsys, "export", saved.id, "--to", "apkg", "--sections", "overview,nope")
     assert code == 2 and err.startswith("prep: error: unknown section 'nope'; sections: basics, ")
