@@ -7,24 +7,22 @@ style ids resolved once by the theme, which keeps building linear in the size of
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
-import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
+from docx.oxml.text.run import CT_R
 from docx.table import Table
-from docx.text.paragraph import Paragraph
-from docx.text.run import Run
+from prep_core.writers.docx._package import open_template, save
 from prep_core.writers.docx._table import add_table
-from prep_core.writers.docx._theme import Scale, apply_theme
+from prep_core.writers.docx._theme import Scale
+from prep_core.writers.docx._xml import XML_SPACE, clean, field_char, paragraph_element, run_element
 
-# What XML 1.0 cannot hold, plus C1 controls (legal XML, but never meant as text).
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _PLACEHOLDER = re.compile(r"^\s*\[[^\[\]]*\]\s*$")
 _LINK_SCHEMES = ("http", "https", "mailto", "ftp")
 _MONTHS = (
@@ -42,12 +40,8 @@ _MONTHS = (
     "December",
 )
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_R_ID, _HISTORY = qn("r:id"), qn("w:history")
 CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core-property strings
-
-
-def clean(text: str) -> str:
-    """``text`` with every character XML (and so Word) cannot hold removed."""
-    return _UNSAFE.sub("", text)
 
 
 def is_placeholder(value: object) -> bool:
@@ -78,14 +72,17 @@ def clip(text: str, limit: int = CORE_PROPERTY_LIMIT) -> str:
 
 
 class Builder:
-    """One Word document under construction, with the theme's styles resolved once."""
+    """One Word document under construction, started from the variant's cached template.
+
+    Paragraphs are returned as raw ``w:p`` elements: callers only pass them back to ``run``,
+    ``hyperlink`` and ``field``.
+    """
 
     def __init__(self, scale: Scale) -> None:
-        self.doc = docx.Document()
-        self.style_ids = apply_theme(self.doc, scale)
+        self.doc, self.style_ids = open_template(scale)
         self.section = self.doc.sections[0]
         self._body = self.doc._body
-        self._body_element = self._body._element
+        self._sect_pr = self._body._element.sectPr
         self._part = self.doc.part
         self._link_ids: dict[str, str] = {}
 
@@ -93,114 +90,89 @@ class Builder:
 
     def paragraph(
         self, style: str = "Normal", text: str = "", *, bold: bool = False, italic: bool = False
-    ) -> Paragraph:
+    ) -> CT_P:
         """A new body paragraph in ``style`` (a theme style name), optionally with text."""
-        p = self._body_element.add_p()
-        style_id = self.style_ids[style]
-        if style != "Normal":
-            p.style = style_id
-        paragraph = Paragraph(p, self._body)
+        p = paragraph_element(self.style_ids[style] if style != "Normal" else "")
+        self._sect_pr.addprevious(p)  # the body's last child must stay its sectPr
         if text:
-            self.run(paragraph, text, bold=bold, italic=italic)
-        return paragraph
+            self.run(p, text, bold=bold, italic=italic)
+        return p
 
     def run(
-        self,
-        paragraph: Paragraph,
-        text: str,
-        *,
-        bold: bool = False,
-        italic: bool = False,
-        style: str = "",
-    ) -> Run:
-        """Append ``text`` to ``paragraph``; ``\\n`` becomes a line break, as in Word."""
-        r = paragraph._p.add_r()
-        run = Run(r, paragraph)
-        run.text = clean(text)
-        if bold:
-            run.bold = True
-        if italic:
-            run.italic = True
-        if style:
-            r.style = self.style_ids[style]
-        return run
+        self, p: CT_P, text: str, *, bold: bool = False, italic: bool = False, style: str = ""
+    ) -> CT_R:
+        """Append ``text`` to paragraph ``p``; ``\\n`` becomes a line break, as in Word."""
+        r = run_element(
+            text, bold=bold, italic=italic, style_id=self.style_ids[style] if style else ""
+        )
+        p.append(r)
+        return r
 
-    def heading(self, text: str, level: int) -> Paragraph:
+    def heading(self, text: str, level: int) -> CT_P:
         """A Heading 1/2 paragraph: the outline and the navigation pane come from these."""
         return self.paragraph(f"Heading {level}", text)
 
-    def fact(self, label: str, value: str, style: str = "Fact") -> Paragraph:
+    def fact(self, label: str, value: str, style: str = "Fact") -> CT_P:
         """'**Label**: value'; further paragraphs of a long value follow in plain paragraphs."""
         first, *rest = [part for part in value.split("\n\n") if part] or [""]
-        paragraph = self.paragraph(style)
-        self.run(paragraph, f"{label}: ", bold=True)
-        self.run(paragraph, first)
+        p = self.paragraph(style)
+        self.run(p, f"{label}: ", bold=True)
+        self.run(p, first)
         for part in rest:
             self.paragraph(style, part)
-        return paragraph
+        return p
 
     def bullets(self, items: Iterable[str]) -> None:
         for item in items:
             self.paragraph("List Bullet", item)
 
-    def keep_with_next(self, paragraph: Paragraph) -> None:
-        paragraph.paragraph_format.keep_with_next = True
+    def keep_with_next(self, p: CT_P) -> None:
+        p.get_or_add_pPr().keepNext_val = True
 
     # --- links and fields ---------------------------------------------------------------------
 
-    def hyperlink(self, paragraph: Paragraph, text: str, url: str) -> None:
+    def hyperlink(self, p: CT_P, text: str, url: str) -> None:
         """A clickable link (an external relationship), or plain text if ``url`` is unusable."""
         target = link_target(url)
         if not target:
-            self.run(paragraph, text or clean(url))
+            self.run(p, text or url)
             return
         rel_id = self._link_ids.get(target)
         if rel_id is None:
             rel_id = self._part.relate_to(target, RT.HYPERLINK, is_external=True)
             self._link_ids[target] = rel_id
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("r:id"), rel_id)
-        link.set(qn("w:history"), "1")
-        r = OxmlElement("w:r")
-        link.append(r)
-        run = Run(r, paragraph)
-        run.text = clean(text) or target
-        r.style = self.style_ids["Hyperlink"]
-        paragraph._p.append(link)
+        link = OxmlElement("w:hyperlink", {_R_ID: rel_id, _HISTORY: "1"})
+        link.append(run_element(clean(text) or target, style_id=self.style_ids["Hyperlink"]))
+        p.append(link)
 
-    def field(self, paragraph: Paragraph, instruction: str, shown: str = "") -> None:
+    def field(self, p: CT_P, instruction: str, shown: str = "") -> None:
         """A Word field (PAGE, NUMPAGES …) whose last computed result is ``shown``."""
-        self.field_start(paragraph, instruction)
+        self.field_start(p, instruction)
         if shown:
-            self.run(paragraph, shown)
-        self.field_end(paragraph)
+            self.run(p, shown)
+        self.field_end(p)
 
-    def field_start(self, paragraph: Paragraph, instruction: str) -> None:
+    def field_start(self, p: CT_P, instruction: str) -> None:
         """Open a field; its result is what follows until ``field_end`` (may span paragraphs)."""
-        self._field_char(paragraph, "begin")
-        instr = OxmlElement("w:instrText")
-        instr.set(qn("xml:space"), "preserve")
+        field_char(p, "begin")
+        instr = OxmlElement("w:instrText", {XML_SPACE: "preserve"})
         instr.text = f" {instruction} "
-        paragraph._p.add_r().append(instr)
-        self._field_char(paragraph, "separate")
+        r = OxmlElement("w:r")
+        r.append(instr)
+        p.append(r)
+        field_char(p, "separate")
 
-    def field_end(self, paragraph: Paragraph) -> None:
-        self._field_char(paragraph, "end")
-
-    @staticmethod
-    def _field_char(paragraph: Paragraph, kind: str) -> None:
-        char = OxmlElement("w:fldChar")
-        char.set(qn("w:fldCharType"), kind)
-        paragraph._p.add_r().append(char)
+    def field_end(self, p: CT_P) -> None:
+        field_char(p, "end")
 
     def footer(self, left: str) -> None:
         """Footer: ``left`` text, then 'page N of M' from PAGE and NUMPAGES fields."""
-        paragraph = self.section.footer.paragraphs[0]
-        paragraph._p.style = self.style_ids["Footer"]
-        self.run(paragraph, f"{left}  ·  page " if left else "page ")
-        self.field(paragraph, "PAGE", "1")
-        self.run(paragraph, " of ")
-        self.field(paragraph, "NUMPAGES", "1")
+        p = self.section.footer.paragraphs[0]._p
+        p.style = self.style_ids["Footer"]
+        self.run(p, f"{left}  ·  page " if left else "page ")
+        self.field(p, "PAGE", "1")
+        self.run(p, " of ")
+        self.field(p, "NUMPAGES", "1")
 
     # --- tables ---------------------------------------------------------------------------------
 
@@ -241,7 +213,5 @@ class Builder:
         props.last_printed = stamp
         props.revision = 1
 
-    def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        self.doc.save(buffer)
-        return buffer.getvalue()
+    def to_bytes(self, now: datetime) -> bytes:
+        return save(self.doc, now)

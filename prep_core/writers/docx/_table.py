@@ -13,8 +13,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 from docx.table import Table
-from docx.text.paragraph import Paragraph
 from prep_core.writers.docx._theme import TABLE_BORDER, TABLE_HEADER_FILL
+from prep_core.writers.docx._xml import paragraph_element, run_element
+
+_W, _TYPE = qn("w:w"), qn("w:type")
 
 if TYPE_CHECKING:
     from prep_core.writers.docx._builder import Builder
@@ -48,21 +50,23 @@ def add_table(
 
 
 def _row(b: Builder, tbl, values: Sequence[str], widths: Sequence[Emu], style: str):
-    tr = tbl.add_tr()
-    tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    tr = OxmlElement("w:tr")
+    tr_pr = OxmlElement("w:trPr")
+    tr_pr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+    tr.append(tr_pr)
     style_id = b.style_ids[style]
     for value, width in zip(values, widths, strict=True):
-        tc = tr.add_tc()
-        tc.width = width
-        p = tc.p_lst[0]
-        p.style = style_id
-        paragraph = Paragraph(p, b._body)
+        tc = OxmlElement("w:tc")
+        tc_pr = OxmlElement("w:tcPr")
+        tc_pr.append(OxmlElement("w:tcW", {_W: str(width.twips), _TYPE: "dxa"}))
+        tc.append(tc_pr)
         bold = isinstance(value, Label)
-        for index, part in enumerate(str(value).split("\n\n")):
-            if index:
-                paragraph = Paragraph(tc.add_p(), b._body)
-                paragraph._p.style = style_id
-            b.run(paragraph, part, bold=bold)
+        for part in str(value).split("\n\n"):
+            p = paragraph_element(style_id)
+            p.append(run_element(part, bold=bold))
+            tc.append(p)
+        tr.append(tc)
+    tbl.append(tr)
     return tr
 
 
