@@ -197,13 +197,13 @@ def test_sample_skills_table_has_the_sample_rows(sample_profile, now):
 
 def test_questions_show_answers_meta_or_not_drafted(now):
     texts = body_texts(reopen(write(rich_profile(), now=now)))
-    first = texts.index("Q1.  Why Acme?")
+    first = texts.index("Q1.\tWhy Acme?")
     assert texts[first + 1 : first + 4] == [
         "Motivation  ·  Confidence 4/5",
         "Because robots.",
         "And people.",
     ]
-    second = texts.index("Q2.  Hardest bug?")
+    second = texts.index("Q2.\tHardest bug?")
     assert texts[second + 1] == "Answer not drafted yet."
 
 
@@ -211,6 +211,7 @@ def test_labels_are_bold_and_values_are_not(now):
     document = reopen(write(rich_profile(), now=now))
     founded = next(p for p in document.paragraphs if p.text == "Founded: 1999")
     assert [(r.text, bool(r.bold)) for r in founded.runs] == [("Founded: ", True), ("1999", False)]
+    assert "Have you used their products/services? Yes" in body_texts(document)  # no "?:"
 
 
 def test_placeholders_are_never_content_and_land_in_the_checklist(now):
@@ -303,12 +304,31 @@ def test_long_core_properties_are_clipped_not_refused(now):
 
 
 @pytest.mark.parametrize("variant", ["dossier", "cheatsheet"])
-def test_same_profile_and_clock_give_the_same_document(variant, now):
+def test_same_profile_and_clock_give_the_same_bytes(variant, now):
     profile = rich_profile()
     first, second = (write(profile, now=now, variant=variant) for _ in range(2))
-    with zipfile.ZipFile(io.BytesIO(first)) as a, zipfile.ZipFile(io.BytesIO(second)) as b:
-        assert a.namelist() == b.namelist()
-        assert all(a.read(name) == b.read(name) for name in a.namelist())
+    assert first == second
+    later = write(profile, now=now.replace(year=2027), variant=variant)
+    assert later != first  # the clock really is in the file (core properties, zip dates)
+
+
+def test_package_holds_only_the_parts_a_document_needs(now):
+    with zipfile.ZipFile(io.BytesIO(write(rich_profile(), now=now))) as archive:
+        names = set(archive.namelist())
+        styles = archive.read("word/styles.xml")
+    assert {
+        "word/document.xml",
+        "word/styles.xml",
+        "word/numbering.xml",
+        "docProps/core.xml",
+    } <= names
+    assert not {
+        n
+        for n in names
+        if "thumbnail" in n or "stylesWithEffects" in n or n.startswith("customXml")
+    }
+    assert len(styles) < 40_000  # python-docx's template ships 438 kB of styles
+    assert b'w:styleId="Heading1"' in styles and b'w:styleId="ListBullet"' in styles
 
 
 # --- cheat sheet and registry -------------------------------------------------------------------

@@ -116,7 +116,8 @@ class Builder:
         """'**Label**: value'; further paragraphs of a long value follow in plain paragraphs."""
         first, *rest = [part for part in value.split("\n\n") if part] or [""]
         p = self.paragraph(style)
-        self.run(p, f"{label}: ", bold=True)
+        # "Have you used their products?" reads better without a colon after the mark
+        self.run(p, f"{label} " if label.endswith(("?", ":", "!")) else f"{label}: ", bold=True)
         self.run(p, first)
         for part in rest:
             self.paragraph(style, part)

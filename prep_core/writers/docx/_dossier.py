@@ -141,12 +141,12 @@ def _news(b: Builder, items) -> None:
 
 def _questions(b: Builder, questions) -> None:
     for number, question in enumerate(questions, 1):
-        b.paragraph("Question", f"Q{number}.  {question.text or '(question not written yet)'}")
+        b.paragraph("Question", f"Q{number}.\t{question.text or '(question not written yet)'}")
         meta = [question.category.capitalize()] if question.category else []
         if question.confidence is not None:
             meta.append(f"Confidence {question.confidence}/5")
         if meta:
-            b.keep_with_next(b.paragraph("Meta", "  ·  ".join(meta)))
+            b.paragraph("Question Meta", "  ·  ".join(meta))
         if question.answer:
             for part in question.answer.split("\n\n"):
                 b.paragraph("Answer", part)

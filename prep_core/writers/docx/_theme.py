@@ -113,8 +113,11 @@ def apply_theme(doc: Document, scale: Scale) -> dict[str, str]:
         "Fact": dict(),
         "Meta": dict(size=scale.small, color=MUTED),
         "Placeholder": dict(size=scale.small, italic=True, color=MUTED),
-        "Question": dict(bold=True, keep_next=True, before=scale.after * 2),
-        "Answer": dict(indent=0.4, bar=True),
+        "Question": dict(
+            bold=True, keep_next=True, before=scale.after * 2, indent=0.8, hanging=0.8
+        ),
+        "Question Meta": dict(size=scale.small, color=MUTED, indent=0.8, keep_next=True),
+        "Answer": dict(indent=0.8, bar=True),
         "Table Text": dict(size=scale.table, after=0, line=1.0),
         "Table Head": dict(size=scale.table, bold=True, color=ACCENT, after=0, line=1.0),
         "Checklist": dict(indent=1.0, hanging=0.55, after=scale.after / 2),
