@@ -130,6 +130,19 @@ def test_top_level_extra_section_joins_the_outline_and_child_extra_sits_in_its_s
     assert "Ask about equity." in texts
 
 
+def test_extras_under_the_title_or_an_unknown_parent_are_never_dropped(now):
+    profile = Profile(company="Acme")
+    profile.extra_sections = [
+        ExtraSection(title="", body="Loose line under the title.", parent="basics"),
+        ExtraSection(title="Odd", body="From a section nobody knows.", parent="nowhere"),
+    ]
+    document = reopen(write(profile, now=now))
+    texts = body_texts(document)
+    assert texts.index("Loose line under the title.") < texts.index("Contents")
+    assert outline(document) == [*REGISTRY_OUTLINE[:-1], "Odd", STILL]
+    assert "From a section nobody knows." in texts
+
+
 def test_headings_are_words_builtin_heading_styles(now):
     document = reopen(write(rich_profile(), now=now))
     heading = next(

@@ -26,12 +26,17 @@ def build_dossier(profile: Profile, now: datetime) -> Builder:
     """The whole dossier of ``profile`` as a document under construction."""
     b = Builder(DOSSIER)
     _title_block(b, profile, now)
+    for extra in profile.extra_sections:
+        if _home_of(extra) is BASICS:
+            if extra.title:
+                b.heading(extra.title, 2)
+            _extra_body(b, extra)
     _contents(b, outline(profile))
     for section in SECTIONS:
         if section is not BASICS:
             _section(b, profile, section)
     for extra in profile.extra_sections:
-        if not _parent_of(extra):
+        if _home_of(extra) is None:
             b.heading(extra.title or "Notes", 1)
             _extra_body(b, extra)
     _checklist(b, profile)
@@ -41,7 +46,7 @@ def build_dossier(profile: Profile, now: datetime) -> Builder:
 
 def outline(profile: Profile) -> list[str]:
     """The Heading 1 texts of the dossier, in order: what the navigation pane shows."""
-    extras = [e.title or "Notes" for e in profile.extra_sections if not _parent_of(e)]
+    extras = [e.title or "Notes" for e in profile.extra_sections if _home_of(e) is None]
     return [s.title for s in SECTIONS if s is not BASICS] + extras + [STILL_TO_RESEARCH]
 
 
@@ -75,7 +80,7 @@ def _contents(b: Builder, titles: list[str]) -> None:
 
 def _section(b: Builder, profile: Profile, section: Section) -> None:
     b.heading(section.title, 1)
-    extras = [e for e in profile.extra_sections if _parent_of(e) in (section.key, section.title)]
+    extras = [e for e in profile.extra_sections if _home_of(e) is section]
     filled = {spec.path: present(spec, profile) for spec in section.fields}
     posting = profile.job_posting if section.key == "role" else ""
     if not any(v is not None for v in filled.values()) and not extras and not posting:
@@ -170,8 +175,18 @@ def _extra_body(b: Builder, extra: ExtraSection) -> None:
             b.paragraph("Normal", part)
 
 
-def _parent_of(extra: ExtraSection) -> str:
-    return extra.parent.strip()
+def _home_of(extra: ExtraSection) -> Section | None:
+    """The section an extra belongs in (by key or title), or None for a section of its own.
+
+    Text found under the title line (parent "basics") follows the title block.
+    """
+    parent = extra.parent.strip()
+    if not parent:
+        return None
+    for section in SECTIONS:
+        if parent in (section.key, section.title):
+            return section
+    return None  # a parent nobody knows: shown as a section of its own, never dropped
 
 
 def _checklist(b: Builder, profile: Profile) -> None:
