@@ -33,7 +33,7 @@ from prep_core.errors import InvalidProfile, describe_validation_error
 from prep_core.model import _LINE_BREAKS, _UNPRINTABLE, QUESTION_CATEGORIES, Profile
 from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
 
-__all__ = ["read"]
+__all__ = ["read"]  # the other public names are the syntax the Markdown writer shares
 
 NOT_A_PROFILE = (
     "does not look like a company profile: expected a '# Company Profile: <name>' title "
@@ -41,6 +41,7 @@ NOT_A_PROFILE = (
 )
 JOB_POSTING_TITLE = "Job Posting"  # the "##" section the writer puts the pasted posting in
 QUOTED_LISTS = frozenset({"prep.questions_to_ask"})  # bare lists whose items are "quoted"
+SKILL_COLUMNS = ("Your Skill/Experience", "Their Requirement", "Talking Point")
 
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]*\]")
 _LABELLED = re.compile(r"\*\*([^*\n]+?)(?::\*\*|\*\*[ \t]*:)\s*(.*)", re.S)

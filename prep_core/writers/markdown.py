@@ -1,0 +1,282 @@
+"""Writer for the company-profile Markdown template: ``write(profile) -> str``.
+
+The output is the template itself: every section of the registry in order, ``- **Label**: value``
+lines, nested lists indented two spaces, and ``[hint]`` wherever a field is empty, so the blank
+profile writes the blank template. Text is escaped just enough that ``prep_core.readers.markdown``
+reads back exactly what was written, and it still reads naturally.
+
+What the Markdown format does not carry is listed once, in ``MARKDOWN_LOSSES``, and applied by
+``markdown_view``: for every profile ``p``, ``markdown_view(read(write(p))) == markdown_view(p)``
+and ``markdown_view`` changes nothing but what the list names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from prep_core.model import (
+    SCHEMA_VERSION,
+    ExtraSection,
+    NewsItem,
+    Profile,
+    Question,
+    SkillRow,
+    Source,
+)
+from prep_core.readers.markdown import (
+    JOB_POSTING_TITLE,
+    QUOTED_LISTS,
+    SKILL_COLUMNS,
+    split_commas,
+)
+from prep_core.sections import BASICS, SECTION_BY_KEY, SECTIONS, FieldSpec, Section
+
+__all__ = ["MARKDOWN_LOSSES", "markdown_view", "write"]
+
+MARKDOWN_LOSSES: tuple[str, ...] = (
+    "ids: of the profile and of every news item, skills row, question and source "
+    "(the reader assigns fresh ones)",
+    "created_at, updated_at, revision and schema_version",
+    "blank items: news items, skills rows, questions and sources with every field empty",
+    "the order and grouping of extra sections: they come back section by section, in the "
+    "template's order, with the '##' ones last; the untitled extras of one section come back "
+    "as one (bodies joined by a blank line), and an empty untitled one not at all; an extra "
+    "whose parent is no known section comes back as a '##' section of its own",
+)
+
+_VIEW_ID = "0" * 32
+_VIEW_TIME = datetime(2000, 1, 1, tzinfo=UTC)
+_TITLE_PREFIX = "Company Profile: "
+_SKILL_HINTS = ("Your skill or experience", "What the posting asks for", "What you will say")
+
+# Characters escaped wherever they are; at a line's start also those that would start a block.
+_ALWAYS = re.compile(r"[\\`*_\[\]<]")
+_ENTITY = re.compile(r"&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
+_BLOCK_START = re.compile(r"^(?:([#>+=~|-])|(\d{1,9})([.)])(?=[ \t]|$))", re.M)
+_DELIMITER_ROW = re.compile(r"^:(?=[|: -]*-)[|: -]*$", re.M)  # would make the line above a table
+_AUTOLINK = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\x00-\x20]*")
+
+
+def write(profile: Profile, *, now: datetime | None = None, **_: Any) -> str:
+    """The profile as the company-profile template; ``now`` is unused (nothing is dated)."""
+    extras = _extras_by_parent(profile)
+    blocks = [f"# {_TITLE_PREFIX}{_heading_text(profile.company, '[Company Name]')}"]
+    blocks.append(_labelled(profile, BASICS.fields[1:4]))
+    blocks += _extra_blocks(extras.get(BASICS.key, []))
+    for section in SECTIONS:
+        if section is not BASICS:
+            blocks.append(f"## {section.title}")
+            blocks += _section(profile, section, extras.get(section.key, []))
+    if profile.job_posting:
+        fence = "`" * max(3, 1 + max(map(len, re.findall("`+", profile.job_posting)), default=0))
+        blocks += [f"## {JOB_POSTING_TITLE}", f"{fence}\n{profile.job_posting}\n{fence}"]
+    for extra in extras.get("", []):
+        blocks.append(f"## {_heading_text(extra.title)}".rstrip())
+        blocks += [extra.body] if extra.body else []
+    return "\n\n".join(blocks) + "\n"
+
+
+def markdown_view(profile: Profile) -> Profile:
+    """``profile`` as the Markdown format keeps it: ``MARKDOWN_LOSSES`` applied, nothing else."""
+    data = profile.model_dump()
+    data.update(id=_VIEW_ID, revision=0, schema_version=SCHEMA_VERSION)
+    data.update(created_at=_VIEW_TIME, updated_at=_VIEW_TIME)
+    data["news"] = _numbered("news", profile.news)
+    data["sources"] = _numbered("source", profile.sources)
+    data["prep"]["skill_map"] = _numbered("skill", profile.prep.skill_map)
+    data["prep"]["questions"] = _numbered("question", profile.prep.questions)
+    extras = _extras_by_parent(profile)
+    order = [s.key for s in SECTIONS] + [""]
+    data["extra_sections"] = [e.model_dump() for key in order for e in extras.get(key, [])]
+    return Profile.model_validate(data)
+
+
+def _numbered(prefix: str, items: Iterable[NewsItem | SkillRow | Question | Source]) -> list:
+    kept = [item for item in items if not _is_blank(item)]
+    return [item.model_dump() | {"id": f"{prefix}-{i}"} for i, item in enumerate(kept)]
+
+
+def _is_blank(item: NewsItem | SkillRow | Question | Source) -> bool:
+    return not any(value for key, value in item.model_dump().items() if key != "id")
+
+
+def _extras_by_parent(profile: Profile) -> dict[str, list[ExtraSection]]:
+    """Extra sections as written: per known section its untitled ones as one, then the titled
+    ones; under "" the "##" sections of their own."""
+    untitled: dict[str, list[str]] = {}
+    titled: dict[str, list[ExtraSection]] = {}
+    for extra in profile.extra_sections:
+        parent = extra.parent if extra.parent in SECTION_BY_KEY else ""
+        if parent and not extra.title:
+            untitled.setdefault(parent, []).extend([extra.body] if extra.body else [])
+        else:
+            titled.setdefault(parent, []).append(extra.model_copy(update={"parent": parent}))
+    result: dict[str, list[ExtraSection]] = {}
+    for parent in dict.fromkeys([*untitled, *titled]):
+        bodies = untitled.get(parent)
+        merged = [ExtraSection(parent=parent, body="\n\n".join(bodies))] if bodies else []
+        result[parent] = merged + titled.get(parent, [])
+    return result
+
+
+# --- sections ----------------------------------------------------------------------------------
+
+
+def _section(profile: Profile, section: Section, extras: list[ExtraSection]) -> list[str]:
+    if any(spec.heading for spec in section.fields):
+        # Loose text goes before the first "###": after it, it would join that subsection.
+        untitled = [e for e in extras if not e.title]
+        blocks = _extra_blocks(untitled)
+        for spec in section.fields:
+            blocks += [f"### {spec.heading}", _bare(profile, spec)]
+        return blocks + _extra_blocks([e for e in extras if e.title])
+    if len(section.fields) == 1 and section.fields[0].bare:
+        return [_bare(profile, section.fields[0]), *_extra_blocks(extras)]
+    return [_labelled(profile, section.fields), *_extra_blocks(extras)]
+
+
+def _extra_blocks(extras: list[ExtraSection]) -> list[str]:
+    blocks = []
+    for extra in extras:
+        if extra.title:
+            blocks.append(f"### {_heading_text(extra.title)}")
+        blocks += [extra.body] if extra.body else []
+    return blocks
+
+
+def _labelled(profile: Profile, specs: Iterable[FieldSpec]) -> str:
+    return "\n".join(_field(spec, spec.get(profile)) for spec in specs)
+
+
+def _field(spec: FieldSpec, value: Any) -> str:
+    head = f"- **{spec.label}**:"
+    hint = f"[{spec.hint}]"
+    if spec.kind in ("list", "inline_list"):
+        if not value:
+            return f"{head} {hint}" if spec.kind == "inline_list" else f"{head}\n  - {hint}"
+        if spec.kind == "inline_list" and _fits_one_line(value):
+            return f"{head} {', '.join(map(escape, value))}"
+        return head + "".join(f"\n  - {escape(item)}" for item in value)
+    if spec.kind == "yesno":
+        text = {"yes": "Yes", "no": "No"}.get(value, hint)
+    elif spec.kind == "date":
+        text = value.isoformat() if value else hint
+    else:
+        text = _indent(escape(value), 2) if value else hint
+    return f"{head} {text}"
+
+
+def _fits_one_line(items: list[str]) -> bool:
+    """Whether the reader splits "a, b, c" back into exactly these items."""
+    escaped = [escape(item) for item in items]
+    return split_commas(", ".join(escaped)) == escaped
+
+
+def _bare(profile: Profile, spec: FieldSpec) -> str:
+    value = spec.get(profile)
+    if spec.kind == "skills":
+        return _skills_table(value)
+    writer = {"news": _news_item, "questions": _question_item, "sources": _source_item}.get(
+        spec.kind
+    )
+    quote = '"' if spec.kind == "questions" or spec.path in QUOTED_LISTS else ""
+    if writer is None:
+        items = [f"- {quote}{_indent(escape(text), 2)}{quote}" for text in value]
+    else:
+        items = [writer(item, spec) for item in value if not _is_blank(item)]
+    return "\n".join(items) or f"- {quote}[{spec.hint}]{quote}"
+
+
+def _news_item(item: NewsItem, spec: FieldSpec) -> str:
+    lines = [f"- {escape(item.text) if item.text else f'[{spec.hint}]'}"]
+    if item.date:
+        lines.append(f"  - **Date**: {escape(item.date)}")
+    if item.url:
+        lines.append(f"  - **Link**: {_link('', item.url)}")
+    return "\n".join(lines)
+
+
+def _question_item(question: Question, spec: FieldSpec) -> str:
+    text = escape(question.text) if question.text else f"[{spec.hint}]"
+    lines = [f'- "{text}"']
+    if question.category:
+        lines.append(f"  - **Category**: {question.category}")
+    if question.confidence is not None:
+        lines.append(f"  - **Confidence**: {question.confidence}/5")
+    if question.answer:
+        lines.append(f"  - **Answer**: {_indent(escape(question.answer), 4)}")
+    return "\n".join(lines)
+
+
+def _source_item(source: Source, spec: FieldSpec) -> str:
+    if not source.url:
+        return f"- {escape(source.title)}"
+    return f"- {_link(source.title, source.url)}"
+
+
+def _link(title: str, url: str) -> str:
+    """``<url>`` when it is a plain autolink, else ``[title](url)``."""
+    if not title and _AUTOLINK.fullmatch(url):
+        return f"<{url}>"
+    destination = _ENTITY.sub(r"\\&", url)
+    if re.search(r"[()\s]", destination) or not destination:
+        destination = f"<{destination}>"
+    return f"[{escape(title)}]({destination})"
+
+
+def _skills_table(rows: list[SkillRow]) -> str:
+    lines = [
+        "| " + " | ".join(SKILL_COLUMNS) + " |",
+        "|" + "|".join("-" * (len(title) + 2) for title in SKILL_COLUMNS) + "|",
+    ]
+    for row in rows:
+        if row.is_blank():
+            continue
+        requirement = f'"{_cell(row.requirement)}"' if row.requirement else ""
+        cells = (_cell(row.skill), requirement, _cell(row.talking_point))
+        lines.append("| " + " | ".join(cells) + " |")
+    if len(lines) == 2:
+        lines.append("| " + " | ".join(f"[{hint}]" for hint in _SKILL_HINTS) + " |")
+    return "\n".join(lines)
+
+
+# --- escaping ----------------------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """Text as Markdown that reads back as exactly ``text`` (one line or several)."""
+    text = _ENTITY.sub(r"\\&", _ALWAYS.sub(r"\\\g<0>", text))
+    text = _BLOCK_START.sub(_escape_block_start, text)
+    return _DELIMITER_ROW.sub(r"\\\g<0>", text)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return f"{match.group(2)}\\{match.group(3)}"
+
+
+def _cell(text: str) -> str:
+    """Text for a table cell: inline escapes, and pipes (cells hold one line)."""
+    return _ENTITY.sub(r"\\&", _ALWAYS.sub(r"\\\g<0>", text)).replace("|", "\\|")
+
+
+def _heading_text(text: str, hint: str = "") -> str:
+    if not text:
+        return hint
+    return re.sub(r"(?<= )#+$", r"\\\g<0>", escape(text))  # not a closing sequence
+
+
+def _indent(text: str, width: int) -> str:
+    """Continuation lines indented to a list item's content column (blank lines stay empty)."""
+    pad = " " * width
+    return "\n".join(_indented_lines(text.split("\n"), pad))
+
+
+def _indented_lines(lines: list[str], pad: str) -> Iterator[str]:
+    yield lines[0]
+    for line in lines[1:]:
+        yield pad + line if line else ""
