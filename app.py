@@ -1,0 +1,43 @@
+"""Interview Prep Studio: the frame around every page.
+
+Routing is ``st.navigation`` over the page files in ``pages/``, listed here explicitly (so
+Streamlit's legacy auto-discovery of ``pages/`` is off). One page per registry section, in
+template order, with the registry's titles, icons and keys as url paths. The frame opens the
+profile named in the URL (``?profile=<id>``, so a reload reopens it), imports the sample on a
+first run, and draws the sidebar: the open profile, the save status and overall readiness.
+"""
+
+import streamlit as st
+
+from pages._ui import EXPORT, LIBRARY, READINESS, alerts, open_profile, section_page, sidebar
+from prep_core.sections import SECTIONS
+
+st.set_page_config(page_title="Interview Prep Studio", page_icon=":material/school:", layout="wide")
+
+profile = open_profile()
+page = st.navigation(
+    {
+        "Library": [
+            st.Page(
+                LIBRARY,
+                title="Library",
+                icon=":material/library_books:",
+                url_path="library",
+                default=True,
+            )
+        ],
+        "Profile": [
+            st.Page(section_page(s.key), title=s.title, icon=s.icon, url_path=s.key)
+            for s in SECTIONS
+        ],
+        "Prepare": [
+            st.Page(
+                READINESS, title="Readiness", icon=":material/monitoring:", url_path="readiness"
+            )
+        ],
+        "Export": [st.Page(EXPORT, title="Export", icon=":material/download:", url_path="export")],
+    }
+)
+sidebar(profile)
+alerts()
+page.run()

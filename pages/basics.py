@@ -1,0 +1,8 @@
+"""Company Profile: Company, Role, Job reference, Interview date, Job posting."""
+
+from pages._ui import field, section_footer, section_header
+
+section = section_header("basics")
+for spec in section.fields:
+    field(spec)
+section_footer(section)

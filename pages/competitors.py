@@ -1,0 +1,8 @@
+"""Competitors: Direct competitors, Competitive advantages, Industry challenges."""
+
+from pages._ui import field, section_footer, section_header
+
+section = section_header("competitors")
+for spec in section.fields:
+    field(spec)
+section_footer(section)

@@ -1,0 +1,8 @@
+"""Notes on Company Culture and Fit: Culture and fit."""
+
+from pages._ui import field, section_footer, section_header
+
+section = section_header("culture_fit")
+for spec in section.fields:
+    field(spec)
+section_footer(section)

@@ -1,0 +1,51 @@
+"""Library: every profile in the data folder, to open, create, import, duplicate or delete."""
+
+import streamlit as st
+
+from pages._ui import create_profile, current, import_upload, profile_row, require_frame, store
+
+require_frame()
+st.title("Library", anchor=False)
+opened = current()
+st.caption(f"Profiles are saved in {store().folder}")
+if notice := st.session_state.pop("library.notice", None):
+    st.success(notice, icon=":material/check:")
+
+for entry in store().entries():
+    if entry.profile is None:
+        st.warning(
+            f"{entry.path.name} could not be read and was left as it is: {entry.error}",
+            icon=":material/warning:",
+        )
+    else:
+        profile_row(entry.profile, is_open=opened is not None and opened.id == entry.id)
+
+st.subheader("New profile", anchor=False)
+blank, sample = st.columns(2)
+blank.button(
+    "New blank profile",
+    key="library.new_blank",
+    on_click=create_profile,
+    args=(False,),
+    icon=":material/note_add:",
+    width="stretch",
+)
+sample.button(
+    "New copy of the sample",
+    key="library.new_sample",
+    on_click=create_profile,
+    args=(True,),
+    icon=":material/content_copy:",
+    width="stretch",
+)
+
+st.subheader("Import", anchor=False)
+st.file_uploader(
+    "Import a profile: a template-format .md or a profile .json",
+    type=["md", "json"],
+    key="library.import",
+    on_change=import_upload,
+    args=("library.import",),
+)
+if error := st.session_state.get("library.import_error"):
+    st.error(error, icon=":material/error:")

@@ -1,0 +1,8 @@
+"""Company Mission and Values: Mission statement, Core values, Company culture."""
+
+from pages._ui import field, section_footer, section_header
+
+section = section_header("mission")
+for spec in section.fields:
+    field(spec)
+section_footer(section)

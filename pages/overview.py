@@ -1,0 +1,8 @@
+"""Company Overview: one widget per field of the section registry."""
+
+from pages._ui import field, section_footer, section_header
+
+section = section_header("overview")
+for spec in section.fields:
+    field(spec)
+section_footer(section)

@@ -1,0 +1,17 @@
+"""Interview Preparation: one tab per ### subsection; only the open tab is drawn."""
+
+import streamlit as st
+
+from pages._ui import field, section_footer, section_header
+
+section = section_header("prep")
+headings = section.subsections()
+tabs = st.tabs(headings, key="prep.tab", on_change="rerun")
+for heading, tab in zip(headings, tabs, strict=True):
+    if tab.open:
+        with tab:
+            st.subheader(heading, anchor=False)
+            for spec in section.fields:
+                if spec.heading == heading:
+                    field(spec)
+section_footer(section)

@@ -1,0 +1,8 @@
+"""Products and Services: one widget per field of the section registry."""
+
+from pages._ui import field, section_footer, section_header
+
+section = section_header("products")
+for spec in section.fields:
+    field(spec)
+section_footer(section)

@@ -1,0 +1,8 @@
+"""Research Sources: Sources."""
+
+from pages._ui import field, section_footer, section_header
+
+section = section_header("sources")
+for spec in section.fields:
+    field(spec)
+section_footer(section)

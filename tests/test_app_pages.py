@@ -1,0 +1,360 @@
+"""The dashboard under AppTest: every page renders, widgets edit the model and the file on disk.
+
+Each test gets its own data folder (``PREP_DATA_DIR``) and exports folder, so nothing in the
+checkout's ``data/`` or ``exports/`` is touched.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import pages._ui as ui
+from prep_core.formats import FORMATS, export_filename
+from prep_core.model import MAX_TEXT, Profile, Question
+from prep_core.sections import SECTIONS
+from prep_core.store import Store
+from tests.app_harness import follow_app_navigation, v2_pages
+from tests.builders import hostile_profile
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+SECTION_PAGES = [ui.section_page(s.key) for s in SECTIONS]
+ALL_PAGES = [ui.LIBRARY, *SECTION_PAGES, ui.READINESS, ui.EXPORT]
+PREP_TABS = SECTIONS[[s.key for s in SECTIONS].index("prep")].subsections()
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(ui, "EXPORTS_DIR", tmp_path / "exports")
+    with v2_pages():
+        yield Store(tmp_path / "data")
+
+
+def start(profile_id: str | None = None, page: str | None = None) -> AppTest:
+    """The app as a browser would open it: ``?profile=<id>``, then (optionally) one page."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    if profile_id:
+        at.query_params["profile"] = profile_id
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def on_disk(store: Store, profile_id: str) -> dict:
+    return json.loads((store.folder / f"{profile_id}.json").read_text(encoding="utf-8"))
+
+
+def open_profile(at: AppTest) -> Profile:
+    return at.session_state[ui.PROFILE]
+
+
+@pytest.fixture(params=["sample", "blank", "hostile"])
+def any_profile(request: pytest.FixtureRequest, store: Store) -> Profile:
+    if request.param == "sample":
+        return store.create(request.getfixturevalue("sample_profile"))
+    return store.create(hostile_profile() if request.param == "hostile" else Profile())
+
+
+# --- every page renders --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_page_renders_without_exception(page: str, any_profile: Profile) -> None:
+    at = start(any_profile.id, page)
+    assert at.title, "every page has a title"
+    assert not at.error, [e.value for e in at.error]
+    if page == ui.section_page("prep"):
+        for tab in PREP_TABS:  # only the open tab is drawn, so open each one
+            at.session_state["prep.tab"] = tab
+            at.run()
+            assert not at.exception, (tab, [e.value for e in at.exception])
+            assert at.subheader[0].value == tab
+
+
+def test_section_pages_use_registry_titles_and_show_their_completeness(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id)
+    for section in SECTIONS:
+        at.switch_page(ui.section_page(section.key)).run()
+        assert at.title[0].value == section.title
+        assert f"Section {section.number} of {len(SECTIONS)}" in [c.value for c in at.caption]
+        total = sum(spec.counts for spec in section.fields)
+        filled = 1 if section.key == "basics" else 0
+        assert at.main.get("progress")[0].proto.text == f"{filled} of {total} filled"
+
+
+def test_hostile_text_is_escaped_in_the_sidebar(store: Store) -> None:
+    at = start(store.create(hostile_profile()).id)
+    shown = " ".join(m.value for m in at.sidebar.markdown)
+    assert "<script>" not in shown and "\\<script\\>" in shown
+    for path in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
+        assert "unsafe_allow_html" not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_page_opened_first_still_runs_inside_the_frame(tmp_path, monkeypatch) -> None:
+    """Without ``v2_pages``: Streamlit's legacy mode runs the page alone; it reruns via app.py."""
+    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
+    profile = Store(tmp_path / "data").create(Profile(company="Acme"))
+    at = start(profile.id, ui.section_page("overview"))
+    assert at.title[0].value == "Company Overview"
+    assert "Acme" in at.sidebar.markdown[0].value
+    assert len(at.main.get("progress")) == 1
+
+
+# --- first run and reload ------------------------------------------------------------------
+
+
+def test_first_run_imports_the_sample_and_puts_its_id_in_the_url(store: Store) -> None:
+    at = start()
+    profile = open_profile(at)
+    assert profile.company == "Netflix"
+    assert at.query_params["profile"] == profile.id
+    assert (store.folder / f"{profile.id}.json").is_file()
+    assert "Readiness" in at.sidebar.get("progress")[0].proto.text
+
+
+def test_a_reload_reopens_the_profile_in_the_url(store: Store) -> None:
+    store.create(Profile(company="Newest"))
+    older = store.create(Profile(company="Wanted"))
+    store.save(older.model_copy(update={"company": "Wanted"}))  # now the newest; open the other
+    first = store.profiles()[-1]
+    at = start(first.id, ui.section_page("basics"))
+    assert open_profile(at).id == first.id
+    assert at.text_input(key=f"{first.id}.company").value == first.company
+
+
+# --- editing -------------------------------------------------------------------------------
+
+
+def test_editing_a_line_saves_the_model_and_the_file(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id, ui.section_page("overview"))
+    at.text_input(key=f"{profile.id}.overview.founded").input("  1997 ").run()
+    assert open_profile(at).overview.founded == "1997"
+    saved = on_disk(store, profile.id)
+    assert saved["overview"]["founded"] == "1997"
+    assert saved["revision"] == profile.revision + 1
+    assert at.sidebar.caption[0].value.startswith("Saved ")
+
+
+def test_values_survive_a_page_switch_and_a_new_session(store: Store) -> None:
+    profile = store.create(Profile())
+    at = start(profile.id, ui.section_page("mission"))
+    key = f"{profile.id}.mission.statement"
+    at.text_area(key=key).input("Entertain the world").run()
+    at.switch_page(ui.section_page("overview")).run()
+    at.switch_page(ui.section_page("mission")).run()
+    assert at.text_area(key=key).value == "Entertain the world"
+    assert start(profile.id, ui.section_page("mission")).text_area(key=key).value == (
+        "Entertain the world"
+    )
+
+
+def test_yes_no_and_date_widgets_write_the_model(store: Store) -> None:
+    profile = store.create(Profile())
+    at = start(profile.id, ui.section_page("experience"))
+    at.radio(key=f"{profile.id}.experience.has_used").set_value("yes").run()
+    assert on_disk(store, profile.id)["experience"]["has_used"] == "yes"
+    at.switch_page(ui.section_page("basics")).run()
+    at.date_input(key=f"{profile.id}.interview_date").set_value(date(2030, 1, 2)).run()
+    assert on_disk(store, profile.id)["interview_date"] == "2030-01-02"
+    at.button(key=f"{profile.id}.interview_date.clear").click().run()
+    assert on_disk(store, profile.id)["interview_date"] is None
+    assert at.date_input(key=f"{profile.id}.interview_date").value is None
+
+
+def test_list_editor_commits_its_rows_once(store: Store) -> None:
+    profile = store.create(Profile(mission={"core_values": ["Candour", "Courage"]}))
+    at = start(profile.id, ui.section_page("mission"))
+    key = f"{profile.id}.mission.core_values"
+    at.session_state[key] = {
+        "edited_rows": {0: {"value": "Candor"}},
+        "added_rows": [{"value": "Curiosity"}],
+        "deleted_rows": [1],
+    }
+    at.run()
+    assert not at.exception
+    expected = ["Candor", "Curiosity"]
+    assert on_disk(store, profile.id)["mission"]["core_values"] == expected
+    revision = on_disk(store, profile.id)["revision"]
+    at.button(key="nav.next").click().run()  # more runs: the delta must not be applied again
+    at.switch_page(ui.section_page("mission")).run()
+    assert on_disk(store, profile.id)["mission"]["core_values"] == expected
+    assert on_disk(store, profile.id)["revision"] == revision
+
+
+def test_row_editor_keeps_ids_of_edited_rows(store: Store) -> None:
+    profile = store.create(Profile(news=[{"text": "Launched games"}, {"text": "Old"}]))
+    first_id = profile.news[0].id
+    at = start(profile.id, ui.section_page("news"))
+    at.session_state[f"{profile.id}.news"] = {
+        "edited_rows": {0: {"date": "2024"}},
+        "added_rows": [{"text": "Ads tier", "url": None}],
+        "deleted_rows": [1],
+    }
+    at.run()
+    news = on_disk(store, profile.id)["news"]
+    assert [(n["text"], n["date"]) for n in news] == [("Launched games", "2024"), ("Ads tier", "")]
+    assert news[0]["id"] == first_id and news[1]["id"] != profile.news[1].id
+
+
+def test_question_bank_edits_reorders_adds_and_deletes(store: Store) -> None:
+    questions = [Question(text="Why us?"), Question(text="A hard bug?")]
+    profile = store.create(Profile(prep={"questions": questions}))
+    at = start(profile.id, ui.section_page("prep"))
+    at.session_state["prep.tab"] = "Potential Questions to Prepare For"
+    at.run()
+    pid, (q1, q2) = profile.id, (q.id for q in profile.prep.questions)
+    at.text_area(key=f"{pid}.prep.questions.{q1}.answer").input("Because").run()
+    at.selectbox(key=f"{pid}.prep.questions.{q1}.category").select("motivation").run()
+    at.button_group(key=f"{pid}.prep.questions.{q1}.confidence").set_value(4).run()
+    saved = on_disk(store, pid)["prep"]["questions"][0]
+    assert (saved["answer"], saved["category"], saved["confidence"]) == ("Because", "motivation", 4)
+    at.button(key=f"{pid}.prep.questions.{q2}.move-1").click().run()
+    assert [q["id"] for q in on_disk(store, pid)["prep"]["questions"]] == [q2, q1]
+    at.button(key=f"{pid}.prep.questions.{q1}.move0").click().run()
+    at.button(key=f"{pid}.prep.questions.add").click().run()
+    assert [q["text"] for q in on_disk(store, pid)["prep"]["questions"]] == ["A hard bug?", ""]
+    assert [t.label for t in at.text_input] == ["Question 1", "Question 2"]
+
+
+def test_an_invalid_value_is_reported_and_the_text_kept(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id, ui.section_page("overview"))
+    too_long = "x" * (MAX_TEXT + 1)
+    key = f"{profile.id}.overview.revenue"
+    at.text_input(key=key).input(too_long).run()
+    assert not at.exception
+    assert "at most" in at.error[0].value
+    assert at.text_input(key=key).value == too_long
+    assert on_disk(store, profile.id)["overview"]["revenue"] == ""
+
+
+def test_a_save_from_a_stale_tab_is_refused_and_can_reload(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id, ui.section_page("basics"))
+    other_tab = Store(store.data_dir)
+    other_tab.save(other_tab.load(profile.id).model_copy(update={"company": "Other tab"}))
+
+    at.text_input(key=f"{profile.id}.company").input("This tab").run()
+    assert "changed elsewhere" in at.error[0].value
+    assert on_disk(store, profile.id)["company"] == "Other tab"
+    at.button(key="reload_latest").click().run()
+    assert not at.error
+    assert at.text_input(key=f"{profile.id}.company").value == "Other tab"
+    at.text_input(key=f"{profile.id}.company").input("After reload").run()
+    assert on_disk(store, profile.id)["company"] == "After reload"
+
+
+# --- walking through the sections ----------------------------------------------------------
+
+
+def test_previous_and_next_walk_the_sections_in_template_order(store: Store) -> None:
+    at = follow_app_navigation(start(store.create(Profile()).id, ui.section_page(SECTIONS[0].key)))
+    titles = []
+    for _ in SECTIONS:
+        titles.append(at.title[0].value)
+        at.button(key="nav.next").click().run()
+    assert titles == [s.title for s in SECTIONS]
+    assert at.title[0].value == "Readiness"
+    follow_app_navigation(at.switch_page(ui.section_page(SECTIONS[-1].key)).run())
+    for section in reversed(SECTIONS[:-1]):
+        at.button(key="nav.previous").click().run()
+        assert at.title[0].value == section.title
+    at.button(key="nav.previous").click().run()
+    assert at.title[0].value == "Library"
+
+
+# --- library -------------------------------------------------------------------------------
+
+
+def test_library_lists_profiles_and_reports_a_corrupt_file(store: Store) -> None:
+    good = store.create(Profile(company="Acme", role_title="Engineer"))
+    (store.folder / "broken.json").write_text("{not json", encoding="utf-8")
+    at = start(good.id)
+    assert "broken.json" in at.warning[0].value
+    assert any("Acme" in m.value for m in at.markdown)
+    assert at.button(key=f"library.open.{good.id}").disabled  # already open
+
+
+def test_import_of_a_bad_file_shows_an_error_and_saves_nothing(store: Store) -> None:
+    profile = store.create(Profile())
+    at = start(profile.id)
+    at.file_uploader(key="library.import").set_value(("bad.json", b'{"revision": -3', "x")).run()
+    assert not at.exception
+    assert "bad.json" in at.error[0].value
+    assert [p.name for p in store.folder.glob("*.json")] == [f"{profile.id}.json"]
+
+
+def test_import_of_a_profile_json_opens_it(store: Store) -> None:
+    at = start(store.create(Profile()).id)
+    data = Profile(company="Imported").model_dump_json().encode()
+    at.file_uploader(key="library.import").set_value(("p.json", data, "application/json")).run()
+    assert open_profile(at).company == "Imported"
+    assert len(store.profiles()) == 2
+
+
+def test_create_duplicate_and_delete_with_confirmation(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id)
+    at.button(key="library.new_blank").click().run()
+    blank = open_profile(at)
+    assert blank.company == "" and len(store.profiles()) == 2
+    at.button(key=f"library.duplicate.{profile.id}").click().run()
+    assert open_profile(at).company == "Acme" and open_profile(at).id != profile.id
+    at.button(key=f"library.delete.{profile.id}").click().run()
+    assert (store.folder / f"{profile.id}.json").exists(), "nothing happens before confirming"
+    at.button(key=f"library.confirm.{profile.id}").click().run()
+    assert not (store.folder / f"{profile.id}.json").exists()
+    assert list((store.folder / ".trash").glob(f"{profile.id}-*.json"))
+    assert "backup" in at.success[0].value
+
+
+# --- readiness and export ------------------------------------------------------------------
+
+
+def test_readiness_links_every_empty_field_to_its_section(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id, ui.READINESS)
+    links = at.get("page_link")
+    overview = [link for link in links if link.proto.label.startswith("Company Overview:")]
+    assert len(overview) == 7
+    assert overview[0].proto.page.endswith("overview")
+    assert any(link.proto.label == "Set the interview date" for link in links)
+
+
+def test_export_page_has_one_download_per_registered_format(store: Store, fixed_now) -> None:
+    profile = store.create(Profile(company="Netflix", role_title="ML Engineer"))
+    at = start(profile.id, ui.EXPORT)
+    buttons = at.get("download_button")
+    assert [b.proto.label for b in buttons] == [f"Download {f.label}" for f in FORMATS]
+    names = {c.value for c in at.caption}
+    for fmt in FORMATS:
+        assert f"File name: {export_filename(profile, fmt.name)}" in names
+    at.button(key="export.json.save").click().run()
+    saved = list(ui.EXPORTS_DIR.glob("netflix-ml-engineer-*.json"))
+    assert len(saved) == 1 and json.loads(saved[0].read_text(encoding="utf-8"))["id"] == profile.id
+    assert str(saved[0]) in at.success[0].value
+
+
+def test_apply_delta_edits_then_deletes_then_adds() -> None:
+    rows = [{"id": "a", "v": "1"}, {"id": "b", "v": "2"}, {"id": "c", "v": "3"}]
+    delta = {
+        "edited_rows": {2: {"v": "three", "junk": 1}},
+        "deleted_rows": [0],
+        "added_rows": [{"v": None, "_index": 9}],
+    }
+    assert ui.apply_delta(rows, delta, ["v"]) == [
+        {"id": "b", "v": "2"},
+        {"id": "c", "v": "three"},
+        {"v": ""},
+    ]
