@@ -79,36 +79,8 @@ def col(tmp_path):
 
 
 @pytest.fixture
-def profile(request) -> Profile:
-    try:
-        import prep_core.readers.markdown  # noqa: F401
-    except ImportError:  # TEMPORARY until the Markdown reader lands
-        return _code_sample()
-    return request.getfixturevalue("sample_profile")
-
-
-def _code_sample() -> Profile:
-    from prep_core.model import NewsItem, Question, SkillRow
-
-    p = Profile(company="Netflix", role_title="ML Engineer")
-    p.overview.founded = "1997"
-    p.overview.headquarters = "Los Gatos, California"
-    p.mission.statement = "To entertain the world"
-    p.mission.core_values = ["Freedom & Responsibility", "Context, not Control"]
-    p.news = [NewsItem(text="Gaming expansion"), NewsItem(text="AI investment", date="2024")]
-    p.tech_stack.languages = ["Python", "Java"]
-    p.role.department = "Studio Media Algorithms"
-    p.role.responsibilities = ["Design ML systems", "Build infrastructure"]
-    p.prep.talking_points = ["Experience building ML infrastructure", "Collaborating with research"]
-    p.prep.keywords = ["Scalable systems", "GPU-accelerated distributed training"]
-    p.prep.skill_map = [SkillRow(skill="Python", requirement="OO (Python)", talking_point="Years")]
-    p.prep.questions = [
-        Question(text="How do you build scalable ML infrastructure?", answer="A"),
-        Question(text="How have you collaborated with research scientists?"),
-    ]
-    p.prep.questions_to_ask = ["What's next?"]
-    p.culture_fit = ["Candid feedback"]
-    return p
+def profile(sample_profile) -> Profile:
+    return sample_profile
 
 
 # --- the sample in a real collection ----------------------------------------------------------
@@ -124,7 +96,7 @@ def test_sample_gives_expected_decks_notes_and_cards(profile, col, tmp_path, fix
     assert len(log.new) == total
     assert col.note_count() == total
     assert col.card_count() == total
-    parent = f"Interview Prep::{profile.company} — {profile.role_title}"
+    parent = f"Interview Prep::{profile.title}"
     subdecks = {
         key: f"{parent}::{SECTION_BY_KEY[key].number:02d} {SECTION_BY_KEY[key].title}"
         for key in expected
@@ -138,6 +110,8 @@ def test_sample_cards_follow_the_registry(profile):
     cards = build_cards(profile)
     fronts = [card.front for card in cards]
     assert f"{profile.company}: where is it headquartered?" in fronts
+    role = profile.role_title or f"The {profile.company} role"
+    assert f"{role}: which department is it in?" in fronts
     questions = [q for q in profile.prep.questions if q.text]
     question_cards = [card for card in cards if card.kind == "question"]
     assert [card.front for card in question_cards] == [q.text for q in questions]

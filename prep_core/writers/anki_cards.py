@@ -9,7 +9,9 @@ A card exists only for a filled field: an empty or placeholder field gives no ca
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -121,10 +123,9 @@ def _question_card(
     tags: tuple[str, ...],
 ) -> Card:
     parts = [question.answer or NO_ANSWER]
-    points = finder.talking_points(question.text)
+    points, keywords = finder.related(question.text)
     if points:
         parts.append("Talking points:\n" + _bullets(points))
-    keywords = finder.keywords(question.text)
     if keywords:
         parts.append("Keywords: " + ", ".join(keywords))
     source = f"{spec.label} ({question.category})" if question.category else spec.label
@@ -168,6 +169,9 @@ _STOPWORDS = frozenset((
 # fmt: on
 
 
+_Index = tuple[list[str], dict[str, list[int]]]
+
+
 class RelatedFinder:
     """Finds the talking points and keywords that share most words with a question.
 
@@ -181,22 +185,33 @@ class RelatedFinder:
         self._points = self._index(profile.prep.talking_points)
         self._keywords = self._index(profile.prep.keywords)
 
-    def talking_points(self, question: str) -> list[str]:
-        return self._best(question, self._points, MAX_RELATED_POINTS)
+    def related(self, question: str) -> tuple[list[str], list[str]]:
+        """The talking points and the keywords related to ``question``, best first."""
+        stems = _stems(question, self._ignored)
+        return (
+            _best(stems, self._points, MAX_RELATED_POINTS),
+            _best(stems, self._keywords, MAX_RELATED_KEYWORDS),
+        )
 
-    def keywords(self, question: str) -> list[str]:
-        return self._best(question, self._keywords, MAX_RELATED_KEYWORDS)
+    def _index(self, candidates: Iterable[str]) -> _Index:
+        # An inverted index (word -> candidates holding it): a question only touches the
+        # candidates it shares a word with, not every talking point of a long profile.
+        texts = list(candidates)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for position, text in enumerate(texts):
+            for stem in _stems(text, self._ignored):
+                postings[stem].append(position)
+        return texts, postings
 
-    def _index(self, candidates: Iterable[str]) -> list[tuple[str, frozenset[str]]]:
-        return [(text, _stems(text, self._ignored)) for text in candidates]
 
-    def _best(
-        self, question: str, index: list[tuple[str, frozenset[str]]], limit: int
-    ) -> list[str]:
-        wanted = _stems(question, self._ignored)
-        scored = [(len(wanted & stems), i, text) for i, (text, stems) in enumerate(index)]
-        best = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))
-        return [text for _, _, text in best[:limit]]
+def _best(stems: frozenset[str], index: _Index, limit: int) -> list[str]:
+    texts, postings = index
+    scores: dict[int, int] = {}
+    for stem in stems:
+        for position in postings.get(stem, ()):
+            scores[position] = scores.get(position, 0) + 1
+    best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+    return [texts[position] for position, _ in best]
 
 
 def _stems(text: str, ignored: frozenset[str]) -> frozenset[str]:
@@ -213,4 +228,6 @@ def _company(profile: Profile) -> str:
 
 
 def _role(profile: Profile) -> str:
-    return profile.role_title or "The role"
+    if profile.role_title:
+        return profile.role_title
+    return f"The {profile.company} role" if profile.company else "The role"
