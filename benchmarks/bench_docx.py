@@ -6,7 +6,8 @@ Run: ``python benchmarks/bench_docx.py [--repeat N] [--runs N]``. Prints
   own CLI doing the same (``python -m prep_core export ... --to docx``), and the ratio of the
   in-process dossier time to pandoc's (target <= 0.5);
 - build times for ``scaled_profile(sample, f)`` at f = 1, 5, 10, per item and per added item,
-  which stay flat when the cost grows linearly.
+  which stay flat when the cost grows linearly; and the time per hyperlink for 200 and 2,000
+  sources with distinct URLs.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from prep_core import read_markdown  # noqa: E402
-from prep_core.model import Profile  # noqa: E402
+from prep_core.model import Profile, Source  # noqa: E402
 from prep_core.writers.docx import write  # noqa: E402
 from tests.builders import scaled_profile  # noqa: E402
 
@@ -119,6 +120,17 @@ def growth(sample: Profile, repeat: int) -> None:
         print(f"{factor:24d} {items:6d} {seconds * 1000:9.2f} {seconds / items * 1e6:9.1f} {added}")
 
 
+def links(repeat: int) -> None:
+    """Sources with distinct URLs: each is a relationship, which must not cost more per link
+    as the document grows."""
+    print("links (dossier):   sources   time ms   us/link")
+    for count in (200, 2000):
+        sources = [Source(title=f"Page {i}", url=f"https://example.com/{i}") for i in range(count)]
+        profile = Profile(company="Links", sources=sources)
+        seconds = median_seconds(lambda p=profile: write(p, now=NOW), max(5, repeat // 10))
+        print(f"{count:25d} {seconds * 1000:9.2f} {seconds / count * 1e6:9.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=31, help="timed in-process builds per figure")
@@ -129,6 +141,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         whole_process(dossier, args.runs, Path(tmp))
     growth(sample, args.repeat)
+    links(args.repeat)
 
 
 if __name__ == "__main__":

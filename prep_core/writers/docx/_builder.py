@@ -12,8 +12,9 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
+from lxml.etree import SubElement
+
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
@@ -21,7 +22,13 @@ from docx.table import Table
 from prep_core.writers.docx._package import open_template, save
 from prep_core.writers.docx._table import add_table
 from prep_core.writers.docx._theme import Scale
-from prep_core.writers.docx._xml import XML_SPACE, clean, field_char, paragraph_element, run_element
+from prep_core.writers.docx._xml import (
+    add_field_char,
+    add_instruction,
+    add_run,
+    clean,
+    paragraph_element,
+)
 
 _PLACEHOLDER = re.compile(r"^\s*\[[^\[\]]*\]\s*$")
 _LINK_SCHEMES = ("http", "https", "mailto", "ftp")
@@ -40,7 +47,7 @@ _MONTHS = (
     "December",
 )
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_R_ID, _HISTORY = qn("r:id"), qn("w:history")
+_R_ID, _HISTORY, _HYPERLINK = qn("r:id"), qn("w:history"), qn("w:hyperlink")
 CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core-property strings
 
 
@@ -102,11 +109,8 @@ class Builder:
         self, p: CT_P, text: str, *, bold: bool = False, italic: bool = False, style: str = ""
     ) -> CT_R:
         """Append ``text`` to paragraph ``p``; ``\\n`` becomes a line break, as in Word."""
-        r = run_element(
-            text, bold=bold, italic=italic, style_id=self.style_ids[style] if style else ""
-        )
-        p.append(r)
-        return r
+        style_id = self.style_ids[style] if style else ""
+        return add_run(p, text, bold=bold, italic=italic, style_id=style_id)
 
     def heading(self, text: str, level: int) -> CT_P:
         """A Heading 1/2 paragraph: the outline and the navigation pane come from these."""
@@ -140,11 +144,13 @@ class Builder:
             return
         rel_id = self._link_ids.get(target)
         if rel_id is None:
-            rel_id = self._part.relate_to(target, RT.HYPERLINK, is_external=True)
+            # Our own ids: part.relate_to scans every relationship twice per call (quadratic
+            # in the number of links); python-docx's own ids are "rId<n>", so no clash.
+            rel_id = f"rIdLink{len(self._link_ids) + 1}"
+            self._part.rels.add_relationship(RT.HYPERLINK, target, rel_id, is_external=True)
             self._link_ids[target] = rel_id
-        link = OxmlElement("w:hyperlink", {_R_ID: rel_id, _HISTORY: "1"})
-        link.append(run_element(clean(text) or target, style_id=self.style_ids["Hyperlink"]))
-        p.append(link)
+        link = SubElement(p, _HYPERLINK, {_R_ID: rel_id, _HISTORY: "1"})
+        add_run(link, clean(text) or target, style_id=self.style_ids["Hyperlink"])
 
     def field(self, p: CT_P, instruction: str, shown: str = "") -> None:
         """A Word field (PAGE, NUMPAGES …) whose last computed result is ``shown``."""
@@ -155,16 +161,12 @@ class Builder:
 
     def field_start(self, p: CT_P, instruction: str) -> None:
         """Open a field; its result is what follows until ``field_end`` (may span paragraphs)."""
-        field_char(p, "begin")
-        instr = OxmlElement("w:instrText", {XML_SPACE: "preserve"})
-        instr.text = f" {instruction} "
-        r = OxmlElement("w:r")
-        r.append(instr)
-        p.append(r)
-        field_char(p, "separate")
+        add_field_char(p, "begin")
+        add_instruction(p, instruction)
+        add_field_char(p, "separate")
 
     def field_end(self, p: CT_P) -> None:
-        field_char(p, "end")
+        add_field_char(p, "end")
 
     def footer(self, left: str) -> None:
         """Footer: ``left`` text, then 'page N of M' from PAGE and NUMPAGES fields."""

@@ -9,14 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from lxml.etree import SubElement
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 from docx.table import Table
 from prep_core.writers.docx._theme import TABLE_BORDER, TABLE_HEADER_FILL
-from prep_core.writers.docx._xml import paragraph_element, run_element
+from prep_core.writers.docx._xml import add_paragraph, add_run
 
 _W, _TYPE = qn("w:w"), qn("w:type")
+_TR, _TR_PR, _CANT_SPLIT, _TC, _TC_PR, _TC_W = (
+    qn(f"w:{tag}") for tag in ("tr", "trPr", "cantSplit", "tc", "tcPr", "tcW")
+)
 
 if TYPE_CHECKING:
     from prep_core.writers.docx._builder import Builder
@@ -50,23 +55,15 @@ def add_table(
 
 
 def _row(b: Builder, tbl, values: Sequence[str], widths: Sequence[Emu], style: str):
-    tr = OxmlElement("w:tr")
-    tr_pr = OxmlElement("w:trPr")
-    tr_pr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
-    tr.append(tr_pr)
+    tr = SubElement(tbl, _TR)
+    SubElement(SubElement(tr, _TR_PR), _CANT_SPLIT)  # a row never breaks across pages
     style_id = b.style_ids[style]
     for value, width in zip(values, widths, strict=True):
-        tc = OxmlElement("w:tc")
-        tc_pr = OxmlElement("w:tcPr")
-        tc_pr.append(OxmlElement("w:tcW", {_W: str(width.twips), _TYPE: "dxa"}))
-        tc.append(tc_pr)
+        tc = SubElement(tr, _TC)
+        SubElement(SubElement(tc, _TC_PR), _TC_W, {_W: str(width.twips), _TYPE: "dxa"})
         bold = isinstance(value, Label)
         for part in str(value).split("\n\n"):
-            p = paragraph_element(style_id)
-            p.append(run_element(part, bold=bold))
-            tc.append(p)
-        tr.append(tc)
-    tbl.append(tr)
+            add_run(add_paragraph(tc, style_id), part, bold=bold)
     return tr
 
 

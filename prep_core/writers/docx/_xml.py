@@ -9,15 +9,38 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import SubElement
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
+from docx.oxml.xmlchemy import BaseOxmlElement
 
 # What XML 1.0 cannot hold, plus C1 controls (legal XML, but never meant as text).
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-_VAL, _FLD_CHAR_TYPE = qn("w:val"), qn("w:fldCharType")
 XML_SPACE = qn("xml:space")
+_VAL, _FLD_CHAR_TYPE = qn("w:val"), qn("w:fldCharType")
+# Children are made with lxml's SubElement from precomputed tag names: it keeps python-docx's
+# element classes (the parser is the parent's) at a quarter of OxmlElement's cost.
+_P, _P_PR, _P_STYLE, _R, _R_PR, _R_STYLE, _B, _I, _BR, _TAB, _T, _FLD_CHAR, _INSTR_TEXT = (
+    qn(f"w:{tag}")
+    for tag in (
+        "p",
+        "pPr",
+        "pStyle",
+        "r",
+        "rPr",
+        "rStyle",
+        "b",
+        "i",
+        "br",
+        "tab",
+        "t",
+        "fldChar",
+        "instrText",
+    )
+)
 
 
 def clean(text: str) -> str:
@@ -26,51 +49,63 @@ def clean(text: str) -> str:
 
 
 def paragraph_element(style_id: str) -> CT_P:
-    """A ``w:p`` in the style with id ``style_id`` (none: the default style)."""
+    """A detached ``w:p`` in the style with id ``style_id`` (none: the default style)."""
     p = OxmlElement("w:p")
     if style_id:
-        ppr = OxmlElement("w:pPr")
-        ppr.append(OxmlElement("w:pStyle", {_VAL: style_id}))
-        p.append(ppr)
+        SubElement(SubElement(p, _P_PR), _P_STYLE, {_VAL: style_id})
     return p
 
 
-def run_element(text: str, *, bold: bool = False, italic: bool = False, style_id: str = "") -> CT_R:
-    """A ``w:r`` holding ``text`` (cleaned), tabs and line breaks as Word's own elements.
+def add_paragraph(parent: BaseOxmlElement, style_id: str) -> CT_P:
+    """A ``w:p`` appended to ``parent`` (a table cell)."""
+    p = SubElement(parent, _P)
+    if style_id:
+        SubElement(SubElement(p, _P_PR), _P_STYLE, {_VAL: style_id})
+    return p
 
-    Built directly rather than through ``Run.text``, which walks the text one character at
-    a time in Python.
-    """
-    r = OxmlElement("w:r")
+
+def add_run(
+    parent: BaseOxmlElement,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    style_id: str = "",
+) -> CT_R:
+    """A ``w:r`` appended to ``parent`` holding ``text`` (cleaned); tabs and line breaks become
+    Word's own elements, as ``Run.text`` would make them (which walks text char by char)."""
+    r = SubElement(parent, _R)
     if bold or italic or style_id:
-        rpr = OxmlElement("w:rPr")  # children in schema order: rStyle, b, i
+        rpr = SubElement(r, _R_PR)  # children in schema order: rStyle, b, i
         if style_id:
-            rpr.append(OxmlElement("w:rStyle", {_VAL: style_id}))
+            SubElement(rpr, _R_STYLE, {_VAL: style_id})
         if bold:
-            rpr.append(OxmlElement("w:b"))
+            SubElement(rpr, _B)
         if italic:
-            rpr.append(OxmlElement("w:i"))
-        r.append(rpr)
+            SubElement(rpr, _I)
     text = clean(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     for index, line in enumerate(text.split("\n")):
         if index:
-            r.append(OxmlElement("w:br"))
+            SubElement(r, _BR)
         for position, piece in enumerate(line.split("\t")):
             if position:
-                r.append(OxmlElement("w:tab"))
+                SubElement(r, _TAB)
             if piece:
-                t = OxmlElement("w:t")
+                t = SubElement(r, _T)
                 t.text = piece
                 if piece[0] == " " or piece[-1] == " ":
                     t.set(XML_SPACE, "preserve")
-                r.append(t)
     return r
 
 
-def field_char(p: CT_P, kind: str) -> None:
+def add_field_char(p: CT_P, kind: str) -> None:
     """Append a run holding a field boundary: ``begin``, ``separate`` or ``end``."""
-    r = OxmlElement("w:r")
-    r.append(OxmlElement("w:fldChar", {_FLD_CHAR_TYPE: kind}))
-    p.append(r)
+    SubElement(SubElement(p, _R), _FLD_CHAR, {_FLD_CHAR_TYPE: kind})
+
+
+def add_instruction(p: CT_P, instruction: str) -> None:
+    """Append a run holding a field's instruction, such as ``PAGE``."""
+    instr = SubElement(SubElement(p, _R), _INSTR_TEXT, {XML_SPACE: "preserve"})
+    instr.text = f" {clean(instruction)} "
