@@ -10,7 +10,6 @@ are checked against one pattern before they become part of a path, so no name le
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import tempfile
@@ -308,37 +307,16 @@ def _free_path(path: Path) -> Path:
 
 
 def _parse(text: str, name: str) -> Profile:
-    """Read a stored profile (lossless JSON, older schemas migrated)."""
-    try:
-        from prep_core.readers.json import read
-    except ImportError:  # the JSON reader has not landed yet
-        return _parse_plain(text, name)
+    """Read a stored profile (lossless JSON, older schemas migrated); errors name the file."""
+    from prep_core.readers.json import read
+
     try:
         return read(text)
     except InvalidProfile as error:
-        message = str(error)
-        if not message.startswith(name):
-            message = f"{name}: {message}"
-        raise InvalidProfile(message) from None
-
-
-def _parse_plain(text: str, name: str) -> Profile:
-    from pydantic import ValidationError
-
-    from prep_core.errors import describe_validation_error
-
-    try:
-        json.loads(text)
-        return Profile.model_validate_json(text)
-    except json.JSONDecodeError as error:
-        raise InvalidProfile(f"{name}: not valid JSON ({error})") from None
-    except ValidationError as error:
-        raise InvalidProfile(describe_validation_error(error, source=name)) from None
+        raise InvalidProfile(f"{name}: {error}") from None
 
 
 def _serialise(profile: Profile) -> str:
-    try:
-        from prep_core.writers.json import write
-    except ImportError:  # the JSON writer has not landed yet
-        return profile.model_dump_json(indent=2) + "\n"
+    from prep_core.writers.json import write
+
     return write(profile, now=profile.updated_at)

@@ -277,15 +277,7 @@ def test_a_broken_file_can_be_deleted_by_its_id(store):
 # --- import and the sample --------------------------------------------------------------------
 
 
-def require_readers() -> None:
-    """Skip until the readers module (written alongside the store) has landed."""
-    readers = pytest.importorskip("prep_core.readers")
-    if not hasattr(readers, "load_bytes"):
-        pytest.skip("prep_core.readers.load_bytes has not landed yet")
-
-
 def test_import_of_the_same_json_twice_never_overwrites(store, tmp_path):
-    require_readers()
     first = store.create(small_profile())
     data = (store.folder / f"{first.id}.json").read_bytes()
     second = store.import_bytes(data, "acme.json")
@@ -295,7 +287,6 @@ def test_import_of_the_same_json_twice_never_overwrites(store, tmp_path):
 
 
 def test_ensure_sample_imports_the_sample_once(store):
-    require_readers()
     sample = store.ensure_sample()
     assert sample is not None and sample.company == "Netflix"
     assert sample.revision == 1
