@@ -1,0 +1,1 @@
+"""One module per export format, each with write(profile, *, now, **options); see prep_core.formats."""
