@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import UTC, date, datetime
 
@@ -329,6 +330,7 @@ def test_package_holds_only_the_parts_a_document_needs(now):
     with zipfile.ZipFile(io.BytesIO(write(rich_profile(), now=now))) as archive:
         names = set(archive.namelist())
         styles = archive.read("word/styles.xml")
+        numbering = archive.read("word/numbering.xml")
     assert {
         "word/document.xml",
         "word/styles.xml",
@@ -342,6 +344,8 @@ def test_package_holds_only_the_parts_a_document_needs(now):
     }
     assert len(styles) < 40_000  # python-docx's template ships 438 kB of styles
     assert b'w:styleId="Heading1"' in styles and b'w:styleId="ListBullet"' in styles
+    style_ids = set(re.findall(rb'w:styleId="([^"]+)"', styles))
+    assert set(re.findall(rb'w:pStyle w:val="([^"]+)"', numbering)) <= style_ids
 
 
 # --- cheat sheet and registry -------------------------------------------------------------------

@@ -12,13 +12,13 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
-from lxml.etree import SubElement
-
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.table import Table
+from lxml.etree import SubElement
+
 from prep_core.writers.docx._package import open_template, save
 from prep_core.writers.docx._table import add_table
 from prep_core.writers.docx._theme import Scale

@@ -23,6 +23,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
 from docx.opc.pkgwriter import _ContentTypesItem  # python-docx's own content-types builder
 from docx.oxml.ns import qn
+
 from prep_core.writers.docx._theme import Scale, apply_theme
 
 _UNUSED_RELATIONSHIPS = (
@@ -45,7 +46,9 @@ def _template(scale: Scale) -> tuple[bytes, Mapping[str, str]]:
     doc = docx.Document()
     style_ids = apply_theme(doc, scale)
     _drop_unused_parts(doc)
-    _drop_unused_styles(doc, [*style_ids.values(), *_ALWAYS_KEPT_STYLES])
+    # numbering.xml ties list definitions to styles (ListBullet2, ListNumber …): keep those too
+    numbered = doc.part.numbering_part.element.xpath(".//w:pStyle/@w:val")
+    _drop_unused_styles(doc, [*style_ids.values(), *_ALWAYS_KEPT_STYLES, *numbered])
     return save(doc, datetime(2000, 1, 1)), MappingProxyType(style_ids)
 
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from lxml.etree import SubElement
-
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Emu
 from docx.table import Table
+from lxml.etree import SubElement
+
 from prep_core.writers.docx._theme import TABLE_BORDER, TABLE_HEADER_FILL
 from prep_core.writers.docx._xml import add_paragraph, add_run
 

@@ -1,8 +1,8 @@
 """The look of the Word documents: fonts, colours, spacing and the styles the writers use.
 
-``apply_theme`` edits the default template's styles once per document and returns their style
-ids, so the writers never look a style up by name per paragraph (python-docx scans every style
-on each name lookup, which made big documents quadratic).
+``apply_theme`` restyles python-docx's default template and returns the style ids, so writers
+never look a style up by name per paragraph (python-docx scans every style on each lookup).
+``_package`` runs it once per variant and caches the result.
 """
 
 from __future__ import annotations

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 
-from lxml.etree import SubElement
-
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml.etree import SubElement
 
 # What XML 1.0 cannot hold, plus C1 controls (legal XML, but never meant as text).
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
