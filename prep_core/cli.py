@@ -73,7 +73,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(_table([header, *rows], right_aligned={4}))
     for entry in entries:
         if entry.error is not None:
-            print(f"warning: {entry.path.name} was not loaded: {entry.error}")
+            print(f"warning: {entry.error} (not loaded; the file was left as it is)")
     return 0
 
 

@@ -124,7 +124,8 @@ def test_list_prints_a_table_and_warning_rows(capsys, store, saved):
         *edited.split(),
     ]
     assert row.index("Acme") == header.index("COMPANY")  # columns line up
-    assert warning.startswith("warning: broken.json was not loaded: broken.json: ")
+    assert warning.startswith("warning: broken.json: not valid JSON: ")
+    assert warning.endswith(" (not loaded; the file was left as it is)")
 
 
 def test_list_of_an_empty_folder_says_how_to_import(capsys, isolated, monkeypatch):
