@@ -177,7 +177,10 @@ def _profile(args: argparse.Namespace) -> Profile:
         return load_file(path)
     if os.sep in ref or path.suffix.lower() in _PROFILE_FILE_SUFFIXES:
         raise InvalidProfile(f"{ref}: no such file")
-    return _store(args, with_sample=True).load(ref)
+    from prep_core.store import is_valid_name
+
+    # A malformed name is refused before first use could add the sample to the folder.
+    return _store(args, with_sample=is_valid_name(ref)).load(ref)
 
 
 def _section_keys(text: str) -> list[str]:

@@ -191,6 +191,15 @@ def test_hostile_or_malformed_refs(capsys, saved, ref):
     assert err.startswith("prep: error: ")
 
 
+@pytest.mark.parametrize("ref", ["a\x01b", "Bad Name", "_x"])
+def test_a_malformed_ref_on_first_use_writes_nothing(capsys, isolated, ref):
+    code, out, err = run(capsys, "check", ref)
+    assert_one_line_error(
+        code, out, err, f"{ref!r} is not a profile id or slug (lower-case letters, digits, - and _)"
+    )
+    assert not isolated.exists()
+
+
 def test_a_missing_file(capsys, saved):
     code, out, err = run(capsys, "export", "missing/profile.md", "--to", "md")
     assert_one_line_error(code, out, err, "missing/profile.md: no such file")
