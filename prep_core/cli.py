@@ -122,6 +122,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         if "sections" not in spec.options:
             raise UnknownFormat(f"format {spec.name!r} does not take --sections")
         options["sections"] = _section_keys(args.sections)
+    if args.output == "-" and spec.binary and sys.stdout.isatty():
+        raise PrepError(f"{spec.label} is binary; write it to a file with -o PATH, or pipe it")
     profile = _profile(args)
     now = datetime.now().astimezone()
     data = export(profile, spec.name, now=now, **options)

@@ -248,6 +248,13 @@ def test_sections_and_variant_reach_the_writer(capsys, saved, tmp_path, monkeypa
     assert target.stat().st_mode & 0o777 == 0o644
 
 
+def test_a_binary_format_is_not_written_to_a_terminal(capsys, saved, monkeypatch):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, err = run(capsys, "export", saved.id, "--to", "docx", "-o", "-")
+    message = "Word document is binary; write it to a file with -o PATH, or pipe it"
+    assert_one_line_error(code, out, err, message)
+
+
 def test_an_unknown_section(capsys, saved):
     code, _, err = run(capsys, "export", saved.id, "--to", "apkg", "--sections", "overview,nope")
     assert code == 2 and err.startswith("prep: error: unknown section 'nope'; sections: basics, ")
