@@ -10,10 +10,13 @@ and the user's text stays in the widget.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -26,7 +29,7 @@ from prep_core.errors import PrepError, StaleRevision, describe_validation_error
 from prep_core.formats import Format, export, export_filename
 from prep_core.model import QUESTION_CATEGORIES, Profile, Question
 from prep_core.sections import SECTIONS, FieldSpec, Section, get_section
-from prep_core.store import DEFAULT_DATA_DIR, SAMPLE_PATH, Store, write_atomic
+from prep_core.store import DEFAULT_DATA_DIR, SAMPLE_PATH, Entry, Store, write_atomic
 
 PROFILE = "_prep.profile"  # the open Profile (a pydantic model; it pickles)
 STATUS = "_prep.status"  # (ok, text) of the last save
@@ -37,7 +40,6 @@ LIBRARY = "pages/library.py"
 READINESS = "pages/readiness.py"
 EXPORT = "pages/export.py"
 EXPORTS_DIR = DEFAULT_DATA_DIR.parent / "exports"
-QUESTIONS_PER_PAGE = 10
 
 YES_NO = {"yes": "Yes", "no": "No", "unknown": "Not answered"}
 ROW_COLUMNS = {  # the editable columns of each row kind, with their headers
@@ -81,6 +83,20 @@ def days_left_text(profile: Profile) -> str:
 
 def store() -> Store:
     return Store.open()
+
+
+def entries() -> list[Entry]:
+    """The store's entries, read again only when a file in the profiles folder changed."""
+    folder = store().folder
+    with contextlib.suppress(FileNotFoundError), os.scandir(folder) as files:
+        stamp = tuple(sorted((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+        return _entries(str(folder.parent), stamp)
+    return []
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _entries(data_dir: str, stamp: tuple) -> list[Entry]:
+    return Store(Path(data_dir)).entries()
 
 
 def current() -> Profile | None:
@@ -414,37 +430,63 @@ def _commit_rows(spec: FieldSpec, value: list) -> None:
 
 
 def _questions(spec: FieldSpec) -> None:
+    """An overview table of every question, and the editor of the one picked from it.
+
+    One editor rather than one per question keeps the page as quick with 200 questions as with 5.
+    """
     questions: list[Question] = spec.get(current())
-    pages = max(1, -(-len(questions) // QUESTIONS_PER_PAGE))
-    page_key = wkey(spec.path, "page")
-    if st.session_state.get(page_key, 1) > pages:
-        st.session_state[page_key] = pages
-    page = st.pagination(pages, key=page_key) if pages > 1 else 1
-    start = (page - 1) * QUESTIONS_PER_PAGE
-    for index in range(start, min(start + QUESTIONS_PER_PAGE, len(questions))):
-        _question(spec, index, questions[index], len(questions))
+    pick = wkey(spec.path, "selected")
+    answered = sum(bool(q.answer) for q in questions)
+    st.caption(f"{len(questions)} questions, {answered} with a drafted answer")
+    if questions:
+        st.dataframe(
+            [
+                {
+                    "#": i + 1,
+                    "Question": q.text,
+                    "Category": _category_label(q.category),
+                    "Confidence": q.confidence,
+                    "Answer drafted": bool(q.answer),
+                }
+                for i, q in enumerate(questions)
+            ],
+            hide_index=True,
+            height=min(36 + 35 * len(questions), 300),
+        )
+        if st.session_state.get(pick, 0) >= len(questions):
+            st.session_state[pick] = len(questions) - 1
+        index = st.selectbox(
+            "Question to edit",
+            range(len(questions)),
+            key=pick,
+            format_func=partial(_question_label, tuple(q.text for q in questions)),
+        )
+        _question(spec, questions[index], index, len(questions), pick)
     st.button(
         "Add question",
         key=wkey(spec.path, "add"),
         on_click=_add_question,
-        args=(spec, page_key),
+        args=(spec, pick),
         icon=":material/add:",
     )
 
 
-def _question(spec: FieldSpec, index: int, question: Question, count: int) -> None:
+def _question_label(texts: tuple[str, ...], index: int) -> str:  # a partial of it pickles
+    return f"{index + 1}. {texts[index][:100] or '(no text yet)'}"
+
+
+def _question(spec: FieldSpec, question: Question, index: int, count: int, pick: str) -> None:
     def bound(widget: Callable, label: str, attr: str, **kw: Any) -> Any:
         key = wkey(spec.path, question.id, attr)
         if key not in st.session_state:
             st.session_state[key] = getattr(question, attr)
-        return widget(
-            label, key=key, on_change=_commit_question, args=(spec, question.id, attr, key), **kw
-        )
+        args = (spec, question.id, attr, key)
+        return widget(label, key=key, on_change=_commit_question, args=args, **kw)
 
     with st.container(border=True):
-        bound(st.text_input, f"Question {index + 1}", "text", placeholder=spec.hint)
-        bound(st.text_area, "Drafted answer", "answer", placeholder="What you will say")
-        cols = st.columns([3, 4, 1, 1, 1], vertical_alignment="bottom")
+        bound(st.text_input, "Question", "text", placeholder=spec.hint)
+        bound(st.text_area, "Drafted answer", "answer", placeholder="What you will say", height=160)
+        cols = st.columns([3, 4, 2, 2, 2], vertical_alignment="bottom")
         with cols[0]:
             bound(
                 st.selectbox,
@@ -455,23 +497,23 @@ def _question(spec: FieldSpec, index: int, question: Question, count: int) -> No
             )
         with cols[1]:
             bound(st.segmented_control, "Confidence (1-5)", "confidence", options=[1, 2, 3, 4, 5])
-        for col, (icon, step, tip, disabled) in zip(
+        for col, (name, label, icon, step, disabled) in zip(
             cols[2:],
             (
-                (":material/arrow_upward:", -1, "Move up", index == 0),
-                (":material/arrow_downward:", 1, "Move down", index == count - 1),
-                (":material/close:", 0, "Delete", False),
+                ("up", "Move up", ":material/arrow_upward:", -1, index == 0),
+                ("down", "Move down", ":material/arrow_downward:", 1, index == count - 1),
+                ("delete", "Delete", ":material/delete:", 0, False),
             ),
             strict=True,
         ):
             col.button(
-                "",
-                key=wkey(spec.path, question.id, f"move{step}"),
+                label,
+                key=wkey(spec.path, name),
                 icon=icon,
-                help=tip,
                 disabled=disabled,
                 on_click=_move_question,
-                args=(spec, question.id, step),
+                args=(spec, question.id, step, pick),
+                width="stretch",
             )
 
 
@@ -491,23 +533,25 @@ def _by_id(items: list, item_id: str) -> Any:
     return next(item for item in items if item.id == item_id)
 
 
-def _move_question(spec: FieldSpec, qid: str, step: int) -> None:
-    """Move the question ``step`` places (0: delete it)."""
+def _move_question(spec: FieldSpec, qid: str, step: int, pick: str) -> None:
+    """Move the question ``step`` places (0: delete it); the picker follows it."""
 
     def move(profile: Profile) -> None:
         items = list(spec.get(profile))
         i = items.index(_by_id(items, qid))
         item = items.pop(i)
         if step:
-            items.insert(max(0, min(len(items), i + step)), item)
+            i = max(0, min(len(items), i + step))
+            items.insert(i, item)
         spec.set(profile, items)
+        st.session_state[pick] = max(0, min(i, len(items) - 1))
 
     change(move)
 
 
-def _add_question(spec: FieldSpec, page_key: str) -> None:
+def _add_question(spec: FieldSpec, pick: str) -> None:
     if change(lambda p: spec.set(p, [*spec.get(p), Question()])):
-        st.session_state[page_key] = max(1, -(-len(spec.get(current())) // QUESTIONS_PER_PAGE))
+        st.session_state[pick] = len(spec.get(current())) - 1
 
 
 _WIDGETS: dict[str, Callable[[FieldSpec], None]] = {

@@ -2,7 +2,15 @@
 
 import streamlit as st
 
-from pages._ui import create_profile, current, import_upload, profile_row, require_frame, store
+from pages._ui import (
+    create_profile,
+    current,
+    entries,
+    import_upload,
+    profile_row,
+    require_frame,
+    store,
+)
 
 require_frame()
 st.title("Library", anchor=False)
@@ -11,7 +19,7 @@ st.caption(f"Profiles are saved in {store().folder}")
 if notice := st.session_state.pop("library.notice", None):
     st.success(notice, icon=":material/check:")
 
-for entry in store().entries():
+for entry in entries():
     if entry.profile is None:
         st.warning(
             f"{entry.path.name} could not be read and was left as it is: {entry.error}",

@@ -214,17 +214,31 @@ def test_question_bank_edits_reorders_adds_and_deletes(store: Store) -> None:
     at.session_state["prep.tab"] = "Potential Questions to Prepare For"
     at.run()
     pid, (q1, q2) = profile.id, (q.id for q in profile.prep.questions)
-    at.text_area(key=f"{pid}.prep.questions.{q1}.answer").input("Because").run()
-    at.selectbox(key=f"{pid}.prep.questions.{q1}.category").select("motivation").run()
-    at.button_group(key=f"{pid}.prep.questions.{q1}.confidence").set_value(4).run()
-    saved = on_disk(store, pid)["prep"]["questions"][0]
-    assert (saved["answer"], saved["category"], saved["confidence"]) == ("Because", "motivation", 4)
-    at.button(key=f"{pid}.prep.questions.{q2}.move-1").click().run()
-    assert [q["id"] for q in on_disk(store, pid)["prep"]["questions"]] == [q2, q1]
-    at.button(key=f"{pid}.prep.questions.{q1}.move0").click().run()
-    at.button(key=f"{pid}.prep.questions.add").click().run()
-    assert [q["text"] for q in on_disk(store, pid)["prep"]["questions"]] == ["A hard bug?", ""]
-    assert [t.label for t in at.text_input] == ["Question 1", "Question 2"]
+    bank = f"{pid}.prep.questions"
+
+    def saved() -> list[dict]:
+        return on_disk(store, pid)["prep"]["questions"]
+
+    at.text_area(key=f"{bank}.{q1}.answer").input("Because").run()
+    at.selectbox(key=f"{bank}.{q1}.category").select("motivation").run()
+    at.button_group(key=f"{bank}.{q1}.confidence").set_value(4).run()
+    assert (saved()[0]["answer"], saved()[0]["category"], saved()[0]["confidence"]) == (
+        "Because",
+        "motivation",
+        4,
+    )
+    at.selectbox(key=f"{bank}.selected").select(1).run()
+    at.button(key=f"{bank}.up").click().run()
+    assert [q["id"] for q in saved()] == [q2, q1]
+    assert at.selectbox(key=f"{bank}.selected").value == 0, "the picker follows the question"
+    at.text_input(key=f"{bank}.{q2}.text").input("The hardest bug?").run()
+    assert saved()[0]["text"] == "The hardest bug?"
+    assert at.selectbox(key=f"{bank}.selected").value == 0
+    at.button(key=f"{bank}.delete").click().run()
+    at.button(key=f"{bank}.add").click().run()
+    assert [q["text"] for q in saved()] == ["Why us?", ""]
+    assert at.selectbox(key=f"{bank}.selected").value == 1
+    assert at.text_input(key=f"{bank}.{saved()[1]['id']}.text").value == ""
 
 
 def test_an_invalid_value_is_reported_and_the_text_kept(store: Store) -> None:

@@ -1,0 +1,123 @@
+"""Dashboard page times under AppTest, as ratios to a bare one-widget page in the same process.
+
+For each page (and each tab of Interview Preparation, where only the open tab is drawn) this
+prints the median time of one ``AppTest.run()`` (the frame ``app.py`` plus the page) on the
+shipped sample and on ``tests.builders.large_profile(sample)`` (200 questions, 100 skills rows,
+100 news items), and each as a multiple of the median run of a page holding one ``st.text_input``.
+Targets: within 3x of the bare page on the sample, within 6x on the large profile.
+
+    python benchmarks/bench_pages.py            # --repeat 15 runs per page by default
+
+Everything happens in a temporary data folder; nothing is written into ``data/`` or ``exports/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from prep_core import read_markdown  # noqa: E402
+from prep_core.sections import SECTIONS  # noqa: E402
+from prep_core.store import SAMPLE_PATH, Store  # noqa: E402
+from tests.app_harness import v2_pages  # noqa: E402
+from tests.builders import large_profile  # noqa: E402
+
+BARE = "import streamlit as st\nst.text_input('Company', key='company')\n"
+TARGETS = {"sample": 3.0, "large": 6.0}
+
+
+def timed_run(at: AppTest) -> float:
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    assert not at.exception, [e.value for e in at.exception]
+    return elapsed
+
+
+def ratio_to_bare(at: AppTest, bare: AppTest, repeat: int) -> tuple[float, float, float]:
+    """Median seconds of one ``at.run()``, its ratio to the bare page's median, and best to best.
+
+    The two are run alternately, so a machine busy with something else slows both alike; the
+    best-of ratio is the steadier figure on a loaded machine.
+    """
+    at.run()  # warm-up: the page's first run seeds its widgets
+    pairs = [(timed_run(at), timed_run(bare)) for _ in range(repeat)]
+    page, base = zip(*pairs, strict=True)
+    return (
+        statistics.median(page),
+        statistics.median(page) / statistics.median(base),
+        min(page) / min(base),
+    )
+
+
+def pages() -> list[tuple[str, str, str | None]]:
+    """(row name, page file, prep tab or None) for every page of the dashboard."""
+    rows: list[tuple[str, str, str | None]] = [("library", "pages/library.py", None)]
+    for section in SECTIONS:
+        tabs = section.subsections() if section.key == "prep" else [None]
+        for tab in tabs:
+            name = section.key if tab is None else f"prep: {tab}"
+            rows.append((name, f"pages/{section.key}.py", tab))
+    return [*rows, ("readiness", "pages/readiness.py", None), ("export", "pages/export.py", None)]
+
+
+def page_times(profile_id: str, bare: AppTest, repeat: int) -> dict[str, tuple[float, ...]]:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["profile"] = profile_id
+    at.run()
+    times = {}
+    for name, page, tab in pages():
+        at.switch_page(page)
+        if tab is not None:
+            at.session_state["prep.tab"] = tab
+        times[name] = ratio_to_bare(at, bare, repeat)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15, help="timed runs per page")
+    args = parser.parse_args()
+
+    sample = read_markdown(SAMPLE_PATH.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp, v2_pages():
+        os.environ["PREP_DATA_DIR"] = tmp
+        store = Store(Path(tmp))
+        large = large_profile(sample).with_new_ids()
+        ids = {"sample": store.create(sample).id, "large": store.create(large).id}
+        bare = AppTest.from_string(BARE, default_timeout=60).run()
+        base = statistics.median(timed_run(bare) for _ in range(args.repeat))
+        figures = {kind: page_times(pid, bare, args.repeat) for kind, pid in ids.items()}
+
+    print(f"bare one-widget page: {base * 1000:.1f} ms per AppTest run (median of {args.repeat})")
+    print("ratios: page median / bare median, and page best / bare best, run alternately")
+    print(
+        f"{'page':<40} {'sample ms':>9} {'x med':>6} {'x best':>6}"
+        f" {'large ms':>9} {'x med':>6} {'x best':>6}"
+    )
+    misses = []
+    for name in figures["sample"]:
+        cells = []
+        for kind in ("sample", "large"):
+            seconds, ratio, best = figures[kind][name]
+            flag = " " if ratio <= TARGETS[kind] else "!"
+            if flag == "!":
+                misses.append(f"{name} ({kind} {ratio:.1f}x, best-of {best:.1f}x)")
+            cells.append(f"{seconds * 1000:9.1f} {ratio:5.1f}{flag} {best:6.1f}")
+        print(f"{name:<40} {' '.join(cells)}")
+    verdict = "missed (median): " + "; ".join(misses) if misses else "all met"
+    print(f"targets: 3x on the sample, 6x on the large profile; {verdict}")
+
+
+if __name__ == "__main__":
+    main()
