@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from prep_core.model import Profile
 from prep_core.writers.docx import write
 from tests.builders import hostile_profile
 from tests.conftest import require_executable
@@ -29,10 +31,6 @@ def _pages(pdfinfo: str, pdf: Path) -> int:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory, _sample_json) -> dict[str, int]:
     """Page counts of the sample's dossier and cheat sheet, and of the hostile dossier."""
-    from datetime import UTC, datetime
-
-    from prep_core.model import Profile
-
     soffice = require_executable("soffice", "libreoffice")
     pdfinfo = require_executable("pdfinfo")
     tmp = tmp_path_factory.mktemp("render")
@@ -45,9 +43,16 @@ def rendered(tmp_path_factory, _sample_json) -> dict[str, int]:
     }
     for name, data in documents.items():
         (tmp / f"{name}.docx").write_bytes(data)
-    command = [soffice, f"-env:UserInstallation=file://{tmp}/lo-profile", "--headless",
-               "--convert-to", "pdf", "--outdir", str(tmp),
-               *(str(tmp / f"{name}.docx") for name in documents)]
+    command = [
+        soffice,
+        f"-env:UserInstallation=file://{tmp}/lo-profile",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(tmp),
+        *(str(tmp / f"{name}.docx") for name in documents),
+    ]
     result = subprocess.run(command, capture_output=True, text=True, timeout=CONVERT_TIMEOUT_S)
     assert result.returncode == 0, result.stderr
     missing = [name for name in documents if not (tmp / f"{name}.pdf").exists()]
