@@ -1,0 +1,222 @@
+"""Hostile files through the readers and loaders: a clear InvalidProfile or a clean profile,
+never a traceback, and never a changed file."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from prep_core.errors import InvalidProfile
+from prep_core.model import MAX_TEXT, SCHEMA_VERSION, Profile
+from prep_core.readers import load_bytes, load_file
+from prep_core.readers.markdown import read
+from prep_core.writers.json import write as write_json
+from prep_core.writers.markdown import markdown_view
+from prep_core.writers.markdown import write as write_markdown
+from tests.conftest import SAMPLE_PATH
+
+SAMPLE = SAMPLE_PATH.read_bytes()
+
+
+def one_line_error(call, *args) -> str:
+    with pytest.raises(InvalidProfile) as info:
+        call(*args)
+    message = str(info.value)
+    assert message and "\n" not in message and "Traceback" not in message
+    return message
+
+
+# --- control characters, sizes, encodings ------------------------------------------------------
+
+
+def test_control_characters_are_dropped_not_fatal():
+    text = SAMPLE.decode().replace("Netflix", "Net\x00fl\x07ix\x1b", 1)
+    text = text.replace("- **Founded**: 1997", "- **Founded**: 19\x0097\x7f\x85")
+    profile = read(text)
+    assert profile.company == "Netflix"
+    assert profile.overview.founded == "1997"
+
+
+def test_nul_bytes_in_a_file_give_a_clean_profile():
+    data = SAMPLE.replace(b"Los Gatos", b"Los\x00 Gatos")
+    assert load_bytes(data, "x.md").overview.headquarters == "Los Gatos, California"
+
+
+def test_a_one_megabyte_field_is_a_clear_error():
+    text = SAMPLE.decode().replace("- **Founded**: 1997", "- **Founded**: " + "x" * 1_000_000)
+    message = one_line_error(load_bytes, text.encode(), "big.md")
+    assert message.startswith("big.md: overview.founded: ")
+    assert str(MAX_TEXT) in message
+
+
+def test_a_field_at_the_limit_is_fine():
+    text = SAMPLE.decode().replace("- **Founded**: 1997", "- **Founded**: " + "x" * MAX_TEXT)
+    assert len(read(text).overview.founded) == MAX_TEXT
+
+
+def test_invalid_utf8():
+    message = one_line_error(load_bytes, b"# Company Profile: Caf\xe9\n", "latin1.md")
+    assert message == "latin1.md: not UTF-8 text (byte 0xe9 at offset 22)"
+
+
+def test_a_byte_order_mark_and_crlf_are_fine():
+    data = b"\xef\xbb\xbf" + SAMPLE.replace(b"\n", b"\r\n")
+    assert markdown_view(load_bytes(data, "bom.md")) == markdown_view(read(SAMPLE.decode()))
+    profile = read(SAMPLE.decode())
+    assert load_bytes(b"\xef\xbb\xbf" + write_json(profile).encode(), "bom.json") == profile
+
+
+def test_random_binary_is_a_clear_error():
+    rng = random.Random(1234)
+    for size in (1, 16, 4096):
+        data = bytes(rng.randrange(256) for _ in range(size))
+        for name in ("x.md", "x.json"):
+            try:
+                load_bytes(data, name)
+            except InvalidProfile as error:
+                assert str(error).startswith(f"{name}: ") and "\n" not in str(error)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300), st.sampled_from(["x.md", "x.json", "x.txt"]))
+def test_any_bytes_give_a_profile_or_invalid_profile(data, name):
+    try:
+        assert isinstance(load_bytes(data, name), Profile)
+    except InvalidProfile as error:
+        assert "\n" not in str(error)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_gives_a_profile_or_invalid_profile(text):
+    for candidate in (text, "# Company Profile: X\n" + text, "## Competitors\n" + text):
+        try:
+            read(candidate)
+        except InvalidProfile as error:
+            assert "\n" not in str(error)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "> " * 5_000 + "x",
+        "- " * 5_000 + "x",
+        "*" * 50_000 + "a" + "_" * 50_000,
+        "[" * 50_000 + "](" * 10_000,
+        "| a |\n|---|\n" + "| x |\n" * 20_000,
+        "`" * 100_000,
+        "<" * 100_000,
+    ],
+)
+def test_pathological_markdown_is_read_quickly(text):
+    started = time.perf_counter()
+    try:
+        read("# Company Profile: X\n\n## Company Overview\n\n" + text)
+    except InvalidProfile as error:  # kept as an extra section, and too long for one
+        assert str(error) == "extra_sections.0.body: String should have at most 100000 characters"
+    assert time.perf_counter() - started < 10
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+
+def test_future_schema_json():
+    data = json.dumps({"schema_version": SCHEMA_VERSION + 1, "company": "Acme"}).encode()
+    message = one_line_error(load_bytes, data, "new.json")
+    assert message.startswith("new.json: written by a newer version of Interview Prep Studio")
+
+
+def test_truncated_json():
+    data = write_json(read(SAMPLE.decode())).encode()[:500]
+    message = one_line_error(load_bytes, data, "cut.json")
+    assert message.startswith("cut.json: not valid JSON: ") and ", column " in message
+
+
+# --- files that are not profiles ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "expected"),
+    [
+        (b"# Shopping\n\n- eggs\n", "list.md", "list.md: does not look like a company profile"),
+        (b"", "empty.md", "empty.md: does not look like a company profile"),
+        (b"{}", "notes.pdf", "notes.pdf: cannot read a file with extension '.pdf'"),
+        (b"{}", "README", "README: cannot read a file with no extension"),
+    ],
+)
+def test_not_a_profile(data, name, expected):
+    assert one_line_error(load_bytes, data, name).startswith(expected)
+
+
+def test_the_extension_picks_the_reader_case_insensitively(tmp_path):
+    profile = read(SAMPLE.decode())
+    assert load_bytes(write_json(profile).encode(), "BACKUP.JSON") == profile
+    text = write_markdown(profile).encode()
+    for name in ("a.MD", "a.markdown", "a.txt"):
+        assert load_bytes(text, name).company == "Netflix"
+
+
+# --- load_file -----------------------------------------------------------------------------------
+
+
+def snapshot(path: Path) -> tuple[bytes, int, int]:
+    stat = path.stat()
+    return path.read_bytes(), stat.st_mtime_ns, stat.st_mode
+
+
+@pytest.mark.parametrize(
+    "content",
+    [SAMPLE, b"\xef\xbb\xbf" + SAMPLE.replace(b"\n", b"\r\n"), b"\xff\xfe garbage", b"# Nope\n"],
+    ids=["sample", "bom-crlf", "binary", "not-a-profile"],
+)
+def test_load_file_never_changes_the_file(tmp_path, content):
+    path = tmp_path / "profile.md"
+    path.write_bytes(content)
+    os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    before = snapshot(path)
+    with contextlib.suppress(InvalidProfile):
+        load_file(path)
+    assert snapshot(path) == before
+    assert sorted(tmp_path.iterdir()) == [path]
+
+
+def test_load_file_reads_both_formats(tmp_path):
+    profile = read(SAMPLE.decode())
+    (tmp_path / "p.json").write_text(write_json(profile), encoding="utf-8")
+    assert load_file(tmp_path / "p.json") == profile
+    assert load_file(str(SAMPLE_PATH)).company == "Netflix"
+
+
+def test_load_file_errors_name_the_file(tmp_path):
+    gone = tmp_path / "gone.md"
+    assert one_line_error(load_file, gone) == f"{gone}: no such file"
+    assert one_line_error(load_file, tmp_path).startswith(f"{tmp_path}: is a folder")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"company": ')
+    assert one_line_error(load_file, bad).startswith(f"{bad}: not valid JSON: ")
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (PermissionError(13, "Permission denied"), "permission denied"),
+        (OSError(5, "Input/output error"), "cannot be read (Input/output error)"),
+    ],
+)
+def test_load_file_unreadable(tmp_path, monkeypatch, error, expected):
+    path = tmp_path / "locked.md"
+    path.write_bytes(SAMPLE)
+
+    def refuse(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(Path, "open", refuse)  # root reads any file, so chmod cannot show this
+    assert one_line_error(load_file, path) == f"{path}: {expected}"

@@ -1,0 +1,147 @@
+"""The JSON storage format: lossless round trips, schema migrations, and its refusals."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from prep_core.errors import InvalidProfile
+from prep_core.model import SCHEMA_VERSION, ExtraSection, Profile
+from prep_core.readers.json import MIGRATIONS, migrate, read
+from prep_core.writers.json import write
+from tests.builders import hostile_profile
+from tests.test_markdown_roundtrip import profiles
+
+
+def test_writes_indented_json_with_a_final_newline(sample_profile, fixed_now):
+    text = write(sample_profile, now=fixed_now)
+    assert text == sample_profile.model_dump_json(indent=2) + "\n"
+    assert text.startswith('{\n  "schema_version": 2,\n')
+
+
+@pytest.mark.parametrize("make", [Profile, hostile_profile], ids=["blank", "hostile"])
+def test_round_trip_is_exact(make):
+    profile = make()
+    profile.interview_date = date(2026, 12, 1)
+    profile.extra_sections = [ExtraSection(parent="overview", title="Board", body="  - Ann\n")]
+    assert read(write(profile)) == profile
+
+
+def test_sample_round_trip_is_exact(sample_profile):
+    assert read(write(sample_profile)) == sample_profile
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles())
+def test_generated_profiles_round_trip_exactly(profile):
+    assert read(write(profile)) == profile
+
+
+def test_a_byte_order_mark_is_ignored(sample_profile):
+    assert read("\ufeff" + write(sample_profile)) == sample_profile
+
+
+# --- migrations --------------------------------------------------------------------------------
+
+SCHEMA_1 = {
+    "id": "acme1",
+    "company": "Acme",
+    "news": ["Raised a round", "Opened Oslo office"],
+    "sources": ["Company blog", "https://acme.test/about"],
+    "prep": {
+        "talking_points": ["Speed"],
+        "questions": ["Why Acme?", "Tell me about a failure."],
+        "skill_map": [{"skill": "SQL", "requirement": "Data", "talking_point": "I ran it"}],
+    },
+}
+
+
+def test_schema_1_migrates_and_every_item_gets_a_fresh_id():
+    profile = read(json.dumps(SCHEMA_1))
+    assert profile.schema_version == SCHEMA_VERSION == 2
+    assert (profile.id, profile.company) == ("acme1", "Acme")
+    assert [n.text for n in profile.news] == ["Raised a round", "Opened Oslo office"]
+    assert [(s.title, s.url) for s in profile.sources] == [
+        ("Company blog", ""),
+        ("", "https://acme.test/about"),
+    ]
+    assert [q.text for q in profile.prep.questions] == ["Why Acme?", "Tell me about a failure."]
+    assert [(r.skill, r.requirement) for r in profile.prep.skill_map] == [("SQL", "Data")]
+    assert profile.prep.talking_points == ["Speed"]
+    ids = [item.id for item in (*profile.news, *profile.sources, *profile.prep.questions,
+                                *profile.prep.skill_map)]
+    assert len(set(ids)) == len(ids) == 7
+
+
+def test_an_explicit_schema_1_file_migrates_the_same():
+    profile = read(json.dumps({**SCHEMA_1, "schema_version": 1}))
+    assert [q.text for q in profile.prep.questions] == ["Why Acme?", "Tell me about a failure."]
+
+
+def test_migration_leaves_its_input_alone():
+    data = json.loads(json.dumps(SCHEMA_1))
+    migrate(data)
+    assert data == SCHEMA_1
+
+
+def test_every_older_schema_has_a_migration():
+    assert set(MIGRATIONS) == set(range(1, SCHEMA_VERSION))
+
+
+def test_a_current_file_is_not_migrated(sample_profile):
+    data = json.loads(write(sample_profile))
+    assert migrate(data) == data
+
+
+# --- refusals ----------------------------------------------------------------------------------
+
+
+def test_a_future_schema_is_refused(sample_profile):
+    data = json.loads(write(sample_profile)) | {"schema_version": SCHEMA_VERSION + 1}
+    with pytest.raises(InvalidProfile, match=r"written by a newer version .*\(schema 3\)"):
+        read(json.dumps(data))
+
+
+@pytest.mark.parametrize("version", ["2", 0, -1, 1.5, True, None])
+def test_a_nonsense_schema_version_is_refused(version):
+    with pytest.raises(InvalidProfile, match="schema_version"):
+        read(json.dumps({"schema_version": version}))
+
+
+def test_truncated_json_names_the_position(sample_profile):
+    text = write(sample_profile)
+    with pytest.raises(InvalidProfile, match=r"^not valid JSON: .* at line \d+, column \d+$"):
+        read(text[: len(text) // 2])
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[1, 2]", "expected a JSON object, found a list"),
+        ('"profile"', "expected a JSON object, found a string"),
+        ("null", "expected a JSON object, found null"),
+        ('{"company": 42}', "company: Input should be a valid string"),
+        ('{"schema_version": 2, "colour": "red"}', "colour: Extra inputs are not permitted"),
+        ("[" * 100_000, "nested too deeply"),
+    ],
+)
+def test_not_a_profile(text, message):
+    with pytest.raises(InvalidProfile, match=message) as info:
+        read(text)
+    assert "\n" not in str(info.value)
+
+
+def test_model_imports_nothing_but_pydantic_and_the_standard_library():
+    code = (
+        "import sys, prep_core.model\n"
+        "heavy = {'markdown_it', 'streamlit', 'docx', 'genanki', 'anki', 'pandas'}\n"
+        "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "[]"
