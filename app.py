@@ -15,28 +15,17 @@ from prep_core.sections import SECTIONS
 st.set_page_config(page_title="Interview Prep Studio", page_icon=":material/school:", layout="wide")
 
 profile = open_profile()
+library = st.Page(LIBRARY, title="Library", icon=":material/library_books:", default=True)
+sections = [
+    st.Page(section_page(s.key), title=s.title, icon=s.icon, url_path=s.key) for s in SECTIONS
+]
+readiness = st.Page(
+    READINESS, title="Readiness", icon=":material/monitoring:", url_path="readiness"
+)
+export = st.Page(EXPORT, title="Export", icon=":material/download:", url_path="export")
 page = st.navigation(
-    {
-        "Library": [
-            st.Page(
-                LIBRARY,
-                title="Library",
-                icon=":material/library_books:",
-                url_path="library",
-                default=True,
-            )
-        ],
-        "Profile": [
-            st.Page(section_page(s.key), title=s.title, icon=s.icon, url_path=s.key)
-            for s in SECTIONS
-        ],
-        "Prepare": [
-            st.Page(
-                READINESS, title="Readiness", icon=":material/monitoring:", url_path="readiness"
-            )
-        ],
-        "Export": [st.Page(EXPORT, title="Export", icon=":material/download:", url_path="export")],
-    }
+    {"Library": [library], "Profile": sections, "Prepare": [readiness], "Export": [export]},
+    expanded=True,
 )
 sidebar(profile)
 alerts()

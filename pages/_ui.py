@@ -236,8 +236,10 @@ def sidebar(profile: Profile | None) -> None:
         if profile is None:
             st.caption("No profile open")
             return
-        st.markdown(f"**{plain(profile.company) or 'Untitled'}**  \n{plain(profile.role_title)}")
-        ok, text = st.session_state.get(STATUS, (True, f"Revision {profile.revision}"))
+        role = plain(profile.role_title) or "Role not set"
+        st.markdown(f"**{plain(profile.company) or 'Untitled'}**  \n{role}")
+        last = f"Last saved {profile.updated_at.astimezone():%Y-%m-%d %H:%M}"
+        ok, text = st.session_state.get(STATUS, (True, last))
         st.caption(text if ok else f":red[{plain(text, 200)}]")
         report = completeness(profile)
         st.progress(report.ratio, text=f"Readiness {report.percent}%")
@@ -268,7 +270,9 @@ def section_footer(section: Section) -> None:
     back, ahead = pages[i], pages[i + 2]
     st.divider()
     left, right = st.columns(2)
-    if left.button(f"Previous: {back[1]}", key="nav.previous", icon=":material/arrow_back:"):
+    if left.button(
+        f"Previous: {back[1]}", key="nav.previous", icon=":material/arrow_back:", width="stretch"
+    ):
         st.switch_page(back[0])
     if right.button(
         f"Next: {ahead[1]}",
@@ -377,7 +381,8 @@ def _row_editor(
     The editor's state holds the edit delta against its input (not the data); applying it to
     the same rows gives what the user sees. Committing changes the input, which resets the delta.
     """
-    st.markdown(f"**{spec.label}**", help=spec.hint)
+    if not (spec.bare and spec.heading):  # under its own subheading the label would repeat it
+        st.markdown(f"**{spec.label}**", help=spec.hint)
     frame = pd.DataFrame(
         [{c: row[c] for c in columns} for row in rows], columns=list(columns), dtype="string"
     )
@@ -693,17 +698,20 @@ def import_upload(key: str) -> None:
 def profile_row(profile: Profile, is_open: bool) -> None:
     """One profile in the Library: what it is, how ready, and what can be done with it."""
     report = completeness(profile)
-    when = profile.interview_date.isoformat() if profile.interview_date else "No date"
+    when = (
+        f"{profile.interview_date.isoformat()}  \n{days_left_text(profile)}"
+        if profile.interview_date
+        else days_left_text(profile)
+    )
     with st.container(border=True):
-        cols = st.columns([4, 3, 2, 2, 4], vertical_alignment="center")
-        cols[0].markdown(
-            f"**{plain(profile.company) or 'Untitled'}**  \n{plain(profile.role_title)}"
-        )
-        cols[1].markdown(f"{when}  \n{days_left_text(profile)}")
-        cols[2].progress(report.ratio, text=f"{report.percent}%")
+        cols = st.columns([3, 2, 2, 2, 6], vertical_alignment="center")
+        role = plain(profile.role_title) or "Role not set"
+        cols[0].markdown(f"**{plain(profile.company) or 'Untitled'}**  \n{role}")
+        cols[1].markdown(when)
+        cols[2].progress(report.ratio, text=f"Ready {report.percent}%")
         cols[3].caption(f"Edited {profile.updated_at.astimezone():%Y-%m-%d %H:%M}")
-        actions = cols[4].columns(3)
-        if actions[0].button(
+        actions = cols[4].container(horizontal=True, horizontal_alignment="right", gap="small")
+        if actions.button(
             "Open",
             key=f"library.open.{profile.id}",
             disabled=is_open,
@@ -712,14 +720,14 @@ def profile_row(profile: Profile, is_open: bool) -> None:
         ):
             open_existing(profile.id)
             st.switch_page(section_page(SECTIONS[0].key))
-        actions[1].button(
+        actions.button(
             "Duplicate",
             key=f"library.duplicate.{profile.id}",
             on_click=duplicate,
             args=(profile.id,),
             icon=":material/content_copy:",
         )
-        actions[2].button(
+        actions.button(
             "Delete",
             key=f"library.delete.{profile.id}",
             icon=":material/delete:",

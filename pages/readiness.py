@@ -27,7 +27,13 @@ st.vega_lite_chart(
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {
             "x": {"field": "Filled %", "type": "quantitative", "scale": {"domain": [0, 100]}},
-            "y": {"field": "Section", "type": "nominal", "sort": None, "title": None},
+            "y": {
+                "field": "Section",
+                "type": "nominal",
+                "sort": None,
+                "title": None,
+                "axis": {"labelLimit": 260},
+            },
         },
     },
     width="stretch",
