@@ -357,6 +357,25 @@ def _clear_date(spec: FieldSpec, key: str) -> None:
     change(lambda p: spec.set(p, None))
 
 
+def _tags(spec: FieldSpec) -> None:
+    """A short list written on one line (languages, competitors): one chip per entry.
+
+    Type to add an entry, ✕ to remove one; removing and adding again moves it to the end.
+    Much lighter than a table, which matters on Technology Stack with five of them.
+    """
+    items = list(spec.get(current()))
+    key = _seeded(spec, items)
+    st.multiselect(
+        spec.label,
+        items,
+        key=key,
+        accept_new_options=True,
+        placeholder=spec.hint,
+        on_change=_commit,
+        args=(spec, key),
+    )
+
+
 def _list(spec: FieldSpec) -> None:
     rows = [{"value": item} for item in spec.get(current())]
     columns = {"value": spec.label}
@@ -565,7 +584,7 @@ _WIDGETS: dict[str, Callable[[FieldSpec], None]] = {
     "yesno": _yesno,
     "date": _date,
     "list": _list,
-    "inline_list": _list,
+    "inline_list": _tags,
     "news": _rows,
     "sources": _rows,
     "skills": _rows,
@@ -580,7 +599,6 @@ def export_card(profile: Profile, fmt: Format) -> None:
     """One format of the registry: its options, a lazy download, and Save to exports/."""
     with st.container(border=True):
         st.subheader(fmt.label, anchor=False)
-        st.caption(fmt.description)
         options: dict[str, Any] = {}
         if fmt.variants:
             options["variant"] = st.selectbox(
@@ -600,9 +618,9 @@ def export_card(profile: Profile, fmt: Format) -> None:
         name = export_filename(profile, fmt.name, variant=options.get("variant"))
         build = partial(export, profile, fmt.name, **options)  # runs only on click
         empty = options.get("sections") == []
-        st.caption(f"File name: {name}" if not empty else "Pick at least one section.")
-        left, right = st.columns(2)
-        left.download_button(
+        st.caption(f"{fmt.description} File name: {name}" if not empty else "Pick a section.")
+        row = st.container(horizontal=True)
+        row.download_button(
             f"Download {fmt.label}",
             data=build,
             file_name=name,
@@ -613,7 +631,7 @@ def export_card(profile: Profile, fmt: Format) -> None:
             icon=":material/download:",
             width="stretch",
         )
-        if right.button(
+        if row.button(
             "Save to exports/",
             key=f"export.{fmt.name}.save",
             disabled=empty,

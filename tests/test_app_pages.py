@@ -132,6 +132,14 @@ def test_a_reload_reopens_the_profile_in_the_url(store: Store) -> None:
     assert at.text_input(key=f"{first.id}.company").value == first.company
 
 
+def test_an_unknown_profile_in_the_url_opens_the_newest_and_says_so(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start("no-such-profile")
+    assert open_profile(at).id == profile.id
+    assert at.query_params["profile"] == profile.id
+    assert "no-such-profile" in at.error[0].value
+
+
 # --- editing -------------------------------------------------------------------------------
 
 
@@ -170,6 +178,17 @@ def test_yes_no_and_date_widgets_write_the_model(store: Store) -> None:
     at.button(key=f"{profile.id}.interview_date.clear").click().run()
     assert on_disk(store, profile.id)["interview_date"] is None
     assert at.date_input(key=f"{profile.id}.interview_date").value is None
+
+
+def test_inline_list_chips_add_and_remove_entries_in_order(store: Store) -> None:
+    profile = store.create(Profile(tech_stack={"languages": ["Python", "a, b"]}))
+    at = start(profile.id, ui.section_page("tech_stack"))
+    chips = at.multiselect(key=f"{profile.id}.tech_stack.languages")
+    assert chips.value == ["Python", "a, b"]
+    chips.set_value(["a, b", "Go", "Python"]).run()
+    assert on_disk(store, profile.id)["tech_stack"]["languages"] == ["a, b", "Go", "Python"]
+    at.multiselect(key=f"{profile.id}.tech_stack.languages").unselect("a, b").run()
+    assert on_disk(store, profile.id)["tech_stack"]["languages"] == ["Go", "Python"]
 
 
 def test_list_editor_commits_its_rows_once(store: Store) -> None:
@@ -333,6 +352,29 @@ def test_create_duplicate_and_delete_with_confirmation(store: Store) -> None:
     assert "backup" in at.success[0].value
 
 
+def test_open_switches_profile_and_url_and_goes_to_the_first_section(store: Store) -> None:
+    first = store.create(Profile(company="First"))
+    second = store.create(Profile(company="Second"))
+    at = start(first.id)
+    at.button(key=f"library.open.{second.id}").click().run()
+    assert open_profile(at).id == second.id
+    assert at.query_params["profile"] == second.id
+    assert at.title[0].value == SECTIONS[0].title
+    assert at.text_input(key=f"{second.id}.company").value == "Second"
+
+
+def test_pages_without_an_open_profile_point_to_the_library(store: Store) -> None:
+    profile = store.create(Profile(company="Only"))
+    at = start(profile.id)
+    at.button(key=f"library.delete.{profile.id}").click().run()
+    at.button(key=f"library.confirm.{profile.id}").click().run()
+    for page in [*SECTION_PAGES, ui.READINESS, ui.EXPORT]:
+        at.switch_page(page).run()
+        assert not at.exception
+        assert "No profile is open" in at.info[0].value
+    assert "profile" not in at.query_params
+
+
 # --- readiness and export ------------------------------------------------------------------
 
 
@@ -351,7 +393,7 @@ def test_export_page_has_one_download_per_registered_format(store: Store, fixed_
     at = start(profile.id, ui.EXPORT)
     buttons = at.get("download_button")
     assert [b.proto.label for b in buttons] == [f"Download {f.label}" for f in FORMATS]
-    names = {c.value for c in at.caption}
+    names = " ".join(c.value for c in at.caption)
     for fmt in FORMATS:
         assert f"File name: {export_filename(profile, fmt.name)}" in names
     at.button(key="export.json.save").click().run()
