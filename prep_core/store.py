@@ -153,8 +153,13 @@ class Store:
         return self.import_bytes(data, path.name)
 
     def ensure_sample(self) -> Profile | None:
-        """Import the shipped sample if the folder holds no profile file at all."""
-        if any(self._files()) or not SAMPLE_PATH.is_file():
+        """Import the shipped sample on first use: no profile file, and none ever deleted.
+
+        A user who deleted every profile, the sample included, does not get it back unasked.
+        """
+        trash = self.folder / _TRASH
+        used_before = trash.is_dir() and any(trash.iterdir())
+        if used_before or any(self._files()) or not SAMPLE_PATH.is_file():
             return None
         return self.import_file(SAMPLE_PATH)
 

@@ -294,6 +294,13 @@ def test_ensure_sample_imports_the_sample_once(store):
     assert [p.id for p in store.profiles()] == [sample.id]
 
 
+def test_ensure_sample_does_not_bring_back_a_deleted_sample(store):
+    sample = store.ensure_sample()
+    store.delete(sample.id)
+    assert store.ensure_sample() is None
+    assert store.profiles() == []
+
+
 def test_ensure_sample_leaves_a_folder_with_only_broken_files_alone(store):
     store.folder.mkdir(parents=True)
     (store.folder / "junk.json").write_text("{")
