@@ -376,12 +376,26 @@ def _tags(spec: FieldSpec) -> None:
     )
 
 
-def _list(spec: FieldSpec) -> None:
-    rows = [{"value": item} for item in spec.get(current())]
-    columns = {"value": spec.label}
-    new = _row_editor(spec, rows, columns, blank="Add entries with the + of the table")
-    if new is not None:
-        _commit_rows(spec, [row["value"] for row in new])
+def _lines(spec: FieldSpec) -> None:
+    """A bulleted list as text, one entry per line: add, remove and reorder by editing lines.
+
+    Entries are one-line values, so the text holds them exactly; blank lines are dropped. A
+    text area is also several times lighter than a table (Role Analysis has three lists).
+    """
+    items = spec.get(current())
+    key = _seeded(spec, "\n".join(items))
+    st.text_area(
+        spec.label,
+        key=key,
+        placeholder=f"{spec.hint}, one per line",
+        height=min(400, max(100, 28 * len(items) + 40)),
+        on_change=_commit_lines,
+        args=(spec, key),
+    )
+
+
+def _commit_lines(spec: FieldSpec, key: str) -> None:
+    change(lambda p: spec.set(p, st.session_state[key].split("\n")))
 
 
 def _rows(spec: FieldSpec) -> None:
@@ -389,7 +403,7 @@ def _rows(spec: FieldSpec) -> None:
     rows = [item.model_dump(include={"id", *columns}) for item in spec.get(current())]
     new = _row_editor(spec, rows, columns, blank="Add rows with the + of the table")
     if new is not None:
-        _commit_rows(spec, new)
+        _commit_rows(spec, new, wkey(spec.path))
 
 
 def _row_editor(
@@ -436,7 +450,7 @@ def apply_delta(rows: list[dict], delta: dict, columns: list[str]) -> list[dict]
     return [{k: "" if v is None or v is pd.NA else v for k, v in row.items()} for row in out]
 
 
-def _commit_rows(spec: FieldSpec, value: list) -> None:
+def _commit_rows(spec: FieldSpec, value: list, key: str) -> None:
     """Commit an editor's rows once; a no-op edit (a blank row just added) saves nothing."""
     profile = current()
     before = spec.get(profile)
@@ -447,7 +461,8 @@ def _commit_rows(spec: FieldSpec, value: list) -> None:
         return
     if spec.get(profile) != before:
         persist(profile)
-        st.rerun()  # redraw the page, and the editor from the model (which resets its delta)
+        del st.session_state[key]  # the delta is in the model now: never apply it twice
+        st.rerun()  # redraw the page, and the editor from the model
 
 
 # --- the question bank ---------------------------------------------------------------------
@@ -583,7 +598,7 @@ _WIDGETS: dict[str, Callable[[FieldSpec], None]] = {
     "text": _text,
     "yesno": _yesno,
     "date": _date,
-    "list": _list,
+    "list": _lines,
     "inline_list": _tags,
     "news": _rows,
     "sources": _rows,

@@ -191,23 +191,44 @@ def test_inline_list_chips_add_and_remove_entries_in_order(store: Store) -> None
     assert on_disk(store, profile.id)["tech_stack"]["languages"] == ["Go", "Python"]
 
 
-def test_list_editor_commits_its_rows_once(store: Store) -> None:
+def test_a_list_is_edited_one_entry_per_line(store: Store) -> None:
     profile = store.create(Profile(mission={"core_values": ["Candour", "Courage"]}))
     at = start(profile.id, ui.section_page("mission"))
     key = f"{profile.id}.mission.core_values"
+    assert at.text_area(key=key).value == "Candour\nCourage"
+    at.text_area(key=key).input("Curiosity\n\n  Candor \nCourage").run()
+    assert on_disk(store, profile.id)["mission"]["core_values"] == [
+        "Curiosity",
+        "Candor",
+        "Courage",
+    ]
+
+
+def test_table_editor_commits_its_rows_once(store: Store) -> None:
+    rows = [{"skill": "Python"}, {"skill": "Spark"}]
+    profile = store.create(Profile(prep={"skill_map": rows}))
+    at = start(profile.id, ui.section_page("prep"))
+    at.session_state["prep.tab"] = "Skills-to-Requirements Mapping"
+    key = f"{profile.id}.prep.skill_map"  # seeded before the editor was ever drawn
     at.session_state[key] = {
-        "edited_rows": {0: {"value": "Candor"}},
-        "added_rows": [{"value": "Curiosity"}],
+        "edited_rows": {0: {"requirement": "Production ML"}},
+        "added_rows": [{"skill": "Kafka"}],
         "deleted_rows": [1],
     }
     at.run()
     assert not at.exception
-    expected = ["Candor", "Curiosity"]
-    assert on_disk(store, profile.id)["mission"]["core_values"] == expected
+
+    def saved() -> list[tuple[str, str]]:
+        return [
+            (r["skill"], r["requirement"]) for r in on_disk(store, profile.id)["prep"]["skill_map"]
+        ]
+
+    expected = [("Python", "Production ML"), ("Kafka", "")]
+    assert saved() == expected
     revision = on_disk(store, profile.id)["revision"]
     at.button(key="nav.next").click().run()  # more runs: the delta must not be applied again
-    at.switch_page(ui.section_page("mission")).run()
-    assert on_disk(store, profile.id)["mission"]["core_values"] == expected
+    at.switch_page(ui.section_page("prep")).run()
+    assert saved() == expected
     assert on_disk(store, profile.id)["revision"] == revision
 
 
