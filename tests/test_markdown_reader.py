@@ -7,6 +7,7 @@ import pytest
 from prep_core.errors import InvalidProfile
 from prep_core.model import ExtraSection, Profile
 from prep_core.readers.markdown import read
+from prep_core.writers.markdown import markdown_view, write
 from tests.conftest import SAMPLE_PATH
 
 SAMPLE = SAMPLE_PATH.read_text(encoding="utf-8")
@@ -332,3 +333,167 @@ def test_missing_sections_are_empty():
 def test_not_a_profile(text):
     with pytest.raises(InvalidProfile, match="does not look like a company profile"):
         read(text)
+
+
+# --- hand-written documents ----------------------------------------------------------------------
+
+
+def test_a_second_value_for_a_field_is_kept_not_overwritten():
+    p = profile_of("## Company Overview\n- **Founded**: 1997\n- **Founded**: 1998")
+    assert p.overview.founded == "1997"
+    assert p.extra_sections == [
+        ExtraSection(parent="overview", body="- **Founded**: 1998")
+    ]
+
+
+def test_plain_and_underscore_labels():
+    p = profile_of("## Company Overview\n- Founded: 1997\n- __Size__: 50\n- Note: garage")
+    assert (p.overview.founded, p.overview.size) == ("1997", "50")
+    assert p.extra_sections == [ExtraSection(parent="overview", body="- Note: garage")]
+
+
+def test_free_text_keeps_its_nested_lists_and_blocks():
+    p = profile_of(
+        "## Company Mission and Values\n- **Company culture**: We value:\n  - speed\n"
+        "  1. focus\n\n  > a quote\n\n"
+        "## Interview Preparation\n### Potential Questions to Prepare For\n"
+        "- \"Design a cache\"\n  - **Answer**: Steps:\n    - size it\n\n    ```\n    put(k)\n"
+        "    ```\n"
+    )
+    assert p.mission.culture == "We value:\n\n- speed\n\n1. focus\n\n> a quote"
+    assert p.prep.questions[0].answer == "Steps:\n\n- size it\n\n```\nput(k)\n```"
+    assert p.extra_sections == []
+
+
+def test_job_posting_written_as_plain_markdown_is_kept_as_written():
+    p = read("# Company Profile: Acme\n\n## Job Posting\n\nWe are **hiring**.\n\n- Python\n"
+             "- SQL\n\n### Perks\n\nLunch\n")
+    assert p.job_posting == "We are **hiring**.\n\n- Python\n- SQL\n\n### Perks\n\nLunch"
+    assert p.extra_sections == []
+
+
+def test_a_category_or_confidence_the_model_cannot_hold_is_kept():
+    p = profile_of(
+        "## Interview Preparation\n### Potential Questions to Prepare For\n"
+        "- Why?\n  - **Category**: gossip\n  - **Confidence**: 9/10\n  - **Mood**: good\n"
+    )
+    (question,) = p.prep.questions
+    assert (question.text, question.category, question.confidence) == ("Why?", "", None)
+    assert p.extra_sections == [
+        ExtraSection(
+            parent="prep", body="- **Category**: gossip\n- **Confidence**: 9/10\n- **Mood**: good"
+        )
+    ]
+
+
+def test_a_table_that_is_not_the_three_column_one_is_kept_whole():
+    table = "| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 | 4 |"
+    p = profile_of(f"## Interview Preparation\n### Skills-to-Requirements Mapping\n{table}\n")
+    assert p.prep.skill_map == []
+    assert p.extra_sections == [ExtraSection(parent="prep", body=table)]
+
+
+def test_an_open_code_fence_is_closed_so_it_cannot_swallow_what_follows():
+    p = read("# Company Profile: Acme\n\n## Competitors\n\n### Notes\n\n```\nrival = 1\n")
+    assert p.extra_sections == [
+        ExtraSection(parent="competitors", title="Notes", body="```\nrival = 1\n```")
+    ]
+    p.role.team = "Five people"
+    again = read(write(p))
+    assert again.role.team == "Five people" and again.extra_sections == p.extra_sections
+
+
+MESSY = """\ufeff Intro before the title.
+
+# Company Profile: Acme & Co
+
+* Role: Data Engineer
+* **Interview date**: 2026-12-01
+* **Interview date**: tomorrow
+
+## 1. Company Overview
+- **Founded**: 1999
+- **Stock price:** $5
+  - up 3%
+- **Size**: 50
+  more people
+
+  and another paragraph
+
+[ref]: https://example.com
+
+## company mission and values
+- **Core values**: Speed, Focus (mostly, anyway)
+  - Kindness
+- **Company culture**: Loud.
+  - open plan
+
+## Recent News and Developments
+1. Launched `v2`
+   - **Link**: [post](https://acme.test/v2 "title")
+   - Shared widely
+2. [Recent development]
+
+Some stray paragraph.
+
+## Technology Stack
+- **Languages**: [Programming languages]
+- **Frameworks**:
+  - Django, with DRF
+  - [Framework]
+
+## Custom Notes
+
+<!-- comment -->
+Text with a [link](https://x.test).
+
+## Interview Preparation
+Prep notes.
+### Key talking points
++ Speed
+### Skills-to-Requirements Mapping
+| Skill | Req | Point |
+|:--|:-:|--:|
+| SQL | “Data” | Yes \\| no |
+### Potential Questions to Prepare For
+- Why?
+  - **Answer**: Because.
+### Salary
+- Ask late
+```
+unclosed
+
+"""
+
+
+def test_a_messy_document_reads_then_writes_back_stably():
+    first = read(MESSY)
+    assert first.company == "Acme & Co" and first.role_title == "Data Engineer"
+    assert first.interview_date.isoformat() == "2026-12-01"
+    assert first.overview.size == "50 more people and another paragraph"  # a one-line field
+    assert first.mission.core_values == ["Speed", "Focus (mostly, anyway)", "Kindness"]
+    assert first.mission.culture == "Loud.\n\n- open plan"
+    assert [(n.text, n.url) for n in first.news] == [("Launched `v2`", "https://acme.test/v2")]
+    assert first.tech_stack.frameworks == ["Django, with DRF"]
+    assert [(r.skill, r.requirement, r.talking_point) for r in first.prep.skill_map] == [
+        ("SQL", "Data", "Yes | no")
+    ]
+    assert [(e.parent, e.title) for e in first.extra_sections] == [
+        ("basics", ""),
+        ("overview", ""),
+        ("news", ""),
+        ("", "Custom Notes"),
+        ("prep", ""),
+        ("prep", "Salary"),
+    ]
+    texts = {(e.parent, e.title): e.body for e in first.extra_sections}
+    assert texts["basics", ""] == "Intro before the title.\n\n* **Interview date**: tomorrow"
+    assert texts["overview", ""] == (
+        "- **Stock price:** $5\n  - up 3%\n\n[ref]: https://example.com"
+    )
+    assert texts["news", ""] == "- Shared widely\n\nSome stray paragraph."
+    assert texts["prep", "Salary"] == "- Ask late\n```\nunclosed\n```"  # closed
+    assert texts["", "Custom Notes"] == "<!-- comment -->\nText with a [link](https://x.test)."
+    second = read(write(first))
+    assert markdown_view(second) == markdown_view(first)
+    assert write(second) == write(first)

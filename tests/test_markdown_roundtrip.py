@@ -141,12 +141,15 @@ def test_extra_sections_are_written_back_where_they_belong():
             ExtraSection(parent="overview", body="- **Stock price**: $5"),
             ExtraSection(parent="overview", title="Board", body="- Ann"),
             ExtraSection(parent="prep", body="Loose text."),
+            ExtraSection(parent="news", body="- Not news"),
         ]
     )
     text = write(profile)
     assert "- **Key products/services**: [Main offerings]\n\n- **Stock price**: $5\n\n" in text
     assert "### Board\n\n- Ann\n\n## Company Mission and Values\n" in text
     assert "## Interview Preparation\n\nLoose text.\n\n### Key Talking Points\n" in text
+    # after a bare list an untitled "###" keeps loose text from joining the list
+    assert "- [Recent development]\n\n###\n\n- Not news\n\n## Technology Stack\n" in text
     assert text.endswith("## My Notes\n\nSome *notes*\n\n- a\n- b\n")
     assert_roundtrip(profile)
 
@@ -283,9 +286,15 @@ body_line = st.builds(
     st.text(SAFE_BODY, max_size=12),
 )
 raw_body = st.lists(body_line, max_size=5).map("\n".join)
-paragraph_words = st.lists(st.from_regex(r"[A-Za-z0-9.,!?'()]{1,8}", fullmatch=True), min_size=1,
-                           max_size=4).map(" ".join)
-untitled_body = st.lists(paragraph_words, min_size=1, max_size=3).map("\n\n".join)
+# Untitled extras are read back in their section's context: plain words (no "Label:"), as
+# paragraphs or bullets, lines without indentation.
+words = st.lists(st.from_regex(r"[A-Za-z0-9.,!?'()]{1,8}", fullmatch=True), min_size=1,
+                 max_size=4).map(" ".join)
+loose_line = st.builds(lambda prefix, text: prefix + text, st.sampled_from(["", "- ", "1. "]),
+                       words)
+untitled_body = st.lists(
+    st.lists(loose_line, min_size=1, max_size=3).map("\n".join), min_size=1, max_size=3
+).map("\n\n".join)
 
 KNOWN_TITLES = {norm_key(s.title) for s in SECTIONS} | {norm_key(JOB_POSTING_TITLE)}
 

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block.table import escapedSplit
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from pydantic import ValidationError
@@ -44,7 +46,10 @@ QUOTED_LISTS = frozenset({"prep.questions_to_ask"})  # bare lists whose items ar
 SKILL_COLUMNS = ("Your Skill/Experience", "Their Requirement", "Talking Point")
 
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]*\]")
-_LABELLED = re.compile(r"\*\*([^*\n]+?)(?::\*\*|\*\*[ \t]*:)\s*(.*)", re.S)
+_LABELLED = re.compile(
+    r"(?P<m>\*\*|__)(?P<label>[^*_\n]+?)(?::(?P=m)|(?P=m)[ \t]*:)\s*(?P<value>.*)", re.S
+)
+_PLAIN_LABELLED = re.compile(r"(?P<label>[^*_`\[\]<:\n]{1,80}?)[ \t]*:\s*(?P<value>.*)", re.S)
 _TITLE = re.compile(r"company\s+profile\s*(?:[:\-–—]\s*(.*))?", re.S | re.I)
 _CONFIDENCE = re.compile(r"([1-5])\s*(?:/\s*5)?")
 _QUOTES = ('"', "“", "”")
@@ -197,8 +202,8 @@ _SUBSECTIONS = {
     s.key: {norm_key(spec.heading): spec for spec in s.fields if spec.heading} for s in SECTIONS
 }
 _BARE = {s.key: spec for s in SECTIONS for spec in s.fields if spec.bare and not spec.heading}
-_JOB_POSTING = next(spec for spec in BASICS.fields if spec.path == "job_posting")
-_JOB_SECTION = Section("basics", JOB_POSTING_TITLE, (_JOB_POSTING,))
+_NEWS_LABELS = {"date": "date", "link": "url"}
+_QUESTION_LABELS = ("category", "confidence", "answer")
 
 
 # --- the walk ----------------------------------------------------------------------------------
@@ -206,13 +211,14 @@ _JOB_SECTION = Section("basics", JOB_POSTING_TITLE, (_JOB_POSTING,))
 
 @dataclass
 class _Extra:
-    """An extra section being collected: raw line ranges, or a body range still open."""
+    """Source being collected: line ranges (``chunks``), or a body from ``start`` to ``end``."""
 
     parent: str
     title: str
     start: int = 0
     end: int | None = None
     chunks: list[tuple[int, int]] = field(default_factory=list)
+    job: bool = False  # the "## Job Posting" section rather than an extra one
 
 
 @dataclass
@@ -220,69 +226,74 @@ class _Reader:
     lines: list[str]
     data: dict[str, Any] = field(default_factory=dict)
     extras: list[_Extra] = field(default_factory=list)
+    jobs: list[_Extra] = field(default_factory=list)
     section: Section = BASICS
     sub: FieldSpec | None = None  # the known "###" subsection we are in
-    raw: _Extra | None = None  # the unknown "##"/"###" section whose body we are collecting
+    raw: _Extra | None = None  # the section whose body is being taken whole, as source
     loose: dict[str, _Extra] = field(default_factory=dict)  # unplaced source, per section
+    seen: set[str] = field(default_factory=set)  # labelled fields already filled
     found: bool = False  # saw a title or a known section
 
     # -- structure --
 
     def block(self, node: SyntaxTreeNode) -> None:
         # "##" always starts a section; "###" a subsection, except inside an unknown "##"
-        # section, whose body is kept whole.
+        # section (or the job posting), whose body is kept whole.
         if node.type == "heading" and (
             node.tag == "h2" or (node.tag == "h3" and (self.raw is None or self.raw.parent))
         ):
             self.heading(node)
-            return
-        if self.raw is not None:
-            return  # inside an unknown section: its body is taken as raw source
-        if node.type == "heading" and node.tag == "h1" and self.title(node):
-            return
-        self.content(node)
+        elif self.raw is not None:
+            pass  # part of a body taken whole
+        elif not (node.type == "heading" and node.tag == "h1" and self.title(node)):
+            self.content(node)
 
     def heading(self, node: SyntaxTreeNode) -> None:
-        self.close_raw(node.map[0] if node.map else len(self.lines))
+        assert node.map is not None  # block-level tokens always have one
+        self.close_raw(node.map[0])
         title = inline_text(_inline(node).content)  # a title: never a placeholder
         key = norm_key(title)
-        start = node.map[1] if node.map else len(self.lines)
         if node.tag == "h2":
             self.sub = None
             if key == norm_key(JOB_POSTING_TITLE):
-                self.section, self.found = _JOB_SECTION, True
+                self.raw = _Extra("", title, node.map[1], job=True)
+                self.jobs.append(self.raw)
+                self.found = True
             elif key in _SECTION_BY_TITLE:
                 self.section, self.found = _SECTION_BY_TITLE[key], True
             else:
-                self.raw = _Extra("", title, start)
+                self.raw = _Extra("", title, node.map[1])
                 self.extras.append(self.raw)
             return
         self.sub = _SUBSECTIONS[self.section.key].get(key)
         if self.sub is None:
-            self.raw = _Extra(self.section.key, title, start)
-            self.extras.append(self.raw)
+            self.raw = _Extra(self.section.key, title, node.map[1])
+            if title:
+                self.extras.append(self.raw)
 
     def close_raw(self, end: int) -> None:
-        if self.raw is not None:
-            self.raw.end = end
-            self.raw = None
+        raw, self.raw = self.raw, None
+        if raw is None:
+            return
+        raw.end = end
+        if raw.parent and not raw.title:  # an untitled "###": loose source of its section
+            self.loose_extra().chunks.append((raw.start, end))
 
     def title(self, node: SyntaxTreeNode) -> bool:
-        if self.section is not BASICS or "company" in self.data:
+        if self.section is not BASICS or "company" in self.seen:
             return False
         match = _TITLE.fullmatch(_inline(node).content.strip())
         if match is None:
             return False
         self.data["company"] = value_text(match.group(1) or "")
+        self.seen.add("company")
         self.found = True
         return True
 
     def content(self, node: SyntaxTreeNode) -> None:
         """A block inside a known section (or subsection)."""
         spec = self.sub or _BARE.get(self.section.key)
-        if self.section is _JOB_SECTION:
-            self.job_posting(node)
-        elif spec is not None:
+        if spec is not None:
             self.bare(spec, node)
         elif node.type in _LISTS and self.section.key != "prep":
             for item in node.children:
@@ -294,15 +305,20 @@ class _Reader:
         """Source the reader cannot place: kept for the section it sits in."""
         if node.map is None or is_placeholder(self.source(node)):
             return
+        self.loose_extra().chunks.append((node.map[0], node.map[1]))
+
+    def loose_extra(self) -> _Extra:
+        """The one untitled extra section of the current section."""
         key = self.section.key
         if key not in self.loose:
             self.loose[key] = _Extra(key, "")
             self.extras.append(self.loose[key])
-        self.loose[key].chunks.append((node.map[0], node.map[1]))
+        return self.loose[key]
 
     def source(self, node: SyntaxTreeNode) -> str:
+        """A block's source lines, dedented."""
         start, end = node.map or (0, 0)
-        return "\n".join(self.lines[start:end])
+        return textwrap.dedent("\n".join(self.lines[start:end])).strip("\n")
 
     def set(self, path: str, value: Any) -> None:
         *parents, last = path.split(".")
@@ -310,6 +326,7 @@ class _Reader:
         for part in parents:
             owner = owner.setdefault(part, {})
         owner[last] = value
+        self.seen.add(path)
 
     def append(self, path: str, value: Any) -> None:
         *parents, last = path.split(".")
@@ -321,17 +338,14 @@ class _Reader:
     # -- labelled fields: "- **Label**: value" --
 
     def labelled_item(self, item: SyntaxTreeNode) -> None:
-        first = item.children[0] if item.children else None
-        match = None
-        if first is not None and first.type == "paragraph":
-            match = _LABELLED.fullmatch(_inline(first).content)
-        spec = _LABELS[self.section.key].get(norm_key(match.group(1))) if match else None
-        if spec is None or match is None:
-            self.leftover(item)
+        labels = _LABELS[self.section.key]
+        found = _label(item, labels)
+        spec = labels.get(found[0]) if found else None
+        if spec is None or found is None or spec.path in self.seen:
+            self.leftover(item)  # not ours, or a second value for a field already filled
             return
-        rest = item.children[1:]
+        raw, rest = found[1], item.children[1:]
         if spec.kind in ("list", "inline_list"):
-            raw = match.group(2)
             values = [] if is_placeholder(raw) else [value_text(p) for p in split_commas(raw)]
             for child in rest:
                 if child.type in _LISTS:
@@ -340,64 +354,81 @@ class _Reader:
                     self.leftover(child)
             self.set(spec.path, [value for value in values if value])
             return
-        pieces = [match.group(2)] + [c.content for c in map(_inline, _paragraphs(rest))]
-        text = "\n\n".join(filter(None, map(value_text, pieces)))
-        value = _scalar(spec, text)
+        value = _scalar(spec, self.field_text(raw, rest, whole=spec.kind == "text"))
         if value is _INVALID:
             self.leftover(item)
-            return
-        self.set(spec.path, value)
-        for child in rest:
-            if child.type != "paragraph":
-                self.leftover(child)
+        else:
+            self.set(spec.path, value)
 
-    def item_pieces(self, item: SyntaxTreeNode) -> list[str]:
-        """Raw source of a list item's paragraphs; anything else in it is kept as leftover."""
-        pieces = []
-        for child in item.children:
+    def field_text(self, raw: str, rest: list[SyntaxTreeNode], *, whole: bool) -> str:
+        """A labelled value: the label line's text and the item's further paragraphs.
+
+        With ``whole`` (free-text fields) nested lists and other blocks belong to the text too:
+        a list as one "- item" line per entry, anything else as its source. Otherwise only
+        paragraphs do, and the rest is leftover.
+        """
+        parts = [value_text(raw)]
+        for child in rest:
             if child.type == "paragraph":
-                pieces.append(_inline(child).content)
-            elif child.type not in _LISTS:
+                parts.append(value_text(_inline(child).content))
+            elif whole and child.type in _LISTS:
+                parts.append("\n".join(
+                    f"{_marker(sub)} {self.item_line(sub)}" for sub in child.children
+                ))
+            elif whole:
+                parts.append(self.source(child))
+            else:
                 self.leftover(child)
-        return pieces
+        return "\n\n".join(filter(None, parts))
 
     def item_line(self, item: SyntaxTreeNode) -> str:
-        """A list item as one entry: its paragraphs' text; nested lists are leftovers."""
+        """A list item as one entry: its paragraphs' text; anything nested is leftover."""
+        parts = []
         for child in item.children:
-            if child.type in _LISTS:
+            if child.type == "paragraph":
+                parts.append(_inline(child).content)
+            else:
                 self.leftover(child)
-        return "\n\n".join(filter(None, map(value_text, self.item_pieces(item))))
+        return "\n\n".join(filter(None, map(value_text, parts)))
 
-    def sub_items(self, item: SyntaxTreeNode) -> list[tuple[str, str, SyntaxTreeNode]]:
-        """The "- **Label**: value" bullets nested in a list item, as (label key, raw, node)."""
-        found = []
+    def item_raw(self, item: SyntaxTreeNode) -> str:
+        """Raw source of a list item's paragraphs; nested lists are left to the caller."""
+        parts = []
+        for child in item.children:
+            if child.type == "paragraph":
+                parts.append(_inline(child).content)
+            elif child.type not in _LISTS:
+                self.leftover(child)
+        return "\n\n".join(parts)
+
+    def sub_fields(
+        self, item: SyntaxTreeNode, labels: Container[str]
+    ) -> dict[str, tuple[str, str, SyntaxTreeNode]]:
+        """Nested "- **Label**: value" bullets: label key -> (raw label line, text, bullet).
+
+        Answers may hold paragraphs and lists; an unknown label, or a second bullet for the
+        same label, is leftover.
+        """
+        found: dict[str, tuple[str, str, SyntaxTreeNode]] = {}
         for child in item.children:
             if child.type not in _LISTS:
                 continue
             for sub in child.children:
-                first = sub.children[0] if sub.children else None
-                match = None
-                if first is not None and first.type == "paragraph":
-                    match = _LABELLED.fullmatch(_inline(first).content)
-                if match is None:
+                label = _label(sub, labels)
+                if label is None or label[0] not in labels or label[0] in found:
                     self.leftover(sub)
                     continue
-                pieces = [match.group(2)]
-                for rest in sub.children[1:]:
-                    if rest.type == "paragraph":
-                        pieces.append(_inline(rest).content)
-                    else:
-                        self.leftover(rest)
-                found.append((norm_key(match.group(1)), "\n\n".join(pieces), sub))
+                key, raw = label
+                text = self.field_text(raw, sub.children[1:], whole=key == "answer")
+                found[key] = (raw, text, sub)
         return found
 
     # -- bare (sub)sections --
 
     def bare(self, spec: FieldSpec, node: SyntaxTreeNode) -> None:
         if spec.kind == "skills":
-            if node.type == "table" and self.skills_table(spec, node):
-                return
-            self.leftover(node)
+            if node.type != "table" or not self.skills_table(spec, node):
+                self.leftover(node)
             return
         if node.type not in _LISTS:
             self.leftover(node)
@@ -411,50 +442,41 @@ class _Reader:
             handler(spec, item)
 
     def list_item(self, spec: FieldSpec, item: SyntaxTreeNode) -> None:
+        raw = self.item_raw(item)
         for child in item.children:
             if child.type in _LISTS:
                 self.leftover(child)
-        raw = "\n\n".join(self.item_pieces(item))
         text = value_text(unquote(raw) if spec.path in QUOTED_LISTS else raw)
         if text:
             self.append(spec.path, text)
 
     def news_item(self, spec: FieldSpec, item: SyntaxTreeNode) -> None:
-        news = {"text": value_text("\n\n".join(self.item_pieces(item)))}
-        for key, raw, sub in self.sub_items(item):
-            if key == "date":
-                news["date"] = value_text(raw)
-            elif key == "link":
-                news["url"] = _url(raw)
-            else:
-                self.leftover(sub)
+        news = {"text": value_text(self.item_raw(item))}
+        for key, (raw, value, _) in self.sub_fields(item, _NEWS_LABELS).items():
+            link = link_parts(raw) if key == "link" else None
+            news[_NEWS_LABELS[key]] = link[1] if link else value
         if any(news.values()):
             self.append(spec.path, news)
 
     def question_item(self, spec: FieldSpec, item: SyntaxTreeNode) -> None:
-        question: dict[str, Any] = {
-            "text": value_text(unquote("\n\n".join(self.item_pieces(item))))
-        }
-        for key, raw, sub in self.sub_items(item):
-            value = value_text(raw)
+        question: dict[str, Any] = {"text": value_text(unquote(self.item_raw(item)))}
+        for key, (_, value, sub) in self.sub_fields(item, _QUESTION_LABELS).items():
             if key == "category" and value.lower() in QUESTION_CATEGORIES:
                 question["category"] = value.lower()
             elif key == "confidence" and (not value or _CONFIDENCE.fullmatch(value)):
                 question["confidence"] = int(value[0]) if value else None
             elif key == "answer":
-                question["answer"] = "\n\n".join(
-                    filter(None, map(value_text, raw.split("\n\n")))
-                )
-            else:
+                question["answer"] = value
+            else:  # a category or confidence the model has no place for: kept as written
                 self.leftover(sub)
         if any(v not in ("", None) for v in question.values()):
             self.append(spec.path, question)
 
     def source_item(self, spec: FieldSpec, item: SyntaxTreeNode) -> None:
+        raw = self.item_raw(item)
         for child in item.children:
             if child.type in _LISTS:
                 self.leftover(child)
-        raw = "\n\n".join(self.item_pieces(item))
         link = link_parts(raw) if raw.strip() else None
         title, url = link if link is not None else (value_text(raw), "")
         if title or url:
@@ -462,8 +484,9 @@ class _Reader:
 
     def skills_table(self, spec: FieldSpec, table: SyntaxTreeNode) -> bool:
         rows = [tr for part in table.children for tr in part.children]
-        if not rows or any(len(tr.children) != 3 for tr in rows):
-            return False
+        if not rows or any(len(tr.children) != 3 or _cell_count(self.source(tr)) > 3
+                           for tr in rows):
+            return False  # not the 3-column table: kept as it is
         for tr in rows[1:]:  # rows[0] is the header
             skill, requirement, talking_point = (_inline(cell).content for cell in tr.children)
             row = {
@@ -475,42 +498,37 @@ class _Reader:
                 self.append(spec.path, row)
         return True
 
-    def job_posting(self, node: SyntaxTreeNode) -> None:
-        if node.type in ("fence", "code_block"):
-            text = node.content
-        elif node.type == "paragraph":
-            text = value_text(_inline(node).content)
-        else:
-            self.leftover(node)
-            return
-        if text.strip():
-            before = self.data.get("job_posting", "")
-            self.data["job_posting"] = f"{before}\n\n{text}" if before else text
-
     # -- the result --
 
     def profile(self) -> Profile:
         self.close_raw(len(self.lines))
         if not self.found:
             raise InvalidProfile(NOT_A_PROFILE)
-        self.data["extra_sections"] = [self.extra(extra) for extra in self.extras]
+        postings = [self.data.get("job_posting", "")]
+        postings += [_job_posting(self.body(job)) for job in self.jobs]
+        self.data["job_posting"] = "\n\n".join(filter(None, postings))
+        self.data["extra_sections"] = [
+            {"parent": extra.parent, "title": extra.title, "body": _close_fence(self.body(extra))}
+            for extra in self.extras
+        ]
         try:
             return Profile.model_validate(self.data)
         except ValidationError as error:
             raise InvalidProfile(describe_validation_error(error)) from None
 
-    def extra(self, extra: _Extra) -> dict[str, str]:
-        if extra.chunks:
-            body, last = "", None
-            for start, end in extra.chunks:
-                while end > start and not self.lines[end - 1].strip():
-                    end -= 1
-                text = textwrap.dedent("\n".join(self.lines[start:end]))
-                body += ("" if last is None else "\n" if last == start else "\n\n") + text
-                last = end
-        else:
-            body = "\n".join(self.lines[extra.start : extra.end])
-        return {"parent": extra.parent, "title": extra.title, "body": body}
+    def body(self, extra: _Extra) -> str:
+        if not extra.chunks:
+            return "\n".join(self.lines[extra.start : extra.end])
+        body, last = "", None
+        for start, end in sorted(extra.chunks):  # in source order, however they were found
+            while end > start and not self.lines[end - 1].strip():
+                end -= 1
+            while start < end and not self.lines[start].strip():
+                start += 1
+            text = textwrap.dedent("\n".join(self.lines[start:end]))
+            body += ("" if last is None else "\n" if last == start else "\n\n") + text
+            last = end
+        return body
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -526,8 +544,32 @@ def _inline(node: SyntaxTreeNode) -> SyntaxTreeNode:
     return SyntaxTreeNode()
 
 
-def _paragraphs(nodes: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
-    return [node for node in nodes if node.type == "paragraph"]
+def _label(item: SyntaxTreeNode, labels: Container[str]) -> tuple[str, str] | None:
+    """``(label key, raw value)`` of a "- **Label**: value" item.
+
+    A plain "- Label: value" counts too when the label is one of ``labels``.
+    """
+    first = item.children[0] if item.children else None
+    if first is None or first.type != "paragraph":
+        return None
+    raw = _inline(first).content
+    match = _LABELLED.fullmatch(raw) or _PLAIN_LABELLED.fullmatch(raw)
+    if match is None:
+        return None
+    key = norm_key(match.group("label"))
+    if match.re is _PLAIN_LABELLED and key not in labels:
+        return None
+    return key, match.group("value")
+
+
+def _marker(item: SyntaxTreeNode) -> str:
+    """How a list item is marked, for a list kept inside free text: "-", "1." or "2)"."""
+    return f"{item.info}{item.markup}" if item.info else "-"
+
+
+def _cell_count(row: str) -> int:
+    cells = escapedSplit(row.strip())
+    return len(cells) - (cells[:1] == [""]) - (cells[-1:] == [""])
 
 
 def _scalar(spec: FieldSpec, text: str) -> Any:
@@ -545,6 +587,26 @@ def _scalar(spec: FieldSpec, text: str) -> Any:
     return text
 
 
-def _url(raw: str) -> str:
-    link = link_parts(raw)
-    return link[1] if link is not None else value_text(raw)
+def _job_posting(body: str) -> str:
+    """The posting in a "## Job Posting" section: a lone fenced block's content, else the body
+    as it is written."""
+    nodes = SyntaxTreeNode(_MD.parse(body)).children
+    if len(nodes) == 1 and nodes[0].type == "fence":
+        return nodes[0].content
+    return "" if is_placeholder(body) else body
+
+
+def _close_fence(body: str) -> str:
+    """``body`` with a code fence left open at its end closed, so that written back in the
+    middle of a document it cannot swallow what follows."""
+    nodes = SyntaxTreeNode(_MD.parse(body)).children if "`" in body or "~" in body else []
+    last = nodes[-1] if nodes else None
+    if last is None or last.type != "fence" or last.map is None:
+        return body
+    lines = body.split("\n")[last.map[0] : last.map[1]]
+    closing = lines[-1].strip() if len(lines) > 1 else ""
+    fence = last.markup
+    if closing.startswith(fence) and not closing.strip(fence[0]):
+        return body
+    indent = len(lines[0]) - len(lines[0].lstrip(" "))
+    return f"{body.rstrip()}\n{' ' * indent}{fence}"

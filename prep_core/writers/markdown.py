@@ -134,7 +134,11 @@ def _section(profile: Profile, section: Section, extras: list[ExtraSection]) -> 
             blocks += [f"### {spec.heading}", _bare(profile, spec)]
         return blocks + _extra_blocks([e for e in extras if e.title])
     if len(section.fields) == 1 and section.fields[0].bare:
-        return [_bare(profile, section.fields[0]), *_extra_blocks(extras)]
+        blocks = [_bare(profile, section.fields[0])]
+        loose = [e.body for e in extras if not e.title]
+        if loose:  # after a bare list, loose text would join the list: "###" keeps it apart
+            blocks += ["###", *loose]
+        return blocks + _extra_blocks([e for e in extras if e.title])
     return [_labelled(profile, section.fields), *_extra_blocks(extras)]
 
 
