@@ -4,7 +4,8 @@ For each page (and each tab of Interview Preparation, where only the open tab is
 prints the median time of one ``AppTest.run()`` (the frame ``app.py`` plus the page) on the
 shipped sample and on ``tests.builders.large_profile(sample)`` (200 questions, 100 skills rows,
 100 news items), and each as a multiple of the median run of a page holding one ``st.text_input``.
-Targets: within 3x of the bare page on the sample, within 6x on the large profile.
+Targets: within 3x of the bare page on the sample, within 6x on the large profile. The last
+row is the frame alone (navigation over 16 pages, sidebar, a two-line page), for scale.
 
     python benchmarks/bench_pages.py            # --repeat 15 runs per page by default
 
@@ -84,6 +85,19 @@ def page_times(profile_id: str, bare: AppTest, repeat: int) -> dict[str, tuple[f
     return times
 
 
+def frame_time(data_dir: Path, bare: AppTest, repeat: int) -> tuple[float, float, float]:
+    """A section page with no profile open: the frame (navigation, sidebar) and a two-line stub.
+
+    The folder holds only an unreadable file, so no sample is imported and nothing opens.
+    """
+    (data_dir / "profiles").mkdir(parents=True)
+    (data_dir / "profiles" / "unreadable.json").write_text("{", encoding="utf-8")
+    os.environ["PREP_DATA_DIR"] = str(data_dir)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/overview.py")
+    return ratio_to_bare(at, bare, repeat)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15, help="timed runs per page")
@@ -98,6 +112,7 @@ def main() -> None:
         bare = AppTest.from_string(BARE, default_timeout=60).run()
         base = statistics.median(timed_run(bare) for _ in range(args.repeat))
         figures = {kind: page_times(pid, bare, args.repeat) for kind, pid in ids.items()}
+        frame = frame_time(Path(tmp) / "empty", bare, args.repeat)
 
     print(f"bare one-widget page: {base * 1000:.1f} ms per AppTest run (median of {args.repeat})")
     print("ratios: page median / bare median, and page best / bare best, run alternately")
@@ -115,6 +130,10 @@ def main() -> None:
                 misses.append(f"{name} ({kind} {ratio:.1f}x, best-of {best:.1f}x)")
             cells.append(f"{seconds * 1000:9.1f} {ratio:5.1f}{flag} {best:6.1f}")
         print(f"{name:<40} {' '.join(cells)}")
+    print(
+        f"{'(frame alone: no profile open)':<40} {frame[0] * 1000:9.1f} {frame[1]:5.1f}  "
+        f"{frame[2]:6.1f}"
+    )
     verdict = "missed (median): " + "; ".join(misses) if misses else "all met"
     print(f"targets: 3x on the sample, 6x on the large profile; {verdict}")
 

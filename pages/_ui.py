@@ -469,7 +469,7 @@ def _commit_rows(spec: FieldSpec, value: list, key: str) -> None:
 
 
 def _questions(spec: FieldSpec) -> None:
-    """An overview table of every question, and the editor of the one picked from it.
+    """A picker listing every question (with its state), and the editor of the picked one.
 
     One editor rather than one per question keeps the page as quick with 200 questions as with 5.
     """
@@ -478,27 +478,13 @@ def _questions(spec: FieldSpec) -> None:
     answered = sum(bool(q.answer) for q in questions)
     st.caption(f"{len(questions)} questions, {answered} with a drafted answer")
     if questions:
-        st.dataframe(
-            [
-                {
-                    "#": i + 1,
-                    "Question": q.text,
-                    "Category": _category_label(q.category),
-                    "Confidence": q.confidence,
-                    "Answer drafted": bool(q.answer),
-                }
-                for i, q in enumerate(questions)
-            ],
-            hide_index=True,
-            height=min(36 + 35 * len(questions), 300),
-        )
         if st.session_state.get(pick, 0) >= len(questions):
             st.session_state[pick] = len(questions) - 1
         index = st.selectbox(
             "Question to edit",
             range(len(questions)),
             key=pick,
-            format_func=partial(_question_label, tuple(q.text for q in questions)),
+            format_func=partial(_question_label, tuple(_summary(q) for q in questions)),
         )
         _question(spec, questions[index], index, len(questions), pick)
     st.button(
@@ -510,8 +496,17 @@ def _questions(spec: FieldSpec) -> None:
     )
 
 
-def _question_label(texts: tuple[str, ...], index: int) -> str:  # a partial of it pickles
-    return f"{index + 1}. {texts[index][:100] or '(no text yet)'}"
+def _summary(question: Question) -> str:
+    """'Why Netflix? · answered · confidence 4', as the picker lists it."""
+    parts = [question.text[:100] or "(no text yet)"]
+    parts.append("answered" if question.answer else "no answer yet")
+    if question.confidence:
+        parts.append(f"confidence {question.confidence}")
+    return " · ".join(parts)
+
+
+def _question_label(summaries: tuple[str, ...], index: int) -> str:  # a partial of it pickles
+    return f"{index + 1}. {summaries[index]}"
 
 
 def _question(spec: FieldSpec, question: Question, index: int, count: int, pick: str) -> None:

@@ -274,6 +274,10 @@ def test_question_bank_edits_reorders_adds_and_deletes(store: Store) -> None:
     at.text_input(key=f"{bank}.{q2}.text").input("The hardest bug?").run()
     assert saved()[0]["text"] == "The hardest bug?"
     assert at.selectbox(key=f"{bank}.selected").value == 0
+    at.selectbox(key=f"{bank}.selected").select(1).run()
+    at.text_area(key=f"{bank}.{q1}.answer").input("Because!").run()  # its picker label changes
+    assert at.selectbox(key=f"{bank}.selected").value == 1
+    at.selectbox(key=f"{bank}.selected").select(0).run()
     at.button(key=f"{bank}.delete").click().run()
     at.button(key=f"{bank}.add").click().run()
     assert [q["text"] for q in saved()] == ["Why us?", ""]
