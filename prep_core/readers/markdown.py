@@ -69,6 +69,8 @@ def _parser() -> MarkdownIt:
 
 
 _MD = _parser()
+# The document's block structure: each value's inline Markdown is parsed once, on its own, later.
+_BLOCKS = _parser().disable("inline")
 
 
 def read(text: str) -> Profile:
@@ -80,7 +82,7 @@ def read(text: str) -> Profile:
     Raises ``InvalidProfile`` when the text is not a profile or a value is not valid.
     """
     text = _UNPRINTABLE.sub("", _LINE_BREAKS.sub("\n", text.removeprefix("\ufeff")))
-    root = SyntaxTreeNode(_MD.parse(text))
+    root = SyntaxTreeNode(_BLOCKS.parse(text))
     reader = _Reader(text.split("\n"))
     for node in root.children:
         reader.block(node)
@@ -590,7 +592,7 @@ def _scalar(spec: FieldSpec, text: str) -> Any:
 def _job_posting(body: str) -> str:
     """The posting in a "## Job Posting" section: a lone fenced block's content, else the body
     as it is written."""
-    nodes = SyntaxTreeNode(_MD.parse(body)).children
+    nodes = SyntaxTreeNode(_BLOCKS.parse(body)).children
     if len(nodes) == 1 and nodes[0].type == "fence":
         return nodes[0].content
     return "" if is_placeholder(body) else body
@@ -599,7 +601,7 @@ def _job_posting(body: str) -> str:
 def _close_fence(body: str) -> str:
     """``body`` with a code fence left open at its end closed, so that written back in the
     middle of a document it cannot swallow what follows."""
-    nodes = SyntaxTreeNode(_MD.parse(body)).children if "`" in body or "~" in body else []
+    nodes = SyntaxTreeNode(_BLOCKS.parse(body)).children if "`" in body or "~" in body else []
     last = nodes[-1] if nodes else None
     if last is None or last.type != "fence" or last.map is None:
         return body
