@@ -35,7 +35,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+EXPECT_TIMEOUT_MS = 10_000  # Playwright's 5 s default is tight while the suite loads the machine
 RESULTS_DIR = ROOT / "test-results"  # gitignored; screenshots a person can look at
+
+
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 
 @dataclass(frozen=True)
