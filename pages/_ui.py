@@ -219,8 +219,8 @@ def reload_latest() -> None:
 def alerts() -> None:
     """The last save's error (if any) and, after a refused stale save, the way out."""
     ok, text = st.session_state.get(STATUS, (True, ""))
-    if not ok:
-        st.error(text, icon=":material/error:")
+    if not ok:  # messages can quote user text (a title, a file name): never as Markdown
+        st.error(plain(text, 2000), icon=":material/error:")
     if st.session_state.get(STALE):
         st.button(
             "Reload the latest version",
@@ -662,7 +662,7 @@ def save_export(build: Callable[[], bytes], name: str, label: str) -> None:
             status.update(label=f"Not saved: {error}", state="error")
             return
         status.update(label=f"Saved {path}", state="complete")
-    st.success(f"Saved {path}", icon=":material/check:")
+    st.success(f"Saved {plain(str(path), 500)}", icon=":material/check:")
 
 
 # --- library -------------------------------------------------------------------------------

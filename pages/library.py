@@ -7,6 +7,7 @@ from pages._ui import (
     current,
     entries,
     import_upload,
+    plain,
     profile_row,
     require_frame,
     store,
@@ -15,14 +16,14 @@ from pages._ui import (
 require_frame()
 st.title("Library", anchor=False)
 opened = current()
-st.caption(f"Profiles are saved in {store().folder}")
+st.caption(f"Profiles are saved in {plain(str(store().folder), 300)}")
 if notice := st.session_state.pop("library.notice", None):
-    st.success(notice, icon=":material/check:")
+    st.success(plain(notice, 500), icon=":material/check:")
 
 for entry in entries():
     if entry.profile is None:
         st.warning(
-            f"{entry.path.name} could not be read and was left as it is: {entry.error}",
+            plain(f"{entry.path.name} could not be read and was left as it is: {entry.error}", 500),
             icon=":material/warning:",
         )
     else:
@@ -56,4 +57,4 @@ st.file_uploader(
     args=("library.import",),
 )
 if error := st.session_state.get("library.import_error"):
-    st.error(error, icon=":material/error:")
+    st.error(plain(error, 500), icon=":material/error:")

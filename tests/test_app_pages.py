@@ -53,6 +53,11 @@ def on_disk(store: Store, profile_id: str) -> dict:
     return json.loads((store.folder / f"{profile_id}.json").read_text(encoding="utf-8"))
 
 
+def shown(element) -> str:
+    """An alert's text as the reader sees it (user text in it is Markdown-escaped)."""
+    return element.value.replace("\\", "")
+
+
 def open_profile(at: AppTest) -> Profile:
     return at.session_state[ui.PROFILE]
 
@@ -137,7 +142,7 @@ def test_an_unknown_profile_in_the_url_opens_the_newest_and_says_so(store: Store
     at = start("no-such-profile")
     assert open_profile(at).id == profile.id
     assert at.query_params["profile"] == profile.id
-    assert "no-such-profile" in at.error[0].value
+    assert "no-such-profile" in shown(at.error[0])
 
 
 # --- editing -------------------------------------------------------------------------------
@@ -292,7 +297,7 @@ def test_an_invalid_value_is_reported_and_the_text_kept(store: Store) -> None:
     key = f"{profile.id}.overview.revenue"
     at.text_input(key=key).input(too_long).run()
     assert not at.exception
-    assert "at most" in at.error[0].value
+    assert "at most" in shown(at.error[0])
     assert at.text_input(key=key).value == too_long
     assert on_disk(store, profile.id)["overview"]["revenue"] == ""
 
@@ -304,13 +309,23 @@ def test_a_save_from_a_stale_tab_is_refused_and_can_reload(store: Store) -> None
     other_tab.save(other_tab.load(profile.id).model_copy(update={"company": "Other tab"}))
 
     at.text_input(key=f"{profile.id}.company").input("This tab").run()
-    assert "changed elsewhere" in at.error[0].value
+    assert "changed elsewhere" in shown(at.error[0])
     assert on_disk(store, profile.id)["company"] == "Other tab"
     at.button(key="reload_latest").click().run()
     assert not at.error
     assert at.text_input(key=f"{profile.id}.company").value == "Other tab"
     at.text_input(key=f"{profile.id}.company").input("After reload").run()
     assert on_disk(store, profile.id)["company"] == "After reload"
+
+
+def test_user_text_quoted_in_an_error_is_not_markdown(store: Store) -> None:
+    profile = store.create(hostile_profile())
+    at = start(profile.id, ui.section_page("overview"))
+    other_tab = Store(store.data_dir)
+    other_tab.save(other_tab.load(profile.id))
+    at.text_input(key=f"{profile.id}.overview.size").input("12,000").run()
+    assert "changed elsewhere" in shown(at.error[0])  # the message quotes the hostile title
+    assert "<script>" not in at.error[0].value and "\\<script\\>" in at.error[0].value
 
 
 # --- walking through the sections ----------------------------------------------------------
@@ -339,7 +354,7 @@ def test_library_lists_profiles_and_reports_a_corrupt_file(store: Store) -> None
     good = store.create(Profile(company="Acme", role_title="Engineer"))
     (store.folder / "broken.json").write_text("{not json", encoding="utf-8")
     at = start(good.id)
-    assert "broken.json" in at.warning[0].value
+    assert "broken.json" in shown(at.warning[0])
     assert any("Acme" in m.value for m in at.markdown)
     assert at.button(key=f"library.open.{good.id}").disabled  # already open
 
@@ -349,7 +364,7 @@ def test_import_of_a_bad_file_shows_an_error_and_saves_nothing(store: Store) -> 
     at = start(profile.id)
     at.file_uploader(key="library.import").set_value(("bad.json", b'{"revision": -3', "x")).run()
     assert not at.exception
-    assert "bad.json" in at.error[0].value
+    assert "bad.json" in shown(at.error[0])
     assert [p.name for p in store.folder.glob("*.json")] == [f"{profile.id}.json"]
 
 
@@ -424,7 +439,7 @@ def test_export_page_has_one_download_per_registered_format(store: Store, fixed_
     at.button(key="export.json.save").click().run()
     saved = list(ui.EXPORTS_DIR.glob("netflix-ml-engineer-*.json"))
     assert len(saved) == 1 and json.loads(saved[0].read_text(encoding="utf-8"))["id"] == profile.id
-    assert str(saved[0]) in at.success[0].value
+    assert str(saved[0]) in shown(at.success[0])
 
 
 def test_apply_delta_edits_then_deletes_then_adds() -> None:
