@@ -387,6 +387,7 @@ def _lines(spec: FieldSpec) -> None:
     st.text_area(
         spec.label,
         key=key,
+        label_visibility="collapsed" if spec.bare and spec.heading else "visible",
         placeholder=f"{spec.hint}, one per line",
         height=min(400, max(100, 28 * len(items) + 40)),
         on_change=_commit_lines,
