@@ -220,7 +220,6 @@ class _Extra:
     start: int = 0
     end: int | None = None
     chunks: list[tuple[int, int]] = field(default_factory=list)
-    job: bool = False  # the "## Job Posting" section rather than an extra one
 
 
 @dataclass
@@ -258,7 +257,7 @@ class _Reader:
         if node.tag == "h2":
             self.sub = None
             if key == norm_key(JOB_POSTING_TITLE):
-                self.raw = _Extra("", title, node.map[1], job=True)
+                self.raw = _Extra("", title, node.map[1])  # taken whole, as the posting
                 self.jobs.append(self.raw)
                 self.found = True
             elif key in _SECTION_BY_TITLE:
@@ -323,19 +322,21 @@ class _Reader:
         return textwrap.dedent("\n".join(self.lines[start:end])).strip("\n")
 
     def set(self, path: str, value: Any) -> None:
-        *parents, last = path.split(".")
-        owner = self.data
-        for part in parents:
-            owner = owner.setdefault(part, {})
-        owner[last] = value
+        owner, name = self.owner(path)
+        owner[name] = value
         self.seen.add(path)
 
     def append(self, path: str, value: Any) -> None:
-        *parents, last = path.split(".")
+        owner, name = self.owner(path)
+        owner.setdefault(name, []).append(value)
+
+    def owner(self, path: str) -> tuple[dict[str, Any], str]:
+        """The dict in ``data`` holding the field at a dotted path, and the field's name."""
+        *parents, name = path.split(".")
         owner = self.data
         for part in parents:
             owner = owner.setdefault(part, {})
-        owner.setdefault(last, []).append(value)
+        return owner, name
 
     # -- labelled fields: "- **Label**: value" --
 
@@ -385,21 +386,16 @@ class _Reader:
 
     def item_line(self, item: SyntaxTreeNode) -> str:
         """A list item as one entry: its paragraphs' text; anything nested is leftover."""
-        parts = []
-        for child in item.children:
-            if child.type == "paragraph":
-                parts.append(_inline(child).content)
-            else:
-                self.leftover(child)
-        return "\n\n".join(filter(None, map(value_text, parts)))
+        return value_text(self.item_raw(item))
 
-    def item_raw(self, item: SyntaxTreeNode) -> str:
-        """Raw source of a list item's paragraphs; nested lists are left to the caller."""
+    def item_raw(self, item: SyntaxTreeNode, *, sub_fields: bool = False) -> str:
+        """Raw source of a list item's paragraphs; anything else in it is leftover, except
+        nested lists when the caller reads them as ``sub_fields``."""
         parts = []
         for child in item.children:
             if child.type == "paragraph":
                 parts.append(_inline(child).content)
-            elif child.type not in _LISTS:
+            elif not (sub_fields and child.type in _LISTS):
                 self.leftover(child)
         return "\n\n".join(parts)
 
@@ -445,15 +441,12 @@ class _Reader:
 
     def list_item(self, spec: FieldSpec, item: SyntaxTreeNode) -> None:
         raw = self.item_raw(item)
-        for child in item.children:
-            if child.type in _LISTS:
-                self.leftover(child)
         text = value_text(unquote(raw) if spec.path in QUOTED_LISTS else raw)
         if text:
             self.append(spec.path, text)
 
     def news_item(self, spec: FieldSpec, item: SyntaxTreeNode) -> None:
-        news = {"text": value_text(self.item_raw(item))}
+        news = {"text": value_text(self.item_raw(item, sub_fields=True))}
         for key, (raw, value, _) in self.sub_fields(item, _NEWS_LABELS).items():
             link = link_parts(raw) if key == "link" else None
             news[_NEWS_LABELS[key]] = link[1] if link else value
@@ -461,7 +454,8 @@ class _Reader:
             self.append(spec.path, news)
 
     def question_item(self, spec: FieldSpec, item: SyntaxTreeNode) -> None:
-        question: dict[str, Any] = {"text": value_text(unquote(self.item_raw(item)))}
+        raw = self.item_raw(item, sub_fields=True)
+        question: dict[str, Any] = {"text": value_text(unquote(raw))}
         for key, (_, value, sub) in self.sub_fields(item, _QUESTION_LABELS).items():
             if key == "category" and value.lower() in QUESTION_CATEGORIES:
                 question["category"] = value.lower()
@@ -476,9 +470,6 @@ class _Reader:
 
     def source_item(self, spec: FieldSpec, item: SyntaxTreeNode) -> None:
         raw = self.item_raw(item)
-        for child in item.children:
-            if child.type in _LISTS:
-                self.leftover(child)
         link = link_parts(raw) if raw.strip() else None
         title, url = link if link is not None else (value_text(raw), "")
         if title or url:
