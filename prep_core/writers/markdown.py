@@ -6,8 +6,11 @@ profile writes the blank template. Text is escaped just enough that ``prep_core.
 reads back exactly what was written, and it still reads naturally.
 
 What the Markdown format does not carry is listed once, in ``MARKDOWN_LOSSES``, and applied by
-``markdown_view``: for every profile ``p``, ``markdown_view(read(write(p))) == markdown_view(p)``
-and ``markdown_view`` changes nothing but what the list names.
+``markdown_view``: ``markdown_view(read(write(p))) == markdown_view(p)``, and ``markdown_view``
+changes nothing but what the list names. Extra sections are raw Markdown written back as they
+are, so this holds when they hold what a reader could have found there: no body with a heading
+that would end its section, no title naming a known (sub)section, and no untitled body the
+reader would take as a field of its section.
 """
 
 from __future__ import annotations
