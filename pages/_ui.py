@@ -479,14 +479,14 @@ def _questions(spec: FieldSpec) -> None:
     answered = sum(bool(q.answer) for q in questions)
     st.caption(f"{len(questions)} questions, {answered} with a drafted answer")
     if questions:
-        if st.session_state.get(pick, 0) >= len(questions):
-            st.session_state[pick] = len(questions) - 1
-        index = st.selectbox(
-            "Question to edit",
-            range(len(questions)),
-            key=pick,
-            format_func=partial(_question_label, tuple(_summary(q) for q in questions)),
+        ids = [q.id for q in questions]
+        if st.session_state.get(pick) not in ids:  # none picked yet, or the picked one deleted
+            st.session_state[pick] = ids[0]
+        labels = {q.id: f"{i + 1}. {_summary(q)}" for i, q in enumerate(questions)}
+        chosen = st.selectbox(
+            "Question to edit", ids, key=pick, format_func=partial(_question_label, labels)
         )
+        index = ids.index(chosen)
         _question(spec, questions[index], index, len(questions), pick)
     st.button(
         "Add question",
@@ -506,8 +506,8 @@ def _summary(question: Question) -> str:
     return " · ".join(parts)
 
 
-def _question_label(summaries: tuple[str, ...], index: int) -> str:  # a partial of it pickles
-    return f"{index + 1}. {summaries[index]}"
+def _question_label(labels: dict[str, str], question_id: str) -> str:  # a partial of it pickles
+    return labels.get(question_id, question_id)
 
 
 def _question(spec: FieldSpec, question: Question, index: int, count: int, pick: str) -> None:
@@ -569,24 +569,25 @@ def _by_id(items: list, item_id: str) -> Any:
 
 
 def _move_question(spec: FieldSpec, qid: str, step: int, pick: str) -> None:
-    """Move the question ``step`` places (0: delete it); the picker follows it."""
+    """Move the question ``step`` places (0: delete it, picking the one that takes its place)."""
 
     def move(profile: Profile) -> None:
         items = list(spec.get(profile))
         i = items.index(_by_id(items, qid))
         item = items.pop(i)
         if step:
-            i = max(0, min(len(items), i + step))
-            items.insert(i, item)
+            items.insert(max(0, min(len(items), i + step)), item)
         spec.set(profile, items)
-        st.session_state[pick] = max(0, min(i, len(items) - 1))
+        if not step and items:
+            st.session_state[pick] = items[min(i, len(items) - 1)].id
 
     change(move)
 
 
 def _add_question(spec: FieldSpec, pick: str) -> None:
-    if change(lambda p: spec.set(p, [*spec.get(p), Question()])):
-        st.session_state[pick] = len(spec.get(current())) - 1
+    question = Question()
+    if change(lambda p: spec.set(p, [*spec.get(p), question])):
+        st.session_state[pick] = question.id
 
 
 _WIDGETS: dict[str, Callable[[FieldSpec], None]] = {

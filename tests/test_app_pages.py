@@ -272,22 +272,24 @@ def test_question_bank_edits_reorders_adds_and_deletes(store: Store) -> None:
         "motivation",
         4,
     )
-    at.selectbox(key=f"{bank}.selected").select(1).run()
+    at.selectbox(key=f"{bank}.selected").select(q2).run()
     at.button(key=f"{bank}.up").click().run()
     assert [q["id"] for q in saved()] == [q2, q1]
-    assert at.selectbox(key=f"{bank}.selected").value == 0, "the picker follows the question"
+    assert at.selectbox(key=f"{bank}.selected").value == q2, "the picker follows the question"
     at.text_input(key=f"{bank}.{q2}.text").input("The hardest bug?").run()
     assert saved()[0]["text"] == "The hardest bug?"
-    assert at.selectbox(key=f"{bank}.selected").value == 0
-    at.selectbox(key=f"{bank}.selected").select(1).run()
+    assert at.selectbox(key=f"{bank}.selected").value == q2
+    at.selectbox(key=f"{bank}.selected").select(q1).run()
     at.text_area(key=f"{bank}.{q1}.answer").input("Because!").run()  # its picker label changes
-    assert at.selectbox(key=f"{bank}.selected").value == 1
-    at.selectbox(key=f"{bank}.selected").select(0).run()
+    assert at.selectbox(key=f"{bank}.selected").value == q1
+    at.selectbox(key=f"{bank}.selected").select(q2).run()
     at.button(key=f"{bank}.delete").click().run()
     at.button(key=f"{bank}.add").click().run()
     assert [q["text"] for q in saved()] == ["Why us?", ""]
-    assert at.selectbox(key=f"{bank}.selected").value == 1
-    assert at.text_input(key=f"{bank}.{saved()[1]['id']}.text").value == ""
+    new_id = saved()[1]["id"]
+    assert at.selectbox(key=f"{bank}.selected").value == new_id
+    assert at.text_input(key=f"{bank}.{new_id}.text").value == ""
+    assert at.selectbox(key=f"{bank}.selected").format_func(new_id).startswith("2. (no text yet)")
 
 
 def test_an_invalid_value_is_reported_and_the_text_kept(store: Store) -> None:
