@@ -72,7 +72,10 @@ def no_exception(page: Page) -> None:
 
 
 def open_app(page: Page, server: AppServer, path: str = "") -> None:
+    """Load a page and wait for its first script run (every page starts with a title)."""
     page.goto(f"{server.url}/{path}")
+    heading = page.get_by_test_id("stMain").get_by_role("heading", level=1)
+    expect(heading).to_be_visible()  # the run has started; the state below was not stale
     wait_for_app(page)
     no_exception(page)
 
@@ -80,6 +83,16 @@ def open_app(page: Page, server: AppServer, path: str = "") -> None:
 def expect_title(page: Page, title: str) -> None:
     heading = page.get_by_test_id("stMain").get_by_role("heading", level=1)
     expect(heading).to_have_text(title)
+
+
+def arrive(page: Page, title: str) -> None:
+    """After a click that changes page: the new page's title, then the end of its run, no error.
+
+    Waiting for the title first means the readiness check cannot see the old page's state.
+    """
+    expect_title(page, title)
+    wait_for_app(page)
+    no_exception(page)
 
 
 def nav_link(page: Page, title: str) -> Locator:
@@ -95,9 +108,7 @@ def nav_link(page: Page, title: str) -> Locator:
 
 def go_to(page: Page, title: str) -> None:
     nav_link(page, title).click()
-    wait_for_app(page)
-    expect_title(page, title)
-    no_exception(page)
+    arrive(page, title)
 
 
 def commit_text(box: Locator, value: str) -> None:
@@ -112,8 +123,8 @@ def set_headquarters(page: Page, server: AppServer, value: str) -> None:
     expect_title(page, "Company Overview")
     box = page.get_by_label("Headquarters", exact=True)
     commit_text(box, value)
-    wait_for_app(page)
     wait_for_disk(server, lambda d: d["overview"]["headquarters"] == value, f"HQ {value!r}")
+    wait_for_app(page)  # the save happens in the run's callback, so the run has begun
     no_exception(page)
 
 
@@ -140,23 +151,17 @@ def test_previous_and_next_walk_the_sections_in_order(page: Page, app_server: Ap
     expect_title(page, SECTIONS[0].title)
     for section in SECTIONS[1:]:
         page.get_by_role("button", name=f"Next: {section.title}").click()
-        wait_for_app(page)
-        expect_title(page, section.title)
+        arrive(page, section.title)
         expect(page).to_have_url(re.compile(rf"/{section.key}\?"))
-        no_exception(page)
     page.get_by_role("button", name="Next: Readiness").click()
-    wait_for_app(page)
-    expect_title(page, "Readiness")
+    arrive(page, "Readiness")
 
     open_app(page, app_server, SECTIONS[-1].key)
     for section in reversed(SECTIONS[:-1]):
         page.get_by_role("button", name=f"Previous: {section.title}").click()
-        wait_for_app(page)
-        expect_title(page, section.title)
-        no_exception(page)
+        arrive(page, section.title)
     page.get_by_role("button", name="Previous: Library").click()
-    wait_for_app(page)
-    expect_title(page, "Library")
+    arrive(page, "Library")
 
 
 def test_edit_survives_page_switch_and_reload(page: Page, app_server: AppServer) -> None:
@@ -168,8 +173,7 @@ def test_edit_survives_page_switch_and_reload(page: Page, app_server: AppServer)
     expect(page.get_by_label("Headquarters", exact=True)).to_have_value(value)
 
     page.reload()
-    wait_for_app(page)
-    expect_title(page, "Company Overview")
+    arrive(page, "Company Overview")
     expect(page.get_by_label("Headquarters", exact=True)).to_have_value(value)
     assert on_disk(app_server)["overview"]["headquarters"] == value
     no_exception(page)
@@ -229,7 +233,7 @@ def test_skills_row_reaches_disk(page: Page, app_server: AppServer) -> None:
 
     # Saving the new row redraws the grid; start from a fresh page so no redraw is pending.
     page.reload()
-    wait_for_app(page)
+    arrive(page, "Interview Preparation")
     grid = open_skills_tab(page)
     # Glide draws on a canvas: header and rows are 35 px high; the new row is the last one.
     cells = grid.get_by_test_id("stDataFrameResizable")
