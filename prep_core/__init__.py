@@ -42,8 +42,12 @@ _HOMES = {
     "write_json": "prep_core.writers.json",
     "write_markdown": "prep_core.writers.markdown",
 }
-_RENAMED = {"read_json": "read", "read_markdown": "read", "write_json": "write",
-            "write_markdown": "write"}
+_RENAMED = {
+    "read_json": "read",
+    "read_markdown": "read",
+    "write_json": "write",
+    "write_markdown": "write",
+}
 
 
 def __getattr__(name: str) -> Any:

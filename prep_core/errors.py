@@ -1,11 +1,11 @@
 """Errors a user can cause, each with a message fit to show them as it is.
 
-    PrepError                    anything the CLI prints as one line and exits 2 on
-    ├── InvalidProfile           a file or value that is not a valid profile
-    ├── UnknownProfile           no profile with that id or slug in the data folder
-    ├── UnknownFormat            an export format or option nobody registered
-    └── StoreError               the data folder refused an operation
-        └── StaleRevision        a save from an out-of-date copy (another tab saved first)
+PrepError                    anything the CLI prints as one line and exits 2 on
+├── InvalidProfile           a file or value that is not a valid profile
+├── UnknownProfile           no profile with that id or slug in the data folder
+├── UnknownFormat            an export format or option nobody registered
+└── StoreError               the data folder refused an operation
+    └── StaleRevision        a save from an out-of-date copy (another tab saved first)
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -36,17 +36,44 @@ class Format:
 
 
 FORMATS: tuple[Format, ...] = (
-    Format("md", "Markdown (template)", "md", "text/markdown", False, "markdown",
-           description="The template format: readable, editable, imports back."),
-    Format("json", "JSON (lossless)", "json", "application/json", False, "json",
-           description="Everything, as stored: for backups and moving between machines."),
-    Format("docx", "Word document", "docx",
-           "application/vnd.openxmlformats-officedocument.wordprocessingml.document", True, "docx",
-           variants=("dossier", "cheatsheet"),
-           description="A dossier to read and print, or a two-page cheat sheet."),
-    Format("apkg", "Anki deck", "apkg", "application/octet-stream", True, "anki",
-           options=("sections",),
-           description="Flashcards of the facts and your answers; re-import updates them."),
+    Format(
+        name="md",
+        label="Markdown (template)",
+        extension="md",
+        mime="text/markdown",
+        binary=False,
+        module="markdown",
+        description="The template format: readable, editable, imports back.",
+    ),
+    Format(
+        name="json",
+        label="JSON (lossless)",
+        extension="json",
+        mime="application/json",
+        binary=False,
+        module="json",
+        description="Everything, as stored: for backups and moving between machines.",
+    ),
+    Format(
+        name="docx",
+        label="Word document",
+        extension="docx",
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        binary=True,
+        module="docx",
+        variants=("dossier", "cheatsheet"),
+        description="A dossier to read and print, or a two-page cheat sheet.",
+    ),
+    Format(
+        name="apkg",
+        label="Anki deck",
+        extension="apkg",
+        mime="application/octet-stream",
+        binary=True,
+        module="anki",
+        options=("sections",),
+        description="Flashcards of the facts and your answers; re-import updates them.",
+    ),
 )
 
 FORMAT_NAMES: tuple[str, ...] = tuple(f.name for f in FORMATS)
@@ -80,8 +107,9 @@ def export(profile: Profile, fmt: str, *, now: datetime | None = None, **options
     return result.encode("utf-8") if isinstance(result, str) else result
 
 
-def export_filename(profile: Profile, fmt: str, *, now: datetime | None = None,
-                    variant: str | None = None) -> str:
+def export_filename(
+    profile: Profile, fmt: str, *, now: datetime | None = None, variant: str | None = None
+) -> str:
     """``netflix-ml-engineer-2026-11-27.md``; a non-default variant joins the name."""
     spec = get_format(fmt)
     day = (now or datetime.now(UTC)).date().isoformat()

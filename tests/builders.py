@@ -19,8 +19,9 @@ def hostile_profile() -> Profile:
     profile.mission.core_values = [HOSTILE, "- dash", "1. number"]
     profile.tech_stack.languages = [HOSTILE, "a, b"]
     profile.news = [NewsItem(text=HOSTILE, date="<2024>", url="https://example.com/?a=<b>&c")]
-    profile.prep.questions = [Question(text=HOSTILE, answer=HOSTILE + "\nline two",
-                                       category="technical", confidence=3)]
+    profile.prep.questions = [
+        Question(text=HOSTILE, answer=HOSTILE + "\nline two", category="technical", confidence=3)
+    ]
     profile.prep.skill_map = [SkillRow(skill=HOSTILE, requirement=HOSTILE, talking_point="|")]
     profile.prep.talking_points = [HOSTILE]
     profile.culture_fit = [HOSTILE]

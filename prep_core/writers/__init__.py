@@ -1,1 +1,4 @@
-"""One module per export format, each with write(profile, *, now, **options); see prep_core.formats."""
+"""One module per export format, each with ``write(profile, *, now, **options)``.
+
+The list of formats lives in prep_core.formats.
+"""
