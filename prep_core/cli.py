@@ -143,8 +143,11 @@ def cmd_app(args: argparse.Namespace) -> int:
     if not APP_PATH.is_file():
         print(f"prep: the dashboard is not built yet ({APP_PATH} does not exist)", file=sys.stderr)
         return EXIT_USAGE
-    if args.data_dir:
-        os.environ["PREP_DATA_DIR"] = str(Path(args.data_dir).expanduser().resolve())
+    data_dir = args.data_dir or os.environ.get("PREP_DATA_DIR")
+    if data_dir:  # made absolute before the change of folder below
+        os.environ["PREP_DATA_DIR"] = str(Path(data_dir).expanduser().resolve())
+    # Streamlit reads .streamlit/config.toml (localhost, no statistics) from the working folder.
+    os.chdir(APP_PATH.parent)
     from streamlit.web import cli as streamlit_cli
 
     # Ours come last so they win: the app holds personal notes and is never served beyond

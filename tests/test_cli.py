@@ -289,9 +289,13 @@ def test_app_runs_streamlit_on_localhost_with_the_data_dir(capsys, tmp_path, mon
     app.write_text("")
     monkeypatch.setattr(cli, "APP_PATH", app)
     monkeypatch.setattr(sys, "argv", ["prep"])
-    monkeypatch.setattr(streamlit_cli, "main", lambda: seen.update(argv=sys.argv[:]) or 0)
+    monkeypatch.setattr(
+        streamlit_cli, "main", lambda: seen.update(argv=sys.argv[:], cwd=os.getcwd()) or 0
+    )
+    monkeypatch.chdir(tmp_path.parent)
     code, _, _ = run(capsys, "--data-dir", str(tmp_path / "d"), "app", "--server.port", "8999")
     assert code == 0
+    assert seen["cwd"] == str(tmp_path)  # where .streamlit/config.toml sits beside app.py
     assert seen["argv"] == [
         "streamlit",
         "run",
