@@ -201,6 +201,9 @@ def test_question_with_answer_reaches_disk(page: Page, app_server: AppServer) ->
     commit_text(box, text)
     wait_for_disk(app_server, lambda d: d["prep"]["questions"][-1]["text"] == text, "question")
     wait_for_app(page)
+    # the editor stays on the new question
+    expect(picker).to_have_value(re.compile(rf"^{before + 1}\. "))
+    expect(box).to_have_value(text)
 
     commit_text(page.get_by_label("Drafted answer", exact=True), answer)
     data = wait_for_disk(
@@ -210,6 +213,7 @@ def test_question_with_answer_reaches_disk(page: Page, app_server: AppServer) ->
     answered = sum(bool(q["answer"]) for q in data["prep"]["questions"])
     summary = f"{before + 1} questions, {answered} with a drafted answer"
     expect(page.get_by_test_id("stCaptionContainer").filter(has_text=summary)).to_be_visible()
+    expect(picker).to_have_value(re.compile(rf"^{before + 1}\. {re.escape(text)}"))
     no_exception(page)
 
 
