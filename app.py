@@ -9,24 +9,36 @@ first run, and draws the sidebar: the open profile, the save status and overall 
 
 import streamlit as st
 
-from pages._ui import EXPORT, LIBRARY, READINESS, alerts, open_profile, section_page, sidebar
+from pages._ui import (
+    EXPORT,
+    LIBRARY,
+    READINESS,
+    alerts,
+    open_profile,
+    per_session,
+    section_page,
+    sidebar,
+)
 from prep_core.sections import SECTIONS
 
 st.set_page_config(page_title="Interview Prep Studio", page_icon=":material/school:", layout="wide")
 
 profile = open_profile()
-library = st.Page(LIBRARY, title="Library", icon=":material/library_books:", default=True)
-sections = [
-    st.Page(section_page(s.key), title=s.title, icon=s.icon, url_path=s.key) for s in SECTIONS
-]
-readiness = st.Page(
-    READINESS, title="Readiness", icon=":material/monitoring:", url_path="readiness"
-)
-export = st.Page(EXPORT, title="Export", icon=":material/download:", url_path="export")
-page = st.navigation(
-    {"Library": [library], "Profile": sections, "Prepare": [readiness], "Export": [export]},
-    expanded=True,
-)
+
+
+def navigation() -> dict[str, list[st.Page]]:
+    library = st.Page(LIBRARY, title="Library", icon=":material/library_books:", default=True)
+    sections = [
+        st.Page(section_page(s.key), title=s.title, icon=s.icon, url_path=s.key) for s in SECTIONS
+    ]
+    readiness = st.Page(
+        READINESS, title="Readiness", icon=":material/monitoring:", url_path="readiness"
+    )
+    export = st.Page(EXPORT, title="Export", icon=":material/download:", url_path="export")
+    return {"Library": [library], "Profile": sections, "Prepare": [readiness], "Export": [export]}
+
+
+page = st.navigation(per_session(navigation), expanded=True)
 sidebar(profile)
 alerts()
 page.run()

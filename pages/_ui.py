@@ -23,6 +23,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from prep_core.completeness import completeness
 from prep_core.errors import PrepError, StaleRevision, describe_validation_error
@@ -53,6 +54,25 @@ _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
 def section_page(key: str) -> str:
     """The page file of a registry section: ``pages/<key>.py``."""
     return f"pages/{key}.py"
+
+
+_PER_SESSION: dict[tuple[str, str], Any] = {}
+
+
+def per_session(build: Callable[[], Any]) -> Any:
+    """``build()``, made once per browser session and kept for its later runs.
+
+    For the navigation's ``st.Page`` objects: building them resolves every page file on each
+    run, a third of the frame's cost. They carry per-run state (which page may run next), so
+    they are never shared between sessions.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return build()
+    key = (ctx.session_id, build.__qualname__)
+    if key not in _PER_SESSION:
+        _PER_SESSION[key] = build()
+    return _PER_SESSION[key]
 
 
 def plain(text: str, limit: int = 80) -> str:
