@@ -500,11 +500,20 @@ def _questions(spec: FieldSpec) -> None:
     st.caption(f"{len(questions)} questions, {answered} with a drafted answer")
     if questions:
         ids = [q.id for q in questions]
-        if st.session_state.get(pick) not in ids:  # none picked yet, or the picked one deleted
-            st.session_state[pick] = ids[0]
+        # The picked id is kept outside the widget: the picker's labels show the question's
+        # text and state, and when a label changes Streamlit forgets which option was picked.
+        chosen = st.session_state.get(picked(pick))
+        if chosen not in ids:  # none picked yet, or the picked one deleted
+            chosen = ids[0]
+        st.session_state[pick] = st.session_state[picked(pick)] = chosen
         labels = {q.id: f"{i + 1}. {_summary(q)}" for i, q in enumerate(questions)}
-        chosen = st.selectbox(
-            "Question to edit", ids, key=pick, format_func=partial(_question_label, labels)
+        st.selectbox(
+            "Question to edit",
+            ids,
+            key=pick,
+            format_func=partial(_question_label, labels),
+            on_change=_pick_question,
+            args=(pick, ids),
         )
         index = ids.index(chosen)
         _question(spec, questions[index], index, len(questions), pick)
@@ -515,6 +524,16 @@ def _questions(spec: FieldSpec) -> None:
         args=(spec, pick),
         icon=":material/add:",
     )
+
+
+def picked(pick: str) -> str:
+    """The session key of the picked question's id (not a widget key)."""
+    return f"{pick}.id"
+
+
+def _pick_question(pick: str, ids: list[str]) -> None:
+    if st.session_state.get(pick) in ids:
+        st.session_state[picked(pick)] = st.session_state[pick]
 
 
 def _summary(question: Question) -> str:
@@ -599,7 +618,7 @@ def _move_question(spec: FieldSpec, qid: str, step: int, pick: str) -> None:
             items.insert(max(0, min(len(items), i + step)), item)
         spec.set(profile, items)
         if not step and items:
-            st.session_state[pick] = items[min(i, len(items) - 1)].id
+            st.session_state[picked(pick)] = items[min(i, len(items) - 1)].id
 
     change(move)
 
@@ -607,7 +626,7 @@ def _move_question(spec: FieldSpec, qid: str, step: int, pick: str) -> None:
 def _add_question(spec: FieldSpec, pick: str) -> None:
     question = Question()
     if change(lambda p: spec.set(p, [*spec.get(p), question])):
-        st.session_state[pick] = question.id
+        st.session_state[picked(pick)] = question.id
 
 
 _WIDGETS: dict[str, Callable[[FieldSpec], None]] = {
