@@ -73,8 +73,15 @@ def test_schema_1_migrates_and_every_item_gets_a_fresh_id():
     assert [q.text for q in profile.prep.questions] == ["Why Acme?", "Tell me about a failure."]
     assert [(r.skill, r.requirement) for r in profile.prep.skill_map] == [("SQL", "Data")]
     assert profile.prep.talking_points == ["Speed"]
-    ids = [item.id for item in (*profile.news, *profile.sources, *profile.prep.questions,
-                                *profile.prep.skill_map)]
+    ids = [
+        item.id
+        for item in (
+            *profile.news,
+            *profile.sources,
+            *profile.prep.questions,
+            *profile.prep.skill_map,
+        )
+    ]
     assert len(set(ids)) == len(ids) == 7
 
 
@@ -142,6 +149,7 @@ def test_model_imports_nothing_but_pydantic_and_the_standard_library():
         "heavy = {'markdown_it', 'streamlit', 'docx', 'genanki', 'anki', 'pandas'}\n"
         "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "[]"

@@ -170,8 +170,7 @@ def test_sample_interview_preparation(sample_profile):
     assert prep.questions[-1].text == (
         "Why are you interested in applying ML to content creation and the studio process?"
     )
-    assert all(q.answer == "" and q.category == "" and q.confidence is None
-               for q in prep.questions)
+    assert all(q.answer == "" and q.category == "" and q.confidence is None for q in prep.questions)
     assert len(prep.questions_to_ask) == 8
     assert prep.questions_to_ask[2] == (
         "How does Netflix's culture of 'freedom and responsibility' apply specifically to the "
@@ -243,8 +242,10 @@ def test_inline_list_accepts_a_nested_list_and_keeps_parentheses_together():
     [("Yes", "yes"), ("no", "no"), ("[Yes/No]", "unknown"), ("", "unknown")],
 )
 def test_yes_no(written, expected):
-    p = profile_of(f"## Personal Experience with Company/Products\n"
-                   f"- **Have you used their products/services?**: {written}")
+    p = profile_of(
+        f"## Personal Experience with Company/Products\n"
+        f"- **Have you used their products/services?**: {written}"
+    )
     assert p.experience.has_used == expected
 
 
@@ -265,13 +266,15 @@ def test_news_extras_questions_and_sources():
         "## Interview Preparation\n### Potential Questions to Prepare For\n"
         "- “Why us?”\n  - **Category**: Motivation\n  - **Confidence**: 4/5\n"
         "  - **Answer**: Because.\n\n    Really.\n- What now?\n\n"
-        "### Questions to Ask Interviewer\n- \"How big is the team?\"\n\n"
+        '### Questions to Ask Interviewer\n- "How big is the team?"\n\n'
         "## Research Sources\n- [Tech blog](https://netflixtechblog.com)\n"
         "- <https://ir.netflix.net>\n- Word of mouth\n"
     )
     (news,) = p.news
     assert (news.text, news.date, news.url) == (
-        "Launched *games*", "2024-05", "https://example.com/a?b=1&c"
+        "Launched *games*",
+        "2024-05",
+        "https://example.com/a?b=1&c",
     )
     first, second = p.prep.questions
     assert (first.text, first.category, first.confidence) == ("Why us?", "motivation", 4)
@@ -341,9 +344,7 @@ def test_not_a_profile(text):
 def test_a_second_value_for_a_field_is_kept_not_overwritten():
     p = profile_of("## Company Overview\n- **Founded**: 1997\n- **Founded**: 1998")
     assert p.overview.founded == "1997"
-    assert p.extra_sections == [
-        ExtraSection(parent="overview", body="- **Founded**: 1998")
-    ]
+    assert p.extra_sections == [ExtraSection(parent="overview", body="- **Founded**: 1998")]
 
 
 def test_plain_and_underscore_labels():
@@ -357,7 +358,7 @@ def test_free_text_keeps_its_nested_lists_and_blocks():
         "## Company Mission and Values\n- **Company culture**: We value:\n  - speed\n"
         "  1. focus\n\n  > a quote\n\n"
         "## Interview Preparation\n### Potential Questions to Prepare For\n"
-        "- \"Design a cache\"\n  - **Answer**: Steps:\n    - size it\n\n    ```\n    put(k)\n"
+        '- "Design a cache"\n  - **Answer**: Steps:\n    - size it\n\n    ```\n    put(k)\n'
         "    ```\n"
     )
     assert p.mission.culture == "We value:\n\n- speed\n\n1. focus\n\n> a quote"
@@ -366,8 +367,10 @@ def test_free_text_keeps_its_nested_lists_and_blocks():
 
 
 def test_job_posting_written_as_plain_markdown_is_kept_as_written():
-    p = read("# Company Profile: Acme\n\n## Job Posting\n\nWe are **hiring**.\n\n- Python\n"
-             "- SQL\n\n### Perks\n\nLunch\n")
+    p = read(
+        "# Company Profile: Acme\n\n## Job Posting\n\nWe are **hiring**.\n\n- Python\n"
+        "- SQL\n\n### Perks\n\nLunch\n"
+    )
     assert p.job_posting == "We are **hiring**.\n\n- Python\n- SQL\n\n### Perks\n\nLunch"
     assert p.extra_sections == []
 

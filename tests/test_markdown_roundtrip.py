@@ -58,7 +58,7 @@ def test_blank_profile_writes_the_blank_template():
     assert "- **Founded**: [Year founded]\n" in text
     assert "- **Have you used their products/services?**: [Yes/No]\n" in text
     assert "- **Core values**:\n  - [Value]\n" in text
-    assert "### Potential Questions to Prepare For\n\n- \"[Question]\"\n" in text
+    assert '### Potential Questions to Prepare For\n\n- "[Question]"\n' in text
     assert text.endswith("## Research Sources\n\n- [Where you found this]\n")
     assert JOB_POSTING_TITLE not in text
 
@@ -160,7 +160,7 @@ def test_extra_sections_are_written_back_where_they_belong():
 @pytest.mark.parametrize(
     "text",
     [
-        "Plain words, with punctuation (like this). It's \"fine\": yes; 50% off! ~ok | 3.5",
+        'Plain words, with punctuation (like this). It\'s "fine": yes; 50% off! ~ok | 3.5',
         "AT&T and R&D",
         "C# and F#",
         "1.5 million",
@@ -177,8 +177,10 @@ def test_ordinary_text_is_not_escaped(text):
         ("a*b_c`d[e]f<g\\h", "a\\*b\\_c\\`d\\[e\\]f\\<g\\\\h"),
         ("&amp; &#35; &x", "\\&amp; \\&#35; &x"),
         ("# not a heading", "\\# not a heading"),
-        ("- not\n+ a\n> list\n= nor\n~~~ fence\n| table", "\\- not\n\\+ a\n\\> list\n\\= nor\n"
-         "\\~~~ fence\n\\| table"),
+        (
+            "- not\n+ a\n> list\n= nor\n~~~ fence\n| table",
+            "\\- not\n\\+ a\n\\> list\n\\= nor\n\\~~~ fence\n\\| table",
+        ),
         ("12. twelve\n3) three\n4.5 four", "12\\. twelve\n3\\) three\n4.5 four"),
         ("a | b\n:-|-", "a | b\n\\:-|-"),
     ],
@@ -265,10 +267,62 @@ _LOST = {
 
 # Fragments that have broken Markdown writers: markup, entities, block starters, line breaks.
 NASTY = [
-    "|", "*", "_", "`", "[", "]", "<", ">", "&", "&amp;", "&#35;", "&#x41;", "&copy", "#", "-",
-    "+", "=", "~", ":", ".", ")", "(", "\\", '"', "'", "“", "”", "1.", "12)", "- ", "# ", "> ",
-    "```", "~~~", "***", "---", "===", ":-|-", "| a |", "\n", "\n\n", "\n\n\n", " ", "\t", "!",
-    "[x](y)", "<b>", "**", "__", ",", ", ", "http://x.y", "[TBD]", "    ", "\u00a0", "\r\n",
+    "|",
+    "*",
+    "_",
+    "`",
+    "[",
+    "]",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "&#35;",
+    "&#x41;",
+    "&copy",
+    "#",
+    "-",
+    "+",
+    "=",
+    "~",
+    ":",
+    ".",
+    ")",
+    "(",
+    "\\",
+    '"',
+    "'",
+    "“",
+    "”",
+    "1.",
+    "12)",
+    "- ",
+    "# ",
+    "> ",
+    "```",
+    "~~~",
+    "***",
+    "---",
+    "===",
+    ":-|-",
+    "| a |",
+    "\n",
+    "\n\n",
+    "\n\n\n",
+    " ",
+    "\t",
+    "!",
+    "[x](y)",
+    "<b>",
+    "**",
+    "__",
+    ",",
+    ", ",
+    "http://x.y",
+    "[TBD]",
+    "    ",
+    "\u00a0",
+    "\r\n",
 ]
 fragment = st.one_of(st.sampled_from(NASTY), st.text(max_size=4))
 raw_text = st.lists(fragment, max_size=10).map("".join)
@@ -277,7 +331,8 @@ urls = st.one_of(
     st.builds(lambda s, t: s + t, st.sampled_from(["https://", "mailto:", "", "x:"]), raw_text),
 )
 SAFE_BODY = st.characters(
-    codec="utf-8", exclude_characters="#=-<`~\\\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029",
+    codec="utf-8",
+    exclude_characters="#=-<`~\\\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029",
     exclude_categories=("Cs", "Cc"),
 )
 body_line = st.builds(
@@ -288,10 +343,12 @@ body_line = st.builds(
 raw_body = st.lists(body_line, max_size=5).map("\n".join)
 # Untitled extras are read back in their section's context: plain words (no "Label:"), as
 # paragraphs or bullets, lines without indentation.
-words = st.lists(st.from_regex(r"[A-Za-z0-9.,!?'()]{1,8}", fullmatch=True), min_size=1,
-                 max_size=4).map(" ".join)
-loose_line = st.builds(lambda prefix, text: prefix + text, st.sampled_from(["", "- ", "1. "]),
-                       words)
+words = st.lists(
+    st.from_regex(r"[A-Za-z0-9.,!?'()]{1,8}", fullmatch=True), min_size=1, max_size=4
+).map(" ".join)
+loose_line = st.builds(
+    lambda prefix, text: prefix + text, st.sampled_from(["", "- ", "1. "]), words
+)
 untitled_body = st.lists(
     st.lists(loose_line, min_size=1, max_size=3).map("\n".join), min_size=1, max_size=3
 ).map("\n\n".join)

@@ -375,9 +375,9 @@ class _Reader:
             if child.type == "paragraph":
                 parts.append(value_text(_inline(child).content))
             elif whole and child.type in _LISTS:
-                parts.append("\n".join(
-                    f"{_marker(sub)} {self.item_line(sub)}" for sub in child.children
-                ))
+                parts.append(
+                    "\n".join(f"{_marker(sub)} {self.item_line(sub)}" for sub in child.children)
+                )
             elif whole:
                 parts.append(self.source(child))
             else:
@@ -477,8 +477,9 @@ class _Reader:
 
     def skills_table(self, spec: FieldSpec, table: SyntaxTreeNode) -> bool:
         rows = [tr for part in table.children for tr in part.children]
-        if not rows or any(len(tr.children) != 3 or _cell_count(self.source(tr)) > 3
-                           for tr in rows):
+        if not rows or any(
+            len(tr.children) != 3 or _cell_count(self.source(tr)) > 3 for tr in rows
+        ):
             return False  # not the 3-column table: kept as it is
         for tr in rows[1:]:  # rows[0] is the header
             skill, requirement, talking_point = (_inline(cell).content for cell in tr.children)
