@@ -10,8 +10,13 @@ profile = require_profile()
 report = completeness(profile)
 st.title("Readiness", anchor=False)
 
-overall, days = st.columns(2)
+overall, answers, days = st.columns(3)
 overall.metric("Overall", f"{report.percent}%", help=f"{report.filled} of {report.total} fields")
+answers.metric(
+    "Drafted answers",
+    f"{report.answered} of {report.questions}",
+    help="Potential questions with an answer drafted on Interview Preparation",
+)
 days.metric("Interview", days_left_text(profile))
 if profile.interview_date is None:
     st.page_link(section_page("basics"), label="Set the interview date", icon=":material/event:")

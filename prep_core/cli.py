@@ -103,6 +103,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         missing = ", ".join(spec.label for spec in section.missing) or "-"
         rows.append((section.section.title, f"{len(section.filled)}/{section.total}", missing))
     print(f"{profile.title}: {report.percent}% complete ({report.filled}/{report.total} fields)")
+    print(f"Drafted answers: {report.answered} of {report.questions} questions")
     print()
     print(_table(rows, right_aligned={1}))
     return 0

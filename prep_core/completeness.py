@@ -32,6 +32,8 @@ class SectionReport:
 @dataclass(frozen=True)
 class Report:
     sections: tuple[SectionReport, ...]
+    questions: int = 0  # potential questions with text
+    answered: int = 0  # of those, with a drafted answer: the rehearsal still to do
 
     @property
     def filled(self) -> int:
@@ -61,6 +63,8 @@ class Report:
             "filled": self.filled,
             "total": self.total,
             "percent": self.percent,
+            "questions": self.questions,
+            "answered": self.answered,
             "sections": [
                 {
                     "key": s.section.key,
@@ -85,4 +89,5 @@ def completeness(profile: Profile) -> Report:
         filled = tuple(spec for spec in counted if spec.is_filled(profile))
         missing = tuple(spec for spec in counted if spec not in filled)
         reports.append(SectionReport(section, filled, missing))
-    return Report(tuple(reports))
+    asked = [q for q in profile.prep.questions if q.text]
+    return Report(tuple(reports), len(asked), sum(bool(q.answer) for q in asked))

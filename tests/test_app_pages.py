@@ -430,6 +430,14 @@ def test_readiness_links_every_empty_field_to_its_section(store: Store) -> None:
     assert any(link.proto.label == "Set the interview date" for link in links)
 
 
+def test_readiness_counts_drafted_answers(store: Store) -> None:
+    profile = Profile(company="Acme")
+    profile.prep.questions = [Question(text="Why Acme?", answer="Data."), Question(text="Why you?")]
+    at = start(store.create(profile).id, ui.READINESS)
+    drafted = next(m for m in at.metric if m.label == "Drafted answers")
+    assert drafted.value == "1 of 2"
+
+
 def test_export_page_has_one_download_per_registered_format(store: Store, fixed_now) -> None:
     profile = store.create(Profile(company="Netflix", role_title="ML Engineer"))
     at = start(profile.id, ui.EXPORT)

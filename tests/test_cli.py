@@ -155,8 +155,9 @@ def test_check_prints_a_table_per_section(capsys, saved):
     assert lines[0] == (
         f"Acme — Data Engineer: {report.percent}% complete ({report.filled}/{report.total} fields)"
     )
-    assert lines[2].split() == ["SECTION", "FILLED", "MISSING"]
-    assert len(lines) == 3 + len(report.sections)
+    assert lines[1] == "Drafted answers: 1 of 1 questions"
+    assert lines[3].split() == ["SECTION", "FILLED", "MISSING"]
+    assert len(lines) == 4 + len(report.sections)
     overview = next(line for line in lines if line.startswith("Company Overview"))
     section = report.section("overview")
     assert f"{len(section.filled)}/{section.total}" in overview
