@@ -9,7 +9,7 @@ first run, and draws the sidebar: the open profile, the save status and overall 
 
 import streamlit as st
 
-from pages._ui import (
+from pages._ui.state import (
     EXPORT,
     LIBRARY,
     READINESS,

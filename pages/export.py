@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from pages._ui import export_card, require_profile
+from pages._ui.export import export_card
+from pages._ui.state import require_profile
 from prep_core.formats import FORMATS
 
 profile = require_profile()

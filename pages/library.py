@@ -2,16 +2,8 @@
 
 import streamlit as st
 
-from pages._ui import (
-    create_profile,
-    current,
-    entries,
-    import_upload,
-    plain,
-    profile_row,
-    require_frame,
-    store,
-)
+from pages._ui.library import create_profile, import_upload, profile_row
+from pages._ui.state import current, entries, plain, require_frame, store
 
 require_frame()
 st.title("Library", anchor=False)

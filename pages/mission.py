@@ -1,6 +1,6 @@
 """Company Mission and Values: Mission statement, Core values, Company culture."""
 
-from pages._ui import field, section_footer, section_header
+from pages._ui.fields import field, section_footer, section_header
 
 section = section_header("mission")
 for spec in section.fields:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages._ui import field, section_footer, section_header
+from pages._ui.fields import field, section_footer, section_header
 
 section = section_header("prep")
 headings = section.subsections()

@@ -1,6 +1,6 @@
 """Products and Services: one widget per field of the section registry."""
 
-from pages._ui import field, section_footer, section_header
+from pages._ui.fields import field, section_footer, section_header
 
 section = section_header("products")
 for spec in section.fields:

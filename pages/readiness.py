@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from pages._ui import days_left_text, require_profile, section_page
+from pages._ui.state import days_left_text, require_profile, section_page
 from prep_core.completeness import completeness
 
 profile = require_profile()

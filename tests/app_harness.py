@@ -2,7 +2,7 @@
 
 The page scripts live in ``pages/``, so Streamlit starts in its legacy multipage mode, and
 AppTest re-enters that mode on every run: a run for any page but the default one executes
-``pages/<x>.py`` alone. ``pages._ui.require_frame`` then reruns through ``app.py`` (as it does
+``pages/<x>.py`` alone. ``pages._ui.state.require_frame`` then reruns through ``app.py`` (as it does
 for a browser's very first request), which loses a button click made in that run. In a browser
 ``st.navigation`` switches the mode off for the whole process after its first run; ``v2_pages``
 does the same for AppTest, so clicks and the frame behave as they do in the browser.

@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import pages._ui as ui
+import pages._ui.export as export_ui
+import pages._ui.fields as fields
+import pages._ui.state as ui
 from prep_core.formats import FORMATS, export_filename
 from prep_core.model import MAX_TEXT, Profile, Question
 from prep_core.sections import SECTIONS
@@ -32,7 +34,7 @@ PREP_TABS = SECTIONS[[s.key for s in SECTIONS].index("prep")].subsections()
 @pytest.fixture
 def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
     monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr(ui, "EXPORTS_DIR", tmp_path / "exports")
+    monkeypatch.setattr(export_ui, "EXPORTS_DIR", tmp_path / "exports")
     with v2_pages():
         yield Store(tmp_path / "data")
 
@@ -447,7 +449,7 @@ def test_export_page_has_one_download_per_registered_format(store: Store, fixed_
     for fmt in FORMATS:
         assert f"File name: {export_filename(profile, fmt.name)}" in names
     at.button(key="export.json.save").click().run()
-    saved = list(ui.EXPORTS_DIR.glob("netflix-ml-engineer-*.json"))
+    saved = list(export_ui.EXPORTS_DIR.glob("netflix-ml-engineer-*.json"))
     assert len(saved) == 1 and json.loads(saved[0].read_text(encoding="utf-8"))["id"] == profile.id
     assert str(saved[0]) in shown(at.success[0])
 
@@ -459,7 +461,7 @@ def test_apply_delta_edits_then_deletes_then_adds() -> None:
         "deleted_rows": [0],
         "added_rows": [{"v": None, "_index": 9}],
     }
-    assert ui.apply_delta(rows, delta, ["v"]) == [
+    assert fields.apply_delta(rows, delta, ["v"]) == [
         {"id": "b", "v": "2"},
         {"id": "c", "v": "three"},
         {"v": ""},
