@@ -470,6 +470,11 @@ SECTIONS: tuple[Section, ...] = (
 
 SECTION_BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
 
+# The template's skills-table header, and the "##" section our files keep the pasted posting in.
+SKILL_COLUMNS = ("Your Skill/Experience", "Their Requirement", "Talking Point")
+JOB_POSTING_TITLE = "Job Posting"
+QUOTED_LISTS = frozenset({"prep.questions_to_ask"})  # bare lists whose items the template quotes
+
 
 def all_fields() -> Iterator[tuple[Section, FieldSpec]]:
     """Every field of the profile, section by section, in template order."""

@@ -24,8 +24,8 @@ from prep_core.model import (
     SkillRow,
     Source,
 )
-from prep_core.readers.markdown import JOB_POSTING_TITLE, norm_key, read
-from prep_core.sections import SECTION_BY_KEY, SECTIONS, all_fields
+from prep_core.readers.markdown import norm_key, read
+from prep_core.sections import JOB_POSTING_TITLE, SECTION_BY_KEY, SECTIONS, all_fields
 from prep_core.writers.markdown import MARKDOWN_LOSSES, escape, markdown_view, write
 from tests.builders import hostile_profile
 

@@ -33,7 +33,14 @@ from prep_core.errors import InvalidProfile, describe_validation_error
 # The model's own definitions of a line break and an unprintable character, applied to the whole
 # document first, so raw source kept in extra sections is as clean as every other value.
 from prep_core.model import _LINE_BREAKS, _UNPRINTABLE, QUESTION_CATEGORIES, Profile
-from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
+from prep_core.sections import (
+    BASICS,
+    JOB_POSTING_TITLE,
+    QUOTED_LISTS,
+    SECTIONS,
+    FieldSpec,
+    Section,
+)
 
 __all__ = ["read"]  # the other public names are the syntax the Markdown writer shares
 
@@ -41,9 +48,6 @@ NOT_A_PROFILE = (
     "does not look like a company profile: expected a '# Company Profile: <name>' title "
     "or '## Company Overview' and the template's other sections"
 )
-JOB_POSTING_TITLE = "Job Posting"  # the "##" section the writer puts the pasted posting in
-QUOTED_LISTS = frozenset({"prep.questions_to_ask"})  # bare lists whose items are "quoted"
-SKILL_COLUMNS = ("Your Skill/Experience", "Their Requirement", "Talking Point")
 
 _PLACEHOLDER = re.compile(r"\[[^\[\]\n]*\]")
 _LABELLED = re.compile(

@@ -29,13 +29,17 @@ from prep_core.model import (
     SkillRow,
     Source,
 )
-from prep_core.readers.markdown import (
+from prep_core.readers.markdown import split_commas  # the writer checks its lists against it
+from prep_core.sections import (
+    BASICS,
     JOB_POSTING_TITLE,
     QUOTED_LISTS,
+    SECTION_BY_KEY,
+    SECTIONS,
     SKILL_COLUMNS,
-    split_commas,
+    FieldSpec,
+    Section,
 )
-from prep_core.sections import BASICS, SECTION_BY_KEY, SECTIONS, FieldSpec, Section
 
 __all__ = ["MARKDOWN_LOSSES", "markdown_view", "write"]
 

@@ -11,13 +11,12 @@ from datetime import datetime
 from prep_core.model import Profile
 from prep_core.sections import SECTION_BY_KEY
 from prep_core.writers.docx._builder import Builder, format_date
-from prep_core.writers.docx._content import present, text_of
+from prep_core.writers.docx._content import SKILL_COLUMNS, present, text_of
 from prep_core.writers.docx._table import Label
 from prep_core.writers.docx._theme import CHEATSHEET
 
 NOT_YET = "Not filled in yet."
 FACT_WIDTHS_CM = (3.0, 6.2, 3.0, 6.2)  # 18.4 cm: A4 between 1.3 cm margins
-SKILL_COLUMNS = ("Your skill / experience", "Their requirement", "Talking point")
 SKILL_WIDTHS_CM = (4.2, 5.4, 8.8)
 
 

@@ -13,6 +13,8 @@ from prep_core.model import Profile
 from prep_core.sections import SECTIONS, FieldSpec, Section
 from prep_core.writers.docx._builder import is_placeholder
 
+SKILL_COLUMNS = ("Your skill / experience", "Their requirement", "Talking point")
+
 
 def present(spec: FieldSpec, profile: Profile) -> Any:
     """The printable value of ``spec`` in ``profile``, or None when nothing real is there."""

@@ -12,13 +12,18 @@ from datetime import datetime
 from prep_core.model import ExtraSection, Profile
 from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
 from prep_core.writers.docx._builder import Builder, format_date
-from prep_core.writers.docx._content import present, still_to_research, text_of, yes_no
+from prep_core.writers.docx._content import (
+    SKILL_COLUMNS,
+    present,
+    still_to_research,
+    text_of,
+    yes_no,
+)
 from prep_core.writers.docx._theme import DOSSIER
 
 STILL_TO_RESEARCH = "Still to research"
 NOTHING_YET = "Nothing here yet — see Still to research."
 NOT_DRAFTED = "Answer not drafted yet."
-SKILL_COLUMNS = ("Your skill / experience", "Their requirement", "Talking point")
 SKILL_WIDTHS_CM = (4.4, 5.0, 7.2)  # 16.6 cm: the A4 text width between 2.2 cm margins
 
 
