@@ -17,14 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from prep_core.errors import InvalidProfile, PrepError, UnknownFormat
+from prep_core.paths import APP_PATH, EXPORTS_DIR
 
 if TYPE_CHECKING:
     from prep_core.model import Profile
     from prep_core.store import Store
 
-ROOT = Path(__file__).resolve().parents[1]
-EXPORTS_DIR = ROOT / "exports"
-APP_PATH = ROOT / "app.py"
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 _PROFILE_FILE_SUFFIXES = (".md", ".markdown", ".json")

@@ -19,14 +19,13 @@ from pathlib import Path
 
 from prep_core.errors import InvalidProfile, StaleRevision, StoreError, UnknownProfile
 from prep_core.model import Profile, utc_now
+from prep_core.paths import DEFAULT_DATA_DIR, SAMPLE_PATH
 
 try:  # POSIX advisory locks make check-then-write safe across processes and threads.
     import fcntl
 except ImportError:  # pragma: no cover - not on Windows
     fcntl = None  # type: ignore[assignment]
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-SAMPLE_PATH = DEFAULT_DATA_DIR / "samples" / "netflix.md"
 DATA_DIR_ENV = "PREP_DATA_DIR"
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")

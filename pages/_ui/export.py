@@ -12,10 +12,9 @@ from pages._ui.state import plain
 from prep_core.errors import PrepError
 from prep_core.formats import Format, export, export_filename
 from prep_core.model import Profile
+from prep_core.paths import EXPORTS_DIR
 from prep_core.sections import SECTIONS, get_section
-from prep_core.store import DEFAULT_DATA_DIR, write_atomic
-
-EXPORTS_DIR = DEFAULT_DATA_DIR.parent / "exports"
+from prep_core.store import write_atomic
 
 
 def export_card(profile: Profile, fmt: Format) -> None:

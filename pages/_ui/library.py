@@ -11,6 +11,7 @@ from pages._ui.state import (
     current,
     days_left_text,
     plain,
+    profile_heading,
     section_page,
     set_status,
     store,
@@ -19,8 +20,8 @@ from pages._ui.state import (
 from prep_core.completeness import completeness
 from prep_core.errors import PrepError
 from prep_core.model import Profile
+from prep_core.paths import SAMPLE_PATH
 from prep_core.sections import SECTIONS
-from prep_core.store import SAMPLE_PATH
 
 
 def create_profile(from_sample: bool) -> None:
@@ -88,8 +89,7 @@ def profile_row(profile: Profile, is_open: bool) -> None:
     )
     with st.container(border=True):
         cols = st.columns([3, 2, 2, 2, 6], vertical_alignment="center")
-        role = plain(profile.role_title) or "Role not set"
-        cols[0].markdown(f"**{plain(profile.company) or 'Untitled'}**  \n{role}")
+        cols[0].markdown(profile_heading(profile))
         cols[1].markdown(when)
         cols[2].progress(report.ratio, text=f"Ready {report.percent}%")
         cols[3].caption(f"Edited {profile.updated_at.astimezone():%Y-%m-%d %H:%M}")

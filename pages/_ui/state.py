@@ -238,13 +238,18 @@ def alerts() -> None:
         )
 
 
+def profile_heading(profile: Profile) -> str:
+    """Company in bold over the role, as Markdown with the user's text escaped."""
+    role = plain(profile.role_title) or "Role not set"
+    return f"**{plain(profile.company) or 'Untitled'}**  \n{role}"
+
+
 def sidebar(profile: Profile | None) -> None:
     with st.sidebar:
         if profile is None:
             st.caption("No profile open")
             return
-        role = plain(profile.role_title) or "Role not set"
-        st.markdown(f"**{plain(profile.company) or 'Untitled'}**  \n{role}")
+        st.markdown(profile_heading(profile))
         last = f"Last saved {profile.updated_at.astimezone():%Y-%m-%d %H:%M}"
         ok, text = st.session_state.get(STATUS, (True, last))
         st.caption(text if ok else f":red[{plain(text, 200)}]")
