@@ -1,44 +1,21 @@
 """Interview Prep Studio: the frame around every page.
 
-Routing is ``st.navigation`` over the page files in ``pages/``, listed here explicitly (so
-Streamlit's legacy auto-discovery of ``pages/`` is off). One page per registry section, in
+Routing is ``st.navigation`` over the page files in ``pages/`` (listed in ``pages/_ui/frame.py``,
+so Streamlit's legacy auto-discovery of ``pages/`` is off): one page per registry section, in
 template order, with the registry's titles, icons and keys as url paths. The frame opens the
 profile named in the URL (``?profile=<id>``, so a reload reopens it), imports the sample on a
-first run, and draws the sidebar: the open profile, the save status and overall readiness.
+first run, and draws the sidebar: the open profile, the save status, readiness and the menu.
 """
 
 import streamlit as st
 
-from pages._ui.state import (
-    EXPORT,
-    LIBRARY,
-    READINESS,
-    alerts,
-    open_profile,
-    per_session,
-    section_page,
-    sidebar,
-)
-from prep_core.sections import SECTIONS
+from pages._ui.frame import alerts, navigation, sidebar
+from pages._ui.state import open_profile
 
 st.set_page_config(page_title="Interview Prep Studio", page_icon=":material/school:", layout="wide")
 
 profile = open_profile()
-
-
-def navigation() -> dict[str, list[st.Page]]:
-    library = st.Page(LIBRARY, title="Library", icon=":material/library_books:", default=True)
-    sections = [
-        st.Page(section_page(s.key), title=s.title, icon=s.icon, url_path=s.key) for s in SECTIONS
-    ]
-    readiness = st.Page(
-        READINESS, title="Readiness", icon=":material/monitoring:", url_path="readiness"
-    )
-    export = st.Page(EXPORT, title="Export", icon=":material/download:", url_path="export")
-    return {"Library": [library], "Profile": sections, "Prepare": [readiness], "Export": [export]}
-
-
-page = st.navigation(per_session(navigation), expanded=True)
-sidebar(profile)
+page = navigation()
+sidebar(page, profile)
 alerts()
 page.run()

@@ -1,6 +1,7 @@
 """Company Profile: Company, Role, Job reference, Interview date, Job posting."""
 
-from pages._ui.fields import field, section_footer, section_header
+from pages._ui.fields import field
+from pages._ui.frame import section_footer, section_header
 
 section = section_header("basics")
 for spec in section.fields:

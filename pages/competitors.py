@@ -1,6 +1,7 @@
 """Competitors: Direct competitors, Competitive advantages, Industry challenges."""
 
-from pages._ui.fields import field, section_footer, section_header
+from pages._ui.fields import field
+from pages._ui.frame import section_footer, section_header
 
 section = section_header("competitors")
 for spec in section.fields:

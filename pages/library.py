@@ -2,15 +2,24 @@
 
 import streamlit as st
 
-from pages._ui.library import create_profile, import_upload, profile_row
-from pages._ui.state import current, entries, plain, require_frame, store
+from pages._ui.library import (
+    PENDING,
+    create_profile,
+    import_as_copy,
+    import_upload,
+    profile_row,
+    uploader_key,
+)
+from pages._ui.state import current, entries, message, plain, require_frame, store
 
 require_frame()
 st.title("Library", anchor=False)
 opened = current()
 st.caption(f"Profiles are saved in {plain(str(store().folder), 300)}")
-if notice := st.session_state.pop("library.notice", None):
-    st.success(plain(notice, 500), icon=":material/check:")
+if (msg := message()) is not None and msg.ok and msg.undo is None:
+    st.success(plain(msg.text, 500), icon=":material/check:")
+if opened is None:
+    st.info("No profile open. Open one below, or create or import one.")
 
 for entry in entries():
     if entry.profile is None:
@@ -41,12 +50,13 @@ sample.button(
 )
 
 st.subheader("Import", anchor=False)
+key = uploader_key()
 st.file_uploader(
     "Import a profile: a template-format .md or a profile .json",
     type=["md", "json"],
-    key="library.import",
+    key=key,
     on_change=import_upload,
-    args=("library.import",),
+    args=(key,),
 )
-if error := st.session_state.get("library.import_error"):
-    st.error(plain(error, 500), icon=":material/error:")
+if st.session_state.get(PENDING):
+    st.button("Import as a copy", key="library.import_copy", on_click=import_as_copy)

@@ -1,6 +1,7 @@
 """Recent News and Developments: News."""
 
-from pages._ui.fields import field, section_footer, section_header
+from pages._ui.fields import field
+from pages._ui.frame import section_footer, section_header
 
 section = section_header("news")
 for spec in section.fields:

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from pages._ui.fields import field, section_footer, section_header
+from pages._ui.fields import field
+from pages._ui.frame import section_footer, section_header
 
 section = section_header("prep")
 headings = section.subsections()

@@ -1,6 +1,7 @@
 """Products and Services: one widget per field of the section registry."""
 
-from pages._ui.fields import field, section_footer, section_header
+from pages._ui.fields import field
+from pages._ui.frame import section_footer, section_header
 
 section = section_header("products")
 for spec in section.fields:

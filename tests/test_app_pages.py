@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import pages._ui.export as export_ui
-import pages._ui.fields as fields
+import pages._ui.rows as rows
 import pages._ui.state as ui
 from prep_core.formats import FORMATS, export_filename
 from prep_core.model import MAX_TEXT, Profile, Question
@@ -180,11 +179,19 @@ def test_yes_no_and_date_widgets_write_the_model(store: Store) -> None:
     at.radio(key=f"{profile.id}.experience.has_used").set_value("yes").run()
     assert on_disk(store, profile.id)["experience"]["has_used"] == "yes"
     at.switch_page(ui.section_page("basics")).run()
-    at.date_input(key=f"{profile.id}.interview_date").set_value(date(2030, 1, 2)).run()
+    when = at.text_input(key=f"{profile.id}.interview_date")
+    when.input("2030-01-02").run()
     assert on_disk(store, profile.id)["interview_date"] == "2030-01-02"
-    at.button(key=f"{profile.id}.interview_date.clear").click().run()
+    at.text_input(key=f"{profile.id}.interview_date").input("20300103").run()  # ISO basic
+    assert on_disk(store, profile.id)["interview_date"] == "2030-01-03"
+    assert at.text_input(key=f"{profile.id}.interview_date").value == "2030-01-03"
+    at.text_input(key=f"{profile.id}.interview_date").input("2030-13-45").run()
+    assert on_disk(store, profile.id)["interview_date"] == "2030-01-03", "a bad date saves nothing"
+    assert "YYYY-MM-DD" in shown(at.error[0])
+    assert at.text_input(key=f"{profile.id}.interview_date").value == "2030-13-45", "text kept"
+    at.text_input(key=f"{profile.id}.interview_date").input("").run()
     assert on_disk(store, profile.id)["interview_date"] is None
-    assert at.date_input(key=f"{profile.id}.interview_date").value is None
+    assert at.text_input(key=f"{profile.id}.interview_date").value == ""
 
 
 def test_inline_list_chips_add_and_remove_entries_in_order(store: Store) -> None:
@@ -211,47 +218,34 @@ def test_a_list_is_edited_one_entry_per_line(store: Store) -> None:
     ]
 
 
-def test_table_editor_commits_its_rows_once(store: Store) -> None:
-    rows = [{"skill": "Python"}, {"skill": "Spark"}]
-    profile = store.create(Profile(prep={"skill_map": rows}))
+def test_table_cells_save_one_by_one_and_keep_row_ids(store: Store) -> None:
+    profile = store.create(Profile(news=[{"text": "Launched games"}, {"text": "Old"}]))
+    first, second = (n.id for n in profile.news)
+    at = start(profile.id, ui.section_page("news"))
+    at.text_input(key=f"{profile.id}.news.{first}.date").input("Q3 2024").run()
+    at.text_input(key=f"{profile.id}.news.{first}.url").input("https://example.com/a").run()
+    news = on_disk(store, profile.id)["news"]
+    assert [(n["id"], n["text"], n["date"], n["url"]) for n in news] == [
+        (first, "Launched games", "Q3 2024", "https://example.com/a"),
+        (second, "Old", "", ""),
+    ]
+
+
+def test_a_blank_row_is_never_saved(store: Store) -> None:
+    profile = store.create(Profile(prep={"skill_map": [{"skill": "Python"}]}))
     at = start(profile.id, ui.section_page("prep"))
     at.session_state["prep.tab"] = "Skills-to-Requirements Mapping"
-    key = f"{profile.id}.prep.skill_map"  # seeded before the editor was ever drawn
-    at.session_state[key] = {
-        "edited_rows": {0: {"requirement": "Production ML"}},
-        "added_rows": [{"skill": "Kafka"}],
-        "deleted_rows": [1],
-    }
     at.run()
-    assert not at.exception
-
-    def saved() -> list[tuple[str, str]]:
-        return [
-            (r["skill"], r["requirement"]) for r in on_disk(store, profile.id)["prep"]["skill_map"]
-        ]
-
-    expected = [("Python", "Production ML"), ("Kafka", "")]
-    assert saved() == expected
     revision = on_disk(store, profile.id)["revision"]
-    at.button(key="nav.next").click().run()  # more runs: the delta must not be applied again
-    at.switch_page(ui.section_page("prep")).run()
-    assert saved() == expected
-    assert on_disk(store, profile.id)["revision"] == revision
-
-
-def test_row_editor_keeps_ids_of_edited_rows(store: Store) -> None:
-    profile = store.create(Profile(news=[{"text": "Launched games"}, {"text": "Old"}]))
-    first_id = profile.news[0].id
-    at = start(profile.id, ui.section_page("news"))
-    at.session_state[f"{profile.id}.news"] = {
-        "edited_rows": {0: {"date": "2024"}},
-        "added_rows": [{"text": "Ads tier", "url": None}],
-        "deleted_rows": [1],
-    }
-    at.run()
-    news = on_disk(store, profile.id)["news"]
-    assert [(n["text"], n["date"]) for n in news] == [("Launched games", "2024"), ("Ads tier", "")]
-    assert news[0]["id"] == first_id and news[1]["id"] != profile.news[1].id
+    at.button(key=f"addrow-{profile.id}.prep.skill_map").click().run()
+    assert on_disk(store, profile.id)["revision"] == revision, "adding a row saves nothing yet"
+    draft = at.session_state[rows.DRAFTS][f"{profile.id}.prep.skill_map"][0]
+    at.text_input(key=f"{profile.id}.prep.skill_map.{draft}.skill").input("Kafka").run()
+    saved = on_disk(store, profile.id)["prep"]["skill_map"]
+    assert [(r["id"], r["skill"]) for r in saved][1:] == [(draft, "Kafka")]
+    at.text_input(key=f"{profile.id}.prep.skill_map.{draft}.skill").input("").run()
+    assert len(on_disk(store, profile.id)["prep"]["skill_map"]) == 1, "a cleared row is dropped"
+    assert at.text_input(key=f"{profile.id}.prep.skill_map.{draft}.skill").value == ""
 
 
 def test_question_bank_edits_reorders_adds_and_deletes(store: Store) -> None:
@@ -366,7 +360,7 @@ def test_library_lists_profiles_and_reports_a_corrupt_file(store: Store) -> None
 def test_import_of_a_bad_file_shows_an_error_and_saves_nothing(store: Store) -> None:
     profile = store.create(Profile())
     at = start(profile.id)
-    at.file_uploader(key="library.import").set_value(("bad.json", b'{"revision": -3', "x")).run()
+    at.file_uploader(key="library.import.0").set_value(("bad.json", b'{"revision": -3', "x")).run()
     assert not at.exception
     assert "bad.json" in shown(at.error[0])
     assert [p.name for p in store.folder.glob("*.json")] == [f"{profile.id}.json"]
@@ -375,7 +369,7 @@ def test_import_of_a_bad_file_shows_an_error_and_saves_nothing(store: Store) -> 
 def test_import_of_a_profile_json_opens_it(store: Store) -> None:
     at = start(store.create(Profile()).id)
     data = Profile(company="Imported").model_dump_json().encode()
-    at.file_uploader(key="library.import").set_value(("p.json", data, "application/json")).run()
+    at.file_uploader(key="library.import.0").set_value(("p.json", data, "application/json")).run()
     assert open_profile(at).company == "Imported"
     assert len(store.profiles()) == 2
 
@@ -393,7 +387,9 @@ def test_create_duplicate_and_delete_with_confirmation(store: Store) -> None:
     at.button(key=f"library.confirm.{profile.id}").click().run()
     assert not (store.folder / f"{profile.id}.json").exists()
     assert list((store.folder / ".trash").glob(f"{profile.id}-*.json"))
-    assert "backup" in at.success[0].value
+    assert any("trash folder" in shown(m) for m in at.markdown)
+    at.button(key="undo").click().run()  # Undo brings the file back from the trash folder
+    assert (store.folder / f"{profile.id}.json").exists()
 
 
 def test_open_switches_profile_and_url_and_goes_to_the_first_section(store: Store) -> None:
@@ -452,17 +448,3 @@ def test_export_page_has_one_download_per_registered_format(store: Store, fixed_
     saved = list(export_ui.EXPORTS_DIR.glob("netflix-ml-engineer-*.json"))
     assert len(saved) == 1 and json.loads(saved[0].read_text(encoding="utf-8"))["id"] == profile.id
     assert str(saved[0]) in shown(at.success[0])
-
-
-def test_apply_delta_edits_then_deletes_then_adds() -> None:
-    rows = [{"id": "a", "v": "1"}, {"id": "b", "v": "2"}, {"id": "c", "v": "3"}]
-    delta = {
-        "edited_rows": {2: {"v": "three", "junk": 1}},
-        "deleted_rows": [0],
-        "added_rows": [{"v": None, "_index": 9}],
-    }
-    assert fields.apply_delta(rows, delta, ["v"]) == [
-        {"id": "b", "v": "2"},
-        {"id": "c", "v": "three"},
-        {"v": ""},
-    ]

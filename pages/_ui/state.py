@@ -1,8 +1,8 @@
-"""The open profile and its saving, shared by every page (not a page: ``app.py`` lists those).
+"""The open profile, its saving, and the messages about it, shared by every page.
 
 The open profile lives in session state under ``PROFILE``, a key no widget uses. Every change is
-saved at once through ``Store.save``; a refused save (a bad value, another tab saved first) is
-reported, and the way out (reload the latest version) offered.
+saved at once through ``Store.save``. A message (saved, refused, deleted with Undo) belongs to the
+profile it is about and is shown only while that profile is open; the next action replaces it.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import contextlib
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -21,14 +22,14 @@ from pydantic import ValidationError
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from prep_core.completeness import completeness
 from prep_core.errors import PrepError, StaleRevision, describe_validation_error
 from prep_core.model import Profile
 from prep_core.store import Entry, Store
 
 PROFILE = "_prep.profile"  # the open Profile (a pydantic model; it pickles)
-STATUS = "_prep.status"  # (ok, text) of the last save
-STALE = "_prep.stale"  # set when another tab saved first
+MESSAGE = "_prep.message"  # the last Message, about one profile
+STALE = "_prep.stale"  # the id of a profile whose save was refused: another tab saved first
+CLOSED = "_prep.closed"  # set when the person closed (deleted) the open profile: open none
 STARTED = "_prep.started"
 
 LIBRARY = "pages/library.py"
@@ -36,6 +37,16 @@ READINESS = "pages/readiness.py"
 EXPORT = "pages/export.py"
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
+
+
+@dataclass(frozen=True)
+class Message:
+    """What the last action did, to the profile ``profile_id`` (None: no profile, the Library)."""
+
+    profile_id: str | None
+    ok: bool
+    text: str
+    undo: tuple | None = None  # what Undo restores, as data: see pages/_ui/undo.py
 
 
 def section_page(key: str) -> str:
@@ -114,42 +125,53 @@ def current() -> Profile | None:
 
 
 def open_profile() -> Profile | None:
-    """The profile named in the URL (else the newest); imports the sample on a first run."""
+    """The profile named in the URL (else the newest); imports the sample on a first run.
+
+    After the person closed the open profile (deleted it), none is opened until they pick one.
+    """
     if STARTED not in st.session_state:
         st.session_state[STARTED] = True
         attempt(store().ensure_sample)
     wanted = st.query_params.get("profile")
     profile = current()
-    if profile is None or (wanted and wanted != profile.id):
+    if wanted and (profile is None or wanted != profile.id):
         profile = _load(wanted)
+    elif profile is None and not st.session_state.get(CLOSED):
+        profile = _load(None)
     if profile is not None:
         st.query_params["profile"] = profile.id
     return profile
 
 
 def _load(wanted: str | None) -> Profile | None:
-    try:
-        profile = store().load(wanted) if wanted else None
-    except PrepError as error:
-        set_status(False, str(error))
-        profile = None
-    if profile is None:
+    profile, problem = None, ""
+    if wanted:
+        try:
+            profile = store().load(wanted)
+        except PrepError as error:
+            problem = str(error)
+    if profile is None and not st.session_state.get(CLOSED):
         profile = next(iter(attempt(store().profiles) or []), None)
     use(profile)
+    if problem:  # said about the profile opened instead, so it shows
+        say(False, problem)
     return profile
 
 
 def use(profile: Profile | None) -> None:
-    """Make ``profile`` the open one, dropping any widget values of an older copy of it."""
+    """Make ``profile`` the open one (None: close it), dropping widget values of any older copy."""
     old = current()
     for pid in {p.id for p in (old, profile) if p is not None}:
         for key in [k for k in st.session_state if str(k).startswith(f"{pid}.")]:
             del st.session_state[key]
     st.session_state[PROFILE] = profile
     st.session_state.pop(STALE, None)
+    st.session_state.pop("_prep.refused", None)
     if profile is None:
+        st.session_state[CLOSED] = True
         st.query_params.pop("profile", None)
     else:
+        st.session_state.pop(CLOSED, None)
         st.query_params["profile"] = profile.id
 
 
@@ -170,33 +192,58 @@ def require_profile() -> Profile:
     require_frame()
     profile = current()
     if profile is None:
-        st.info("No profile is open. Create or import one in the Library.")
+        st.info("No profile is open. Open, create or import one in the Library.")
         st.page_link(LIBRARY, label="Go to the Library", icon=":material/library_books:")
         st.stop()
     return profile
 
 
-def set_status(ok: bool, text: str) -> None:
-    st.session_state[STATUS] = (ok, text)
+# --- messages --------------------------------------------------------------------------------
+
+_OPEN = object()  # "the open profile", as the default of ``say``
+
+
+def say(ok: bool, text: str, *, undo: tuple | None = None, profile_id: Any = _OPEN) -> None:
+    """Report what an action did, about the open profile unless another id (or None) is given."""
+    if profile_id is _OPEN:
+        profile = current()
+        profile_id = profile.id if profile is not None else None
+    st.session_state[MESSAGE] = Message(profile_id, ok, text, undo)
+
+
+def message() -> Message | None:
+    """The last message, if it is about the open profile (or, with none open, about none)."""
+    msg = st.session_state.get(MESSAGE)
+    profile = current()
+    if msg is None or msg.profile_id != (profile.id if profile is not None else None):
+        return None
+    return msg
+
+
+def set_status(ok: bool, text: str) -> None:  # the older name, kept for the pages' callers
+    say(ok, text)
 
 
 def attempt(action: Callable[[], Any]) -> Any:
     try:
         return action()
     except PrepError as error:
-        set_status(False, str(error))
+        say(False, str(error))
         return None
 
 
 def change(mutate: Callable[[Profile], Any]) -> bool:
-    """Apply one edit to the open profile and save it at once; True if it changed and saved."""
+    """Apply one edit to the open profile and save it at once; True if it changed and saved.
+
+    A value pydantic refuses changes nothing (``validate_assignment`` checks before it sets).
+    """
     profile = current()
     if profile is None:
         return False
     try:
         mutate(profile)
     except ValidationError as error:
-        set_status(False, f"Not saved: {describe_validation_error(error)}")
+        say(False, f"Not saved: {describe_validation_error(error)}")
         return False
     return persist(profile)
 
@@ -205,53 +252,40 @@ def persist(profile: Profile) -> bool:
     try:
         saved = store().save(profile)
     except StaleRevision as error:
-        st.session_state[STALE] = True
-        set_status(False, f"Not saved: {error}")
+        st.session_state[STALE] = profile.id
+        say(False, f"Not saved. {error}")
         return False
     except PrepError as error:
-        set_status(False, f"Not saved: {error}")
+        say(False, f"Not saved: {error}")
         return False
     st.session_state[PROFILE] = saved
-    set_status(True, f"Saved {datetime.now():%H:%M:%S}")
+    say(True, f"Saved {datetime.now():%H:%M:%S}")
     return True
 
 
 def reload_latest() -> None:
+    """The stale tab's first way out: drop this tab's edits and show what is on disk."""
     profile = current()
-    if profile is not None:
-        use(attempt(partial(store().load, profile.id)))
-        set_status(True, "Reloaded the latest version")
+    if profile is None:
+        return
+    try:
+        latest = store().load(profile.id)
+    except PrepError:  # deleted in the other tab: nothing to reload, the Library it is
+        use(None)
+        say(True, "That profile was deleted in another tab.", profile_id=None)
+        return
+    use(latest)
+    say(True, "Reloaded the latest version")
 
 
-def alerts() -> None:
-    """The last save's error (if any) and, after a refused stale save, the way out."""
-    ok, text = st.session_state.get(STATUS, (True, ""))
-    if not ok:  # messages can quote user text (a title, a file name): never as Markdown
-        st.error(plain(text, 2000), icon=":material/error:")
-    if st.session_state.get(STALE):
-        st.button(
-            "Reload the latest version",
-            key="reload_latest",
-            on_click=reload_latest,
-            icon=":material/refresh:",
-            type="primary",
-        )
-
-
-def profile_heading(profile: Profile) -> str:
-    """Company in bold over the role, as Markdown with the user's text escaped."""
-    role = plain(profile.role_title) or "Role not set"
-    return f"**{plain(profile.company) or 'Untitled'}**  \n{role}"
-
-
-def sidebar(profile: Profile | None) -> None:
-    with st.sidebar:
-        if profile is None:
-            st.caption("No profile open")
-            return
-        st.markdown(profile_heading(profile))
-        last = f"Last saved {profile.updated_at.astimezone():%Y-%m-%d %H:%M}"
-        ok, text = st.session_state.get(STATUS, (True, last))
-        st.caption(text if ok else f":red[{plain(text, 200)}]")
-        report = completeness(profile)
-        st.progress(report.ratio, text=f"Readiness {report.percent}%")
+def save_mine_as_copy() -> None:
+    """The stale tab's second way out: keep this tab's edits as a new profile, "… (copy)"."""
+    mine = current()
+    if mine is None:
+        return
+    copy = mine.with_new_ids()
+    copy.company = f"{mine.company} (copy)" if mine.company else "(copy)"
+    created = attempt(partial(store().create, copy))
+    if created is not None:
+        use(created)
+        say(True, f"Saved your version as {created.title}")

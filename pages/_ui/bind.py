@@ -1,0 +1,107 @@
+"""The state rule: a widget shows the saved model, and an edit is saved before the app moves on.
+
+Every editing widget of the dashboard is drawn by ``bound``, the one place the rule lives:
+
+1. **Drawn from the model.** Before a widget is created, its session-state value is compared with
+   the model's value; a missing, stale or emptied value is replaced by the model's, so Streamlit
+   sends it to the browser. When the two agree the model's value is also passed as the widget's
+   default, which is what a browser shows for a widget it holds no value for.
+2. **Saved on change.** ``on_change`` writes the value through the model (pydantic validates it)
+   and saves the file. A refused value stays on screen, with the reason, until it is fixed.
+3. **Leaving is a widget event.** Every way off a page (the sidebar, Previous/Next, tabs, the
+   question picker, Library actions) is a Streamlit widget of the page being left, never a
+   client-side link, so the browser sends the typed text and the click in one request and the
+   callbacks above run before the app navigates (see ``pages/_ui/frame.py``).
+
+Why: with Streamlit's own sidebar links a page switch and the blur of a text field race. The
+browser asks for the new page first, then sends the field's value tagged with the old page; the
+server merges the two requests and runs the old page again, while the browser has already dropped
+that page's widget values. Widgets seeded only through session state have an empty default, so
+the page came back blank, and the next click sent the blanks back as edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+
+from pages._ui.state import current, persist, say
+from prep_core.errors import describe_validation_error
+from prep_core.model import Profile
+
+REFUSED = "_prep.refused"  # {widget key: the person's value the model refused}, kept on screen
+_MISSING = object()
+
+Write = Callable[[Profile, Any], None]  # puts a widget's value into the model (may raise)
+
+
+def bound(
+    widget: Callable[..., Any],
+    label: str,
+    key: str,
+    value: Any,
+    write: Write,
+    *,
+    default: Callable[[Any], dict[str, Any]] | None = None,
+    **options: Any,
+) -> Any:
+    """Draw ``widget`` showing ``value`` from the model, saving each change through ``write``.
+
+    ``default`` turns a value into the widget's default argument (``{"value": v}`` unless given:
+    ``{"index": i}`` for a radio, ``{"default": v}`` for a multiselect).
+    """
+    if _show(key, value):
+        options.update((default or _value)(value))
+    return widget(label, key=key, on_change=commit, args=(key, write), **options)
+
+
+def _value(value: Any) -> dict[str, Any]:
+    return {"value": value}
+
+
+def _show(key: str, value: Any) -> bool:
+    """Make the widget ``key`` show ``value`` (or the person's refused value); True if it did."""
+    refused = st.session_state.get(REFUSED) or {}
+    if key in refused:
+        value = refused[key]
+    if st.session_state.get(key, _MISSING) == value:
+        return True
+    st.session_state[key] = value
+    return False
+
+
+def commit(key: str, write: Write) -> bool:
+    """Save the widget's new value into the open profile; keep a refused one on screen."""
+    profile = current()
+    if profile is None or key not in st.session_state:
+        return False
+    value = st.session_state[key]
+    refused = st.session_state.setdefault(REFUSED, {})
+    try:
+        write(profile, value)
+    except (ValidationError, ValueError) as error:
+        reason = (
+            describe_validation_error(error) if isinstance(error, ValidationError) else str(error)
+        )
+        refused[key] = value
+        say(False, f"Not saved: {reason}")
+        return False
+    refused.pop(key, None)
+    return persist(profile)
+
+
+def wkey(*parts: str) -> str:
+    """The widget key of a part of the open profile: ``"<profile id>.<part>.<part>"``."""
+    return ".".join((current().id, *parts))
+
+
+def forget(prefix: str) -> None:
+    """Drop the widget values and refused values under ``prefix`` (a deleted row or question)."""
+    for key in [k for k in st.session_state if str(k).startswith(prefix)]:
+        del st.session_state[key]
+    refused = st.session_state.get(REFUSED) or {}
+    for key in [k for k in refused if k.startswith(prefix)]:
+        del refused[key]

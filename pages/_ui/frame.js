@@ -1,0 +1,49 @@
+// Installed once per browser page: Streamlit redraws this element on every run.
+(() => {
+  if (window.__prepFrame) return;
+  window.__prepFrame = true;
+
+  // 1. Text typed but not yet saved (a field commits on blur, Enter or Ctrl+Enter): a reload
+  //    or closing the tab asks first instead of dropping it.
+  const unsaved = new Set();
+  const isText = (el) =>
+    el && (el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && /^(text|search|url|email|tel)?$/.test(el.type)));
+  document.addEventListener("input", (e) => { if (isText(e.target)) unsaved.add(e.target); }, true);
+  document.addEventListener("focusout", (e) => unsaved.delete(e.target), true);
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Enter" || !isText(e.target)) return;
+    if (e.target.tagName === "INPUT" || e.ctrlKey || e.metaKey) unsaved.delete(e.target);
+  }, true);
+  window.addEventListener("beforeunload", (e) => {
+    for (const el of unsaved) if (!el.isConnected) unsaved.delete(el);
+    if (unsaved.size) { e.preventDefault(); e.returnValue = ""; }
+  });
+
+  // 2. On a phone the sidebar covers the page: fold it away once a page is picked from the menu.
+  document.addEventListener("click", (e) => {
+    if (!e.target.closest('[class*="st-key-nav-"]') || window.innerWidth > 768) return;
+    setTimeout(() => {
+      const fold = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+      if (fold) fold.click();
+    }, 0);
+  }, true);
+
+  // 3. "Add a row" puts the cursor in the new row's first cell once the row is drawn.
+  let pending = null;
+  const rowsOf = (table) => table.querySelectorAll('[class*="st-key-row-"]');
+  document.addEventListener("click", (e) => {
+    const add = e.target.closest('[class*="st-key-addrow-"]');
+    const table = add && add.closest('[class*="st-key-table-"]');
+    if (!table) return;
+    const name = [...table.classList].find((c) => c.startsWith("st-key-table-"));
+    pending = { name, count: rowsOf(table).length };
+  }, true);
+  new MutationObserver(() => {
+    if (!pending) return;
+    const table = document.querySelector("." + pending.name);
+    const rows = table ? rowsOf(table) : [];
+    if (rows.length <= pending.count) return;
+    const cell = rows[rows.length - 1].querySelector("input, textarea");
+    if (cell) { cell.focus(); pending = null; }
+  }).observe(document.body, { childList: true, subtree: true });
+})();

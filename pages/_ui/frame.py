@@ -1,0 +1,193 @@
+"""The frame around every page: the page list, the sidebar, a section's header and Previous/Next.
+
+Navigation is made of buttons of the page being left, not Streamlit's client-side sidebar links:
+a click on a button carries the value of the field being typed in with it, in one request, so the
+field is saved before the app switches page (the rule in ``pages/_ui/bind.py``). Streamlit's own
+menu is hidden; URLs (``/news``, ``?profile=``) and reloads work as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import streamlit as st
+
+from pages._ui.state import (
+    EXPORT,
+    LIBRARY,
+    READINESS,
+    STALE,
+    current,
+    days_left_text,
+    message,
+    per_session,
+    plain,
+    reload_latest,
+    require_profile,
+    save_mine_as_copy,
+    section_page,
+)
+from pages._ui.undo import undo_box
+from prep_core.completeness import completeness
+from prep_core.model import Profile
+from prep_core.sections import SECTIONS, Section, get_section
+
+_HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    path: str  # the page file, as st.switch_page takes it
+    title: str
+    icon: str
+    url_path: str  # "" for the default page
+    group: str
+
+
+PAGES: tuple[PageInfo, ...] = (
+    PageInfo(LIBRARY, "Library", ":material/library_books:", "", "Library"),
+    *(PageInfo(section_page(s.key), s.title, s.icon, s.key, "Profile") for s in SECTIONS),
+    PageInfo(READINESS, "Readiness", ":material/monitoring:", "readiness", "Prepare"),
+    PageInfo(EXPORT, "Export", ":material/download:", "export", "Export"),
+)
+WALK = (PAGES[0], *PAGES[1 : len(SECTIONS) + 1], PAGES[-2])  # Previous/Next: Library … Readiness
+
+
+def navigation() -> st.Page:
+    """Register every page (menu hidden: the sidebar draws its own) and return the current one."""
+    return st.navigation(per_session(_pages), position="hidden")
+
+
+def _pages() -> list[st.Page]:
+    return [
+        st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path or None, default=not i)
+        for i, p in enumerate(PAGES)
+    ]
+
+
+def go(path: str) -> None:
+    """Switch to the page file ``path``: from a page's script body, never from a callback."""
+    st.switch_page(path)
+
+
+# --- the sidebar -----------------------------------------------------------------------------
+
+
+def sidebar(page: st.Page, profile: Profile | None) -> None:
+    """The open profile and its save status, then the page menu (buttons; see the module doc)."""
+    with st.sidebar:
+        _browser_helpers()
+        if profile is None:
+            st.caption("No profile open")
+        else:
+            st.markdown(profile_heading(profile))
+            _status(profile)
+            report = completeness(profile)
+            st.progress(report.ratio, text=f"Readiness {report.percent}%")
+        with st.container(key="nav", gap=None):
+            group = ""
+            for info in PAGES:
+                if info.group != group:
+                    group = info.group
+                    st.caption(group)
+                here = info.title == page.title
+                if (
+                    st.button(
+                        info.title,
+                        key=f"nav.{info.url_path or 'library'}",
+                        icon=info.icon,
+                        type="secondary" if here else "tertiary",
+                        width="stretch",
+                    )
+                    and not here
+                ):
+                    go(info.path)
+
+
+def profile_heading(profile: Profile) -> str:
+    """Company in bold over the role, as Markdown with the user's text escaped."""
+    role = plain(profile.role_title) or "Role not set"
+    return f"**{plain(profile.company) or 'Untitled'}**  \n{role}"
+
+
+def _status(profile: Profile) -> None:
+    msg = message()
+    if msg is None or msg.undo is not None:
+        st.caption(f"Last saved {profile.updated_at.astimezone():%Y-%m-%d %H:%M}")
+    elif msg.ok:
+        st.caption(plain(msg.text, 200))
+    else:
+        st.caption(f":red[{plain(msg.text, 200)}]")
+
+
+@cache
+def _assets() -> str:
+    css = (_HERE / "frame.css").read_text(encoding="utf-8")
+    js = (_HERE / "frame.js").read_text(encoding="utf-8")
+    return f"<style>{css}</style><script>{js}</script>"
+
+
+def _browser_helpers() -> None:
+    """The page's own CSS and script: menu layout, the unsaved-text guard, focus on a new row."""
+    st.html(_assets(), unsafe_allow_javascript=True)
+
+
+# --- section pages ---------------------------------------------------------------------------
+
+
+def section_header(key: str) -> Section:
+    """Whose profile it is (on a phone the sidebar is folded away), title, completeness."""
+    profile = require_profile()
+    section = get_section(key)
+    st.caption(plain(profile.title, 120))
+    st.title(section.title, anchor=False)
+    report = completeness(profile).section(section.key)
+    st.caption(f"Section {section.number} of {len(SECTIONS)}")
+    st.progress(report.ratio, text=f"{len(report.filled)} of {report.total} filled")
+    return section
+
+
+def section_footer(section: Section) -> None:
+    """Previous / Next in template order, with the Library and Readiness at the two ends."""
+    i = next(n for n, p in enumerate(WALK) if p.path == section_page(section.key))
+    back, ahead = WALK[i - 1], WALK[i + 1]
+    st.divider()
+    left, right = st.columns(2)
+    if left.button(
+        f"Previous: {back.title}", key="nav.previous", icon=":material/arrow_back:", width="stretch"
+    ):
+        go(back.path)
+    if right.button(
+        f"Next: {ahead.title}",
+        key="nav.next",
+        icon=":material/arrow_forward:",
+        type="primary",
+        width="stretch",
+    ):
+        go(ahead.path)
+
+
+def alerts() -> None:
+    """Above every page: a refused save's reason, the stale tab's two ways out, the last Undo."""
+    msg = message()
+    if msg is not None and not msg.ok:  # messages can quote user text: never as Markdown
+        st.error(plain(msg.text, 2000), icon=":material/error:")
+    profile = current()
+    if profile is not None and st.session_state.get(STALE) == profile.id:
+        row = st.container(horizontal=True)
+        row.button(
+            "Reload it",
+            key="reload_latest",
+            on_click=reload_latest,
+            icon=":material/refresh:",
+            type="primary",
+        )
+        row.button(
+            "Save mine as a copy",
+            key="stale.copy",
+            on_click=save_mine_as_copy,
+            icon=":material/content_copy:",
+        )
+    undo_box()

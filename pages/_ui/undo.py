@@ -1,0 +1,94 @@
+"""Deletes that can be undone: a row, a question, a whole profile.
+
+A delete saves at once and leaves a message with an *Undo* button. What Undo needs is kept in
+the message as plain data (the session state must pickle): ``("item", field path, index, item)``
+or ``("profile", profile id)``. The message belongs to the profile it is about and goes with the
+next action, as every message does.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages._ui.bind import forget, wkey
+from pages._ui.state import change, current, message, plain, say, store, use
+from prep_core.errors import PrepError
+from prep_core.model import NewsItem, Question, SkillRow, Source
+from prep_core.sections import SECTIONS, FieldSpec
+
+ITEM_MODELS = {"news": NewsItem, "sources": Source, "skills": SkillRow, "questions": Question}
+
+
+def delete_item(spec: FieldSpec, item_id: str, *, what: str) -> int | None:
+    """Delete one item (a row, a question) of the list field ``spec``; its index, or None."""
+    items = list(spec.get(current()))
+    index = next((n for n, i in enumerate(items) if i.id == item_id), None)
+    if index is None:
+        return None
+    item = items[index]
+    if not change(lambda p: spec.set(p, [i for i in spec.get(p) if i.id != item_id])):
+        return None
+    forget(wkey(spec.path, item_id))
+    say(
+        True,
+        f"Deleted {what} {index + 1}: “{_summary(item)}”",
+        undo=("item", spec.path, index, item.model_dump(mode="json")),
+    )
+    return index
+
+
+def deleted_profile(profile_id: str, title: str) -> None:
+    """Report a deleted profile, with Undo (it restores the file from the trash folder)."""
+    say(True, f"Deleted {title}. Its file is in the trash folder.", undo=("profile", profile_id))
+
+
+def undo_box() -> None:
+    """The last delete, with Undo, while the profile it is about is open."""
+    msg = message()
+    if msg is None or msg.undo is None:
+        return
+    with st.container(border=True, horizontal=True, vertical_alignment="center"):
+        st.markdown(f":material/delete: {plain(msg.text, 300)}", width="stretch")
+        st.button("Undo", key="undo", on_click=_undo, icon=":material/undo:")
+
+
+def _undo() -> None:
+    msg = message()
+    if msg is None or msg.undo is None:
+        return
+    kind, *args = msg.undo
+    if kind == "profile":
+        try:
+            restored = store().restore(args[0])
+        except PrepError as error:
+            say(False, f"Could not undo: {error}", profile_id=None)
+            return
+        use(restored)
+        say(True, f"Restored {restored.title}")
+        return
+    path, index, data = args
+    spec = _field(path)
+    item = ITEM_MODELS[spec.kind].model_validate(data)
+
+    def put_back(profile) -> None:
+        items = [i for i in spec.get(profile) if i.id != item.id]
+        items.insert(min(index, len(items)), item)
+        spec.set(profile, items)
+
+    if change(put_back):
+        say(True, "Restored what was deleted")
+        st.session_state[f"{wkey(spec.path, 'selected')}.id"] = (
+            item.id
+        )  # the question bank shows it
+
+
+def _field(path: str) -> FieldSpec:
+    return next(f for s in SECTIONS for f in s.fields if f.path == path)
+
+
+def _summary(item) -> str:
+    for attr in ("text", "title", "skill", "requirement", "url"):
+        value = getattr(item, attr, "")
+        if value:
+            return value[:60]
+    return "blank"
