@@ -20,7 +20,6 @@ from pages._ui.state import (
     READINESS,
     STALE,
     current,
-    days_left_text,
     message,
     per_session,
     plain,
