@@ -57,7 +57,11 @@ def row_editor(spec: FieldSpec) -> None:
             if chosen not in ids:
                 chosen = ids[-1] if drafts else ids[0]
             st.session_state[pick] = st.session_state[picked(pick)] = chosen
-            labels = {i: f"Row {n}" for n, i in enumerate(ids, start=1)}
+            labels = {i.id: f"Row {n}: {_summary(i, columns)}" for n, i in enumerate(items, 1)}
+            labels |= {
+                d: f"Row {n}: new, saved once it has text"
+                for n, d in enumerate(drafts, len(items) + 1)
+            }
             st.selectbox(
                 "Row to edit",
                 ids,
@@ -91,6 +95,10 @@ def _pick(pick: str) -> None:
 
 def _label(labels: dict[str, str], row_id: str) -> str:  # a partial of it pickles
     return labels.get(row_id, row_id)
+
+
+def _summary(item: BaseModel, columns: dict) -> str:
+    return next((getattr(item, a)[:80] for a in columns if getattr(item, a)), "")
 
 
 def _overview(items: list, columns: dict[str, tuple[str, int]]) -> str:
