@@ -295,7 +295,8 @@ def _result_has_number(text: str) -> bool:
 
 def _terms_check(used: list[Term], available: int) -> Check:
     target = min(TERMS_TARGET, available)
-    shown = ", ".join(t.text for t in used[:5]) + (", ..." if len(used) > 5 else "")
+    # "; " between terms: a term may hold a comma ("Context, not Control")
+    shown = "; ".join(t.text for t in used[:5]) + ("; ..." if len(used) > 5 else "")
     return Check(
         name="terms",
         passed=len(used) >= target,

@@ -75,7 +75,7 @@ def test_the_json_form(sample_profile):
     assert data["checks"][0] == {
         "name": "terms",
         "passed": True,
-        "message": "4 company terms used (PyTorch, Spark, Kafka, Scalable systems)",
+        "message": "4 company terms used (PyTorch; Spark; Kafka; Scalable systems)",
     }
 
 
