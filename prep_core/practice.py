@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +19,7 @@ from prep_core.progress import (
     PracticeStats,
     find_question,
     is_rehearsed,
+    last_attempt_weak,
     practice_order,
     practice_stats,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "find_question",
     "is_behavioral",
     "is_rehearsed",
+    "last_attempt_weak",
     "practice_order",
     "practice_stats",
     "record_attempt",
@@ -120,8 +122,7 @@ class Feedback:
         return [check for check in self.checks if not check.passed]
 
     def with_rating(self, rating: int | None) -> Feedback:
-        from dataclasses import replace
-
+        """The same feedback with the person's self-rating (which can make it weak)."""
         return replace(self, rating=rating)
 
     def to_dict(self) -> dict[str, Any]:

@@ -26,7 +26,7 @@ def practised(question: Question) -> bool:
     return bool(question.attempts)
 
 
-def is_weak(question: Question) -> bool:
+def last_attempt_weak(question: Question) -> bool:
     """Whether the question's last attempt was weak (never practised: not weak, just new)."""
     return bool(question.attempts) and question.attempts[-1].weak
 
@@ -56,7 +56,7 @@ def practice_order(
     if mode == "never":
         questions = [q for q in questions if not practised(q)]
     elif mode == "weak":
-        questions = [q for q in questions if is_weak(q)]
+        questions = [q for q in questions if last_attempt_weak(q)]
     position = {q.id: i for i, q in enumerate(questions)}
     return sorted(questions, key=lambda q: (*_urgency(q), position[q.id]))
 
@@ -87,7 +87,7 @@ def practice_stats(profile: Profile) -> PracticeStats:
     return PracticeStats(
         questions=len(asked),
         practised=sum(practised(q) for q in asked),
-        weak=sum(is_weak(q) for q in asked),
+        weak=sum(last_attempt_weak(q) for q in asked),
         rehearsed=sum(is_rehearsed(q) for q in asked),
         attempts=sum(len(q.attempts) for q in asked),
     )
