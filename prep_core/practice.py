@@ -18,6 +18,7 @@ from prep_core.model import Attempt, Check, Profile, Question, is_weak, utc_now
 from prep_core.progress import (
     PracticeStats,
     find_question,
+    history,
     is_rehearsed,
     last_attempt_weak,
     practice_order,
@@ -41,6 +42,7 @@ __all__ = [
     "Term",
     "feedback",
     "find_question",
+    "history",
     "is_behavioral",
     "is_rehearsed",
     "last_attempt_weak",

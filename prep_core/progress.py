@@ -93,6 +93,21 @@ def practice_stats(profile: Profile) -> PracticeStats:
     )
 
 
+def history(question: Question) -> list[dict[str, object]]:
+    """One row per kept attempt, oldest first, for the progress view's chart and table."""
+    return [
+        {
+            "time": attempt.time,
+            "rating": attempt.rating,
+            "weak": attempt.weak,
+            "passed": sum(check.passed for check in attempt.checks),
+            "checks": len(attempt.checks),
+            "seconds": attempt.seconds,
+        }
+        for attempt in question.attempts
+    ]
+
+
 def find_question(profile: Profile, ref: str) -> Question:
     """A question by its 1-based number among the profile's questions, or by its id."""
     questions = profile.prep.questions

@@ -9,10 +9,13 @@ Matching, measured on ``tests/test_vocabulary.py``'s labelled pairs:
   possessives), or two adjacent words written apart ("Tensor Flow" for "TensorFlow");
 - a term of one or two characters ("Go", "R", "C") matches only as that exact word, case kept,
   so "go" the verb and "good" never count;
-- a multi-word term matches its stemmed words in order, or, fuzzily, a run of the text's
-  content words (stop words left out) whose ``token_sort_ratio`` with the term's content words
-  is at least ``FUZZY_THRESHOLD``: "micro-services architecture" and "loosely coupled, highly
-  aligned" count, "good cloud" for "Google Cloud" does not.
+- a multi-word term matches its stemmed words in order, or written as one word ("springboot"),
+  or fuzzily: each of its content words (stop words left out) side by side among the text's
+  content words, in any order, a word of six letters or more also when spelt alike (rapidfuzz
+  ``ratio`` at least ``FUZZY_THRESHOLD``); from four content words on, one may be missing.
+  "micro-services architecture", "personalised recommendation" and "loosely coupled, highly
+  aligned" count; "good cloud services" for "Google Cloud services", "computer science
+  vision" for "computer vision" and "continuous discovery" for "Continuous Delivery" do not.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from prep_core.practice import (
     Feedback,
     feedback,
     find_question,
+    history,
     is_behavioral,
     practice_order,
     practice_stats,
@@ -313,6 +314,15 @@ def test_practice_stats_count_rehearsed(sample_profile):
         "rehearsed": 1,
         "attempts": 3,
     }
+
+
+def test_history_rows_for_the_progress_view(sample_profile):
+    p = _attempted(sample_profile, 0, rating=2, weak=True, minutes=0)
+    p = _attempted(p, 0, rating=4, weak=False, minutes=5)
+    rows = history(p.prep.questions[0])
+    assert [(r["rating"], r["weak"], r["seconds"]) for r in rows] == [(2, True, 5), (4, False, 90)]
+    assert rows[1]["passed"] == rows[1]["checks"] and rows[0]["passed"] < rows[0]["checks"]
+    assert rows[0]["time"] < rows[1]["time"]
 
 
 def test_find_question_by_number_or_id(sample_profile):
