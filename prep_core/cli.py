@@ -1,4 +1,4 @@
-"""The ``prep`` command: import, list, show, check and export profiles, or start the dashboard.
+"""The ``prep`` command: import, list, show, check, export and practise, or start the dashboard.
 
 A thin front end over ``prep_core``: each command parses its arguments, calls the core and
 prints. Heavy modules (readers, writers, streamlit) are imported inside the commands that need
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from prep_core import cli_practice
 from prep_core.errors import InvalidProfile, PrepError, UnknownFormat
 from prep_core.paths import APP_PATH, EXPORTS_DIR
 
@@ -88,13 +89,16 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Print how complete a profile is, section by section."""
     from prep_core.completeness import completeness
+    from prep_core.progress import practice_stats
 
     profile = _profile(args)
     report = completeness(profile)
+    practice = practice_stats(profile)
     if args.json:
         import json
 
-        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        data = report.to_dict() | {"practice": practice.to_dict()}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     rows = [("SECTION", "FILLED", "MISSING")]
     for section in report.sections:
@@ -102,6 +106,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         rows.append((section.section.title, f"{len(section.filled)}/{section.total}", missing))
     print(f"{profile.title}: {report.percent}% complete ({report.filled}/{report.total} fields)")
     print(f"Drafted answers: {report.answered} of {report.questions} questions")
+    print(
+        f"Rehearsed answers: {practice.rehearsed} of {practice.questions} questions "
+        f"({practice.weak} weak, {practice.attempts} attempts)"
+    )
     print()
     print(_table(rows, right_aligned={1}))
     return 0
@@ -289,6 +297,12 @@ COMMANDS: tuple[Command, ...] = (
         "export", "export a profile (Markdown, JSON, Word, Anki)", cmd_export, _configure_export
     ),
     Command("app", "start the dashboard in the browser (localhost)", cmd_app, _configure_app),
+    Command(
+        "practice",
+        "feedback on one attempt at a question, typed or spoken",
+        cli_practice.run,
+        cli_practice.configure,
+    ),
 )
 
 

@@ -26,9 +26,12 @@ from pydantic import (
     field_validator,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MAX_TEXT = 100_000  # characters in one field: a long answer fits, a pasted binary does not
 MAX_ITEMS = 2_000  # entries in one list
+MAX_ATTEMPTS = 20  # practice attempts kept per question: the last ones
+WEAK_FAILED_CHECKS = 2  # an attempt with this many failed checks is weak...
+WEAK_RATING = 2  # ...and so is one the person rated this or lower
 
 _ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
 # C0/C1 controls except tab and newline, plus code points XML (and so Word) cannot hold.
@@ -183,6 +186,41 @@ class SkillRow(Part):
         return not (self.skill or self.requirement or self.talking_point)
 
 
+class Check(Part):
+    """One check of a practice attempt, with the reason shown to the person."""
+
+    name: Line
+    passed: bool
+    message: Line = ""
+
+
+def is_weak(checks: list[Check], rating: int | None) -> bool:
+    """The one rule for a weak attempt: two or more checks failed, or a self-rating of 2 or less."""
+    failed = sum(not check.passed for check in checks)
+    return failed >= WEAK_FAILED_CHECKS or (rating is not None and rating <= WEAK_RATING)
+
+
+class Attempt(Part):
+    """One rehearsal of a question: what was said or typed, how long it took, how it went.
+
+    Audio is never stored, only its transcript.
+    """
+
+    text: Text = ""
+    seconds: Annotated[float, Field(ge=0, le=86_400)] | None = None
+    checks: Annotated[list[Check], Field(max_length=100)] = []
+    rating: Annotated[int, Field(ge=1, le=5)] | None = None
+    time: datetime = Field(default_factory=utc_now)
+
+    @property
+    def weak(self) -> bool:
+        return is_weak(self.checks, self.rating)
+
+
+def _last_attempts(attempts: list[Attempt]) -> list[Attempt]:
+    return attempts[-MAX_ATTEMPTS:]
+
+
 class Question(Part):
     """A question to prepare for, with the answer the user drafts for it."""
 
@@ -191,6 +229,7 @@ class Question(Part):
     answer: Text = ""
     category: QuestionCategory = ""
     confidence: Annotated[int, Field(ge=1, le=5)] | None = None
+    attempts: Annotated[list[Attempt], AfterValidator(_last_attempts)] = []  # oldest first
 
     @field_validator("category", mode="before")
     @classmethod

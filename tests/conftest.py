@@ -28,6 +28,18 @@ def require_executable(name: str, *alternatives: str) -> str:
     pytest.skip(message)
 
 
+def require_module(name: str, install: str) -> None:
+    """A Python package a test needs: skipped without it locally, a failure under CI."""
+    import importlib.util
+
+    if importlib.util.find_spec(name) is not None:
+        return
+    message = f"{name} is not installed ({install}; CI installs it in .ci/run)"
+    if IN_CI:
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="session")
 def _sample_json() -> str:
     from prep_core import read_markdown

@@ -156,8 +156,9 @@ def test_check_prints_a_table_per_section(capsys, saved):
         f"Acme — Data Engineer: {report.percent}% complete ({report.filled}/{report.total} fields)"
     )
     assert lines[1] == "Drafted answers: 1 of 1 questions"
-    assert lines[3].split() == ["SECTION", "FILLED", "MISSING"]
-    assert len(lines) == 4 + len(report.sections)
+    assert lines[2] == "Rehearsed answers: 0 of 1 questions (0 weak, 0 attempts)"
+    assert lines[4].split() == ["SECTION", "FILLED", "MISSING"]
+    assert len(lines) == 5 + len(report.sections)
     overview = next(line for line in lines if line.startswith("Company Overview"))
     section = report.section("overview")
     assert f"{len(section.filled)}/{section.total}" in overview
@@ -167,7 +168,8 @@ def test_check_prints_a_table_per_section(capsys, saved):
 def test_check_json_is_the_report(capsys, saved):
     code, out, _ = run(capsys, "check", saved.id, "--json")
     assert code == 0
-    assert json.loads(out) == completeness(saved).to_dict()
+    practice = {"questions": 1, "practised": 0, "weak": 0, "rehearsed": 0, "attempts": 0}
+    assert json.loads(out) == completeness(saved).to_dict() | {"practice": practice}
 
 
 # --- errors: one line, exit 2, nothing changed ------------------------------------------------

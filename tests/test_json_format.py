@@ -21,7 +21,7 @@ from tests.test_markdown_roundtrip import profiles
 def test_writes_indented_json_with_a_final_newline(sample_profile, fixed_now):
     text = write(sample_profile, now=fixed_now)
     assert text == sample_profile.model_dump_json(indent=2) + "\n"
-    assert text.startswith('{\n  "schema_version": 2,\n')
+    assert text.startswith('{\n  "schema_version": 3,\n')
 
 
 @pytest.mark.parametrize("make", [Profile, hostile_profile], ids=["blank", "hostile"])
@@ -63,7 +63,7 @@ SCHEMA_1 = {
 
 def test_schema_1_migrates_and_every_item_gets_a_fresh_id():
     profile = read(json.dumps(SCHEMA_1))
-    assert profile.schema_version == SCHEMA_VERSION == 2
+    assert profile.schema_version == SCHEMA_VERSION == 3
     assert (profile.id, profile.company) == ("acme1", "Acme")
     assert [n.text for n in profile.news] == ["Raised a round", "Opened Oslo office"]
     assert [(s.title, s.url) for s in profile.sources] == [
@@ -96,6 +96,32 @@ def test_migration_leaves_its_input_alone():
     assert data == SCHEMA_1
 
 
+def test_schema_2_questions_gain_no_attempts():
+    data = {
+        "schema_version": 2,
+        "id": "acme2",
+        "company": "Acme",
+        "prep": {"questions": [{"id": "q1", "text": "Why Acme?", "answer": "Data."}]},
+    }
+    profile = read(json.dumps(data))
+    assert profile.schema_version == 3
+    assert [(q.id, q.answer, q.attempts) for q in profile.prep.questions] == [("q1", "Data.", [])]
+
+
+def test_attempts_round_trip_and_only_the_last_20_are_kept(sample_profile, fixed_now):
+    from prep_core.model import Attempt, Check
+
+    question = sample_profile.prep.questions[0]
+    checks = [Check(name="length", passed=False, message="took 30 s")]
+    question.attempts = [
+        Attempt(text=f"try {n}", seconds=n, checks=checks, rating=3, time=fixed_now)
+        for n in range(25)
+    ]
+    assert [a.text for a in question.attempts] == [f"try {n}" for n in range(5, 25)]
+    again = read(write(sample_profile))
+    assert again.prep.questions[0].attempts == question.attempts
+
+
 def test_every_older_schema_has_a_migration():
     assert set(MIGRATIONS) == set(range(1, SCHEMA_VERSION))
 
@@ -109,8 +135,9 @@ def test_a_current_file_is_not_migrated(sample_profile):
 
 
 def test_a_future_schema_is_refused(sample_profile):
-    data = json.loads(write(sample_profile)) | {"schema_version": SCHEMA_VERSION + 1}
-    with pytest.raises(InvalidProfile, match=r"written by a newer version .*\(schema 3\)"):
+    future = SCHEMA_VERSION + 1
+    data = json.loads(write(sample_profile)) | {"schema_version": future}
+    with pytest.raises(InvalidProfile, match=rf"written by a newer version .*\(schema {future}\)"):
         read(json.dumps(data))
 
 

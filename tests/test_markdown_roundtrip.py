@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from prep_core.model import (
     QUESTION_CATEGORIES,
+    Attempt,
     ExtraSection,
     NewsItem,
     Profile,
@@ -207,7 +208,7 @@ def test_read_sample_write_read_again_is_stable(sample_profile):
 
 
 def test_the_documented_losses():
-    assert len(MARKDOWN_LOSSES) == 4
+    assert len(MARKDOWN_LOSSES) == 5
     when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     profile = Profile(
         id="abc",
@@ -227,7 +228,10 @@ def test_the_documented_losses():
         ],
     )
     profile.prep.skill_map = [SkillRow(id="k1", skill="SQL"), SkillRow(id="k2")]
-    profile.prep.questions = [Question(id="q1", text="Why?"), Question(id="q2")]
+    profile.prep.questions = [
+        Question(id="q1", text="Why?", attempts=[Attempt(text="Because.", rating=4)]),
+        Question(id="q2"),
+    ]
     view = markdown_view(profile)
     # 1. ids, 2. timestamps, revision, schema_version: fixed values instead
     assert view.id != profile.id and view.revision == 0
@@ -237,7 +241,9 @@ def test_the_documented_losses():
     assert [s.title for s in view.sources] == ["Blog"]
     assert [r.skill for r in view.prep.skill_map] == ["SQL"]
     assert [q.text for q in view.prep.questions] == ["Why?"]
-    # 4. extras grouped as written
+    # 4. practice attempts
+    assert [q.attempts for q in view.prep.questions] == [[]]
+    # 5. extras grouped as written
     assert view.extra_sections == [
         ExtraSection(parent="overview", body="one\n\ntwo"),
         ExtraSection(parent="overview", title="Sub", body="z"),

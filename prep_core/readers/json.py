@@ -2,7 +2,8 @@
 
     schema 1   news, sources and prep.questions were lists of plain strings, and skills rows
                (prep.skill_map) had no ids
-    schema 2   every one of those items is an object with a stable ``id`` (the current model)
+    schema 2   every one of those items is an object with a stable ``id``
+    schema 3   questions carry their practice ``attempts`` (the current model)
 
 A file without ``schema_version`` is schema 1. A file from a newer schema is refused, never
 guessed at: it was written by a newer version of Interview Prep Studio.
@@ -83,7 +84,17 @@ def _source(text: str) -> dict[str, str]:
     return {"url": text} if looks_like_url else {"title": text}
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {1: _v1_to_v2}  # from version n to n+1
+def _v2_to_v3(data: dict[str, Any]) -> None:
+    """Questions gain practice attempts: none yet."""
+    prep = data.get("prep")
+    questions = prep.get("questions") if isinstance(prep, dict) else None
+    for question in questions if isinstance(questions, list) else []:
+        if isinstance(question, dict):
+            question.setdefault("attempts", [])
+
+
+# from version n to n+1
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _kind(value: Any) -> str:

@@ -48,6 +48,7 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
     "(the reader assigns fresh ones)",
     "created_at, updated_at, revision and schema_version",
     "blank items: news items, skills rows, questions and sources with every field empty",
+    "practice attempts of questions (Question.attempts): kept in JSON only",
     "the order and grouping of extra sections: they come back section by section, in the "
     "template's order, with the '##' ones last; the untitled extras of one section come back "
     "as one (bodies joined by a blank line), and an empty untitled one not at all; an extra "
@@ -94,7 +95,8 @@ def markdown_view(profile: Profile) -> Profile:
     data["news"] = _numbered("news", profile.news)
     data["sources"] = _numbered("source", profile.sources)
     data["prep"]["skill_map"] = _numbered("skill", profile.prep.skill_map)
-    data["prep"]["questions"] = _numbered("question", profile.prep.questions)
+    questions = [q.model_copy(update={"attempts": []}) for q in profile.prep.questions]
+    data["prep"]["questions"] = _numbered("question", questions)
     extras = _extras_by_parent(profile)
     order = [s.key for s in SECTIONS] + [""]
     data["extra_sections"] = [e.model_dump() for key in order for e in extras.get(key, [])]

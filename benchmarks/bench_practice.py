@@ -1,0 +1,129 @@
+"""How fast practice feedback and voice transcription are, and how much memory voice takes.
+
+Run: ``python benchmarks/bench_practice.py [--repeat N] [--no-voice]``. Prints:
+
+* feedback: ``prep_core.practice.feedback`` on a 300-word answer to a behavioral question, for
+  the sample and for the profile ten times larger (``tests.builders.large_profile``): median,
+  min and max per call in a warm process (target: at most 20 ms);
+* transcription (the voice extra and Debian's espeak-ng): the same answer spoken into a WAV,
+  the model's load time (with its SHA-256 check), then the transcription time as a fraction of
+  the audio's length (target: at most 0.2 on the 2-core machine), and the process's peak
+  resident memory before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from prep_core import read_markdown  # noqa: E402
+from prep_core.model import Profile, Question  # noqa: E402
+from prep_core.practice import feedback  # noqa: E402
+from prep_core.vocabulary import hotwords, vocabulary  # noqa: E402
+from tests.builders import large_profile  # noqa: E402
+
+SAMPLE = ROOT / "data" / "samples" / "netflix.md"
+QUESTION = Question(
+    text="Tell me about a time you made a difficult technical trade-off.",
+    answer="- We chose batch over streaming.\n- I built the pipeline in PyTorch and Spark.\n"
+    "- Training time dropped by 40%.",
+)
+PARAGRAPH = (
+    "At my last job our team ran the recommendation pipeline for a streaming platform, and "
+    "um, it was too slow for the research scientists who needed fresh features every day. "
+    "I was responsible for the training infrastructure, so I had to choose between a "
+    "streaming design on Kafka and Flink and a simpler batch design on Spark. I measured both "
+    "with real traffic, wrote down the costs, and talked to the people who would run it. "
+    "We chose batch, because the data was only needed hourly and the team knew Spark well. "
+    "I built the pipeline in Python with PyTorch for model training, added continuous "
+    "delivery and A/B testing, and like, kept the design loosely coupled so we could move "
+    "parts to streaming later. As a result, training time dropped by forty percent, the "
+    "cloud bill fell by a quarter, and we shipped in two months. "
+)
+
+
+def answer_of(words: int) -> str:
+    text = []
+    while sum(len(p.split()) for p in text) < words:
+        text.append(PARAGRAPH)
+    return " ".join(" ".join(text).split()[:words])
+
+
+def per_call(fn, repeat: int) -> tuple[float, float, float]:
+    fn()  # warm: imports and caches
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), min(times), max(times)
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_feedback(repeat: int, text: str) -> None:
+    sample = read_markdown(SAMPLE.read_text(encoding="utf-8"))
+    for name, profile in (("sample", sample), ("10x larger", large_profile(sample))):
+        median, low, high = per_call(lambda p=profile: feedback(p, QUESTION, text), repeat)
+        print(
+            f"feedback, 300 words, {name:<10} ({len(profile.prep.questions):>3} questions, "
+            f"{len(vocabulary(profile)):>2} terms): median {median * 1000:6.2f} ms "
+            f"(min {low * 1000:.2f}, max {high * 1000:.2f}; target <= 20 ms)"
+        )
+
+
+def bench_voice(text: str, profile: Profile) -> None:
+    from prep_core import voice
+
+    espeak = shutil.which("espeak-ng")
+    if not voice.available() or espeak is None:
+        print("transcription: skipped (needs the voice extra and Debian's espeak-ng)")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        wav = Path(folder) / "answer.wav"
+        subprocess.run([espeak, "-s", "150", "-w", str(wav), text], check=True)
+        seconds = voice.audio_seconds(wav)
+        before = peak_mb()
+        started = time.perf_counter()
+        voice.load_model()
+        load = time.perf_counter() - started
+        hint = hotwords(profile)
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            heard = voice.transcribe(wav, hotwords=hint)
+            runs.append(time.perf_counter() - started)
+    took = statistics.median(runs)
+    print(
+        f"transcription: {seconds:.1f} s of speech ({heard.words} words heard) in "
+        f"{took:.2f} s (median of 3) = {took / seconds:.3f} of the audio's length "
+        f"(target <= 0.2); model load with SHA-256 check {load:.2f} s"
+    )
+    print(f"peak resident memory: {before:.0f} MB before voice, {peak_mb():.0f} MB after")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=101, help="feedback calls per profile")
+    parser.add_argument("--no-voice", action="store_true", help="skip the transcription figures")
+    args = parser.parse_args()
+    text = answer_of(300)
+    bench_feedback(args.repeat, text)
+    if not args.no_voice:
+        bench_voice(text, read_markdown(SAMPLE.read_text(encoding="utf-8")))
+
+
+if __name__ == "__main__":
+    main()

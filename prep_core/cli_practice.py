@@ -1,0 +1,165 @@
+"""``prep practice``: feedback on one attempt at a question, typed (a file or stdin) or spoken.
+
+Kept apart from ``cli.py`` so the command's parsing, reading and printing sit together; the
+feedback itself is ``prep_core.practice``. Everything a user can get wrong (the answer file,
+the question, the audio) is checked before anything is saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from prep_core.errors import PrepError
+
+if TYPE_CHECKING:
+    from prep_core.model import Profile, Question
+    from prep_core.practice import Feedback
+
+MAX_TEXT = 100_000  # model.MAX_TEXT, restated: importing the model (pydantic) slows --help
+MAX_ANSWER_BYTES = 4 * MAX_TEXT  # UTF-8 takes at most 4 bytes a character
+MAX_SECONDS = 24 * 3600
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    from prep_core.cli import _profile_argument
+
+    _profile_argument(parser)
+    parser.add_argument(
+        "--question", required=True, metavar="N|ID", help="the question's number (from 1) or id"
+    )
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument(
+        "--answer-file", metavar="F", help="the answer as UTF-8 text; '-' reads standard input"
+    )
+    source.add_argument(
+        "--audio",
+        metavar="F.wav",
+        help="a spoken answer, transcribed on this machine (needs the voice extra)",
+    )
+    parser.add_argument(
+        "--seconds", type=_seconds, metavar="S", help="how long the answer took, in seconds"
+    )
+    parser.add_argument(
+        "--rating", type=int, choices=range(1, 6), metavar="1-5", help="your own rating, 1 to 5"
+    )
+    parser.add_argument(
+        "--save", action="store_true", help="keep the attempt in the profile (the last 20 are kept)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the feedback as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check one attempt; with ``--save`` keep it on the question."""
+    from prep_core.cli import _profile, _store
+    from prep_core.practice import feedback, find_question, record_attempt
+
+    if args.save and Path(args.profile).expanduser().is_file():
+        raise PrepError(
+            f"--save keeps the attempt in a profile of the data folder; "
+            f"import {args.profile} first (prep import {args.profile})"
+        )
+    profile = _profile(args)
+    question = find_question(profile, args.question)
+    seconds, words, pauses = args.seconds, None, []
+    if args.audio is not None:
+        from prep_core import voice
+        from prep_core.vocabulary import hotwords
+
+        heard = voice.transcribe(Path(args.audio), hotwords=hotwords(profile))
+        text, words, pauses = heard.text, heard.words, heard.pauses
+        seconds = seconds if seconds is not None else heard.seconds
+    else:
+        text = read_answer(args.answer_file)
+    result = feedback(profile, question, text, seconds=seconds, words=words, rating=args.rating)
+    if args.save:
+        if not text.strip():
+            raise PrepError("the answer is empty: nothing to save")
+        store = _store(args)
+        current = store.load(profile.id)  # the file as it is now; the Store refuses stale saves
+        store.save(record_attempt(current, question.id, text, result, rating=args.rating))
+    if args.json:
+        data = result.to_dict()
+        if args.audio is not None:
+            data |= {"transcript": text, "pauses": [list(pause) for pause in pauses]}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(checklist(profile, question, result, transcript=text if args.audio else None))
+        if pauses:
+            print("Long pauses: " + ", ".join(f"{s:.0f} s at {at:.0f} s" for at, s in pauses))
+    if args.save:
+        print(f"prep: saved the attempt on question {args.question}", file=sys.stderr)
+    return 0
+
+
+def read_answer(name: str) -> str:
+    """The answer in file ``name`` ('-': standard input) as text; one clear error otherwise."""
+    label = "standard input" if name == "-" else name
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_ANSWER_BYTES + 1)
+        else:
+            with open(Path(name).expanduser(), "rb") as handle:
+                data = handle.read(MAX_ANSWER_BYTES + 1)
+    except OSError as error:
+        raise PrepError(f"cannot read {label}: {error.strerror or error}") from error
+    if b"\x00" in data:
+        raise PrepError(f"{label} is a binary file, not text: give the answer as UTF-8 text")
+    if len(data) > MAX_ANSWER_BYTES:
+        raise PrepError(f"{label} is too long for an answer (over {MAX_TEXT:,} characters)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise PrepError(
+            f"{label} is not UTF-8 text (byte {error.start + 1}): save it as UTF-8"
+        ) from None
+    if len(text) > MAX_TEXT:
+        raise PrepError(f"{label} is too long for an answer (over {MAX_TEXT:,} characters)")
+    return text
+
+
+def checklist(
+    profile: Profile, question: Question, result: Feedback, *, transcript: str | None = None
+) -> str:
+    """The feedback as a readable checklist: a line per check, then the details."""
+    number = profile.prep.questions.index(question) + 1
+    lines = [f"Question {number}: {question.text}"]
+    if transcript is not None:
+        lines += ["", f"Transcript: {transcript.strip() or '(nothing heard)'}"]
+    lines.append("")
+    lines += [f"{'✓' if c.passed else '✗'} {c.name}: {c.message}" for c in result.checks]
+    lines.append("")
+    if result.terms_used:
+        lines.append(f"Terms used: {'; '.join(result.terms_used)}")  # a term may hold a comma
+    if result.terms_missed:
+        more = len(result.terms_missed) - 8
+        shown = "; ".join(result.terms_missed[:8]) + (f" (and {more} more)" if more > 0 else "")
+        lines.append(f"Terms missed: {shown}")
+    for point in result.points_covered:
+        lines.append(f"  {'✓' if point['covered'] else '✗'} drafted: {point['point']}")
+    if result.star is not None:
+        parts = " ".join(f"{part} {'✓' if ok else '✗'}" for part, ok in result.star.items())
+        lines.append(f"STAR: {parts}")
+    pace = f", {result.wpm:g} words a minute" if result.wpm is not None else ""
+    took = f", {result.seconds:g} s" if result.seconds else ""
+    lines.append(f"Length: {result.words} words{took}{pace}")
+    if result.top_words:
+        lines.append("Most-used words: " + ", ".join(f"{w} ({n})" for w, n in result.top_words))
+    verdict = "weak" if result.weak else "not weak"
+    failed = len(result.failed)
+    rating = f", rated {result.rating}/5" if result.rating is not None else ""
+    lines.append(f"This attempt: {verdict} ({failed} check{'s' * (failed != 1)} failed{rating})")
+    return "\n".join(lines)
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 <= value <= MAX_SECONDS:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"seconds must be from 0 to {MAX_SECONDS}")
+    return value

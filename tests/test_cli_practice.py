@@ -1,0 +1,255 @@
+"""``prep practice``: the checklist, the JSON, --save through the store, and bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from prep_core import cli_practice, model
+from prep_core.model import Profile, Question
+from prep_core.store import Store
+from tests.conftest import require_module
+from tests.test_cli import assert_one_line_error, run, snapshot
+from tests.test_voice import SPOKEN, VOICE_EXTRA, speak
+
+ANSWER = """When I was at my last job, our team had a slow recommendation pipeline.
+I was responsible for fixing it. I moved training to PyTorch on Kubernetes and used Kafka
+and Spark to build scalable systems. As a result, training time dropped by 40 percent."""
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own data folder."""
+    data_dir = tmp_path / "data"
+    monkeypatch.setenv("PREP_DATA_DIR", str(data_dir))
+    return data_dir
+
+
+@pytest.fixture
+def store(isolated) -> Store:
+    return Store(isolated)
+
+
+@pytest.fixture
+def acme(store) -> Profile:
+    profile = Profile(company="Acme", role_title="Data Engineer")
+    profile.tech_stack.frameworks = ["PyTorch", "Spark"]
+    profile.tech_stack.data_ml_tools = ["Kafka"]
+    profile.prep.questions = [
+        Question(id="why", text="Why Acme?", answer="Pipelines."),
+        Question(
+            id="story",
+            text="Tell me about a time you fixed a slow system.",
+            answer="- We moved training to PyTorch.\n- Training time dropped by 40%.",
+        ),
+    ]
+    return store.create(profile)
+
+
+@pytest.fixture
+def answer_file(tmp_path):
+    path = tmp_path / "answer.txt"
+    path.write_text(ANSWER, encoding="utf-8")
+    return path
+
+
+def test_the_checklist(capsys, acme, answer_file):
+    code, out, err = run(
+        capsys, "practice", acme.slug, "--question", "2", "--answer-file", str(answer_file),
+        "--seconds", "80",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[0] == "Question 2: Tell me about a time you fixed a slow system."
+    assert "✓ terms: 3 company terms used (PyTorch; Spark; Kafka)" in lines
+    assert "✓ points: 2 of 2 drafted points covered" in lines
+    assert "✓ star: situation, task, action and result are all there" in lines
+    assert "✓ length: took 80 s (target 60–120 s)" in lines
+    assert "Terms missed: Acme" in lines
+    assert "STAR: situation ✓ task ✓ action ✓ result ✓" in lines
+    assert "Length: 45 words, 80 s, 33.8 words a minute" in lines
+    assert lines[-1] == "This attempt: not weak (0 checks failed)"
+
+
+def test_the_json_from_stdin_by_question_id(capsys, acme, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ANSWER.encode())))
+    code, out, _ = run(
+        capsys, "practice", acme.id, "--question", "story", "--answer-file", "-", "--json",
+        "--rating", "2",
+    )  # fmt: skip
+    data = json.loads(out)
+    assert code == 0
+    assert data["terms_used"] == ["PyTorch", "Spark", "Kafka"]
+    assert data["star"] == dict.fromkeys(("situation", "task", "action", "result"), True)
+    assert data["result_has_number"] is True
+    assert data["rating"] == 2 and data["weak"] is True  # a self-rating of 2 is weak
+    assert data["seconds"] is None and data["wpm"] is None
+    assert [c["name"] for c in data["checks"]] == [
+        "terms", "points", "star", "result_number", "length", "fillers"
+    ]  # fmt: skip
+
+
+def test_save_keeps_the_attempt_and_check_counts_it(capsys, acme, answer_file, store):
+    args = ("practice", acme.slug, "--question", "2", "--answer-file", str(answer_file))
+    code, _, err = run(capsys, *args, "--seconds", "80", "--rating", "4", "--save")
+    assert code == 0 and err == "prep: saved the attempt on question 2\n"
+    saved = store.load(acme.id)
+    assert saved.revision == acme.revision + 1
+    (attempt,) = saved.prep.questions[1].attempts
+    assert (attempt.text, attempt.seconds, attempt.rating) == (ANSWER, 80, 4)
+    assert not attempt.weak and attempt.checks[0].name == "terms"
+
+    run(capsys, *args, "--rating", "1", "--save")
+    code, out, _ = run(capsys, "check", acme.slug, "--json")
+    assert json.loads(out)["practice"] == {
+        "questions": 2,
+        "practised": 1,
+        "weak": 1,
+        "rehearsed": 0,
+        "attempts": 2,
+    }
+    _, out, _ = run(capsys, "check", acme.slug)
+    assert out.splitlines()[2] == "Rehearsed answers: 0 of 2 questions (1 weak, 2 attempts)"
+
+
+def test_a_profile_file_works_but_is_not_saved_into(capsys, tmp_path, answer_file, acme):
+    path = tmp_path / "acme.json"
+    path.write_text(acme.model_dump_json(), encoding="utf-8")
+    args = ("practice", str(path), "--question", "1", "--answer-file", str(answer_file))
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and out.startswith("Question 1: Why Acme?")
+    before = path.read_bytes()
+    code, out, err = run(capsys, *args, "--save")
+    assert_one_line_error(
+        code, out, err,
+        f"--save keeps the attempt in a profile of the data folder; import {path} first "
+        f"(prep import {path})",
+    )  # fmt: skip
+    assert path.read_bytes() == before
+
+
+# --- bad input: one line, exit 2, nothing saved ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"\xff\xfeAn answer in UTF-16", "is not UTF-8 text (byte 1): save it as UTF-8"),
+        ("Café".encode("latin-1"), "is not UTF-8 text (byte 4): save it as UTF-8"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "is a binary file, not text: give the answer as UTF-8 text",
+        ),
+        (b"x" * (4 * model.MAX_TEXT + 1), "is too long for an answer (over 100,000 characters)"),
+        (b"x" * (model.MAX_TEXT + 1), "is too long for an answer (over 100,000 characters)"),
+    ],
+    ids=["utf-16", "latin-1", "png", "huge-bytes", "huge-text"],
+)
+def test_bad_answer_files(capsys, acme, isolated, tmp_path, data, message):
+    path = tmp_path / "answer.txt"
+    path.write_bytes(data)
+    before = snapshot(isolated)
+    code, out, err = run(
+        capsys, "practice", acme.slug, "--question", "1", "--answer-file", str(path), "--save"
+    )
+    assert_one_line_error(code, out, err, f"{path} {message}")
+    assert snapshot(isolated) == before
+
+
+NO_SUCH = "no question {!r} in Acme — Data Engineer: give a number from 1 to 2 or a question's id"
+
+
+@pytest.mark.parametrize("question", ["3", "0", "nope"])
+def test_unknown_question(capsys, acme, answer_file, isolated, question):
+    before = snapshot(isolated)
+    code, out, err = run(
+        capsys, "practice", acme.slug, "--question", question, "--answer-file", str(answer_file),
+        "--save",
+    )  # fmt: skip
+    assert_one_line_error(code, out, err, NO_SUCH.format(question))
+    assert snapshot(isolated) == before
+
+
+def test_a_profile_without_questions(capsys, store, answer_file):
+    empty = store.create(Profile(company="Blank"))
+    code, out, err = run(
+        capsys, "practice", empty.id, "--question", "1", "--answer-file", str(answer_file)
+    )
+    assert code == 2 and out == ""
+    assert err.startswith("prep: error: Blank has no questions yet: add one under Interview")
+    assert err.count("\n") == 1
+
+
+def test_an_empty_answer_gets_feedback_but_is_not_saved(capsys, acme, tmp_path, isolated):
+    path = tmp_path / "empty.txt"
+    path.write_text("  \n", encoding="utf-8")
+    code, out, _ = run(capsys, "practice", acme.slug, "--question", "1", "--answer-file", str(path))
+    assert code == 0 and out.splitlines()[-1].startswith("This attempt: weak")
+    before = snapshot(isolated)
+    code, out, err = run(
+        capsys, "practice", acme.slug, "--question", "1", "--answer-file", str(path), "--save"
+    )
+    assert_one_line_error(code, out, err, "the answer is empty: nothing to save")
+    assert snapshot(isolated) == before
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--rating", "6"], "argument --rating: invalid choice"),
+        (["--seconds", "-3"], "argument --seconds: seconds must be from 0 to 86400"),
+        (["--seconds", "nan"], "argument --seconds: seconds must be from 0 to 86400"),
+        (["--seconds", "soon"], "argument --seconds: not a number of seconds: 'soon'"),
+    ],
+)
+def test_bad_options(capsys, acme, answer_file, extra, message):
+    code, out, err = run(
+        capsys, "practice", acme.slug, "--question", "1", "--answer-file", str(answer_file), *extra
+    )
+    assert code == 2 and out == "" and message in err and err.count("\n") == 1
+
+
+def test_an_answer_file_or_audio_is_required(capsys, acme):
+    code, _, err = run(capsys, "practice", acme.slug, "--question", "1")
+    assert code == 2 and "one of the arguments --answer-file --audio is required" in err
+
+
+def test_audio_that_is_not_audio(capsys, acme, tmp_path, isolated):
+    path = tmp_path / "answer.wav"
+    path.write_bytes(b"RIFF but not really")
+    code, out, err = run(
+        capsys, "practice", acme.slug, "--question", "1", "--audio", str(path), "--save"
+    )
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "answer.wav is not audio that can be read" in err or "voice extra" in err
+
+
+def test_audio_without_the_voice_extra_says_how_to_enable_it(capsys, acme, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "av", None)
+    path = tmp_path / "answer.wav"
+    path.write_bytes(b"RIFF")
+    code, out, err = run(capsys, "practice", acme.slug, "--question", "1", "--audio", str(path))
+    assert_one_line_error(
+        code, out, err, 'voice practice needs the voice extra: pip install -e ".[voice]"'
+    )
+
+
+def test_the_answer_limit_matches_the_model():
+    assert cli_practice.MAX_TEXT == model.MAX_TEXT
+
+
+def test_a_spoken_answer(capsys, acme, tmp_path):
+    require_module("faster_whisper", VOICE_EXTRA)
+    wav = speak(SPOKEN, tmp_path / "answer.wav")
+    code, out, err = run(
+        capsys, "practice", acme.slug, "--question", "2", "--audio", str(wav), "--json"
+    )
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["spoken"] is True and "kafka" in data["transcript"].lower()
+    assert {"PyTorch", "Kafka"} <= set(data["terms_used"])
+    assert 100 <= data["wpm"] <= 200 and "pace" in [c["name"] for c in data["checks"]]
