@@ -5,17 +5,24 @@ import streamlit as st
 
 from pages._ui.state import days_left_text, require_profile, section_page
 from prep_core.completeness import completeness
+from prep_core.progress import practice_stats
 
 profile = require_profile()
 report = completeness(profile)
 st.title("Readiness", anchor=False)
 
-overall, answers, days = st.columns(3)
+overall, answers, rehearsed, days = st.columns(4)
 overall.metric("Overall", f"{report.percent}%", help=f"{report.filled} of {report.total} fields")
 answers.metric(
     "Drafted answers",
     f"{report.answered} of {report.questions}",
     help="Potential questions with an answer drafted on Interview Preparation",
+)
+practice = practice_stats(profile)
+rehearsed.metric(
+    "Rehearsed",
+    f"{practice.rehearsed} of {practice.questions}",
+    help="Practised on the Practice page, and the last attempt was not weak",
 )
 days.metric("Interview", days_left_text(profile))
 if profile.interview_date is None:

@@ -46,4 +46,15 @@
     const cell = rows[rows.length - 1].querySelector("input, textarea");
     if (cell) { cell.focus(); pending = null; }
   }).observe(document.body, { childList: true, subtree: true });
+
+  // 4. Practice's countdown: soft, it turns amber at zero and keeps counting, never cuts off.
+  setInterval(() => {
+    for (const el of document.querySelectorAll("[data-prep-deadline]")) {
+      const left = Math.round((Number(el.dataset.prepDeadline) - Date.now()) / 1000);
+      const abs = Math.abs(left);
+      const clock = `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}`;
+      el.textContent = left >= 0 ? `${clock} left` : `Time is up (+${clock}): finish your thought`;
+      el.classList.toggle("prep-timer-over", left < 0);
+    }
+  }, 500);
 })();

@@ -17,6 +17,7 @@ import streamlit as st
 from pages._ui.state import (
     EXPORT,
     LIBRARY,
+    PRACTICE,
     READINESS,
     STALE,
     current,
@@ -49,9 +50,14 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo(LIBRARY, "Library", ":material/library_books:", "", "Library"),
     *(PageInfo(section_page(s.key), s.title, s.icon, s.key, "Profile") for s in SECTIONS),
     PageInfo(READINESS, "Readiness", ":material/monitoring:", "readiness", "Prepare"),
+    PageInfo(PRACTICE, "Practice", ":material/record_voice_over:", "practice", "Prepare"),
     PageInfo(EXPORT, "Export", ":material/download:", "export", "Export"),
 )
-WALK = (PAGES[0], *PAGES[1 : len(SECTIONS) + 1], PAGES[-2])  # Previous/Next: Library … Readiness
+WALK = (
+    PAGES[0],
+    *PAGES[1 : len(SECTIONS) + 1],
+    PAGES[len(SECTIONS) + 1],
+)  # Previous/Next: Library … Readiness
 
 
 def navigation() -> st.Page:

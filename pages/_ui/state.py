@@ -34,6 +34,7 @@ STARTED = "_prep.started"
 
 LIBRARY = "pages/library.py"
 READINESS = "pages/readiness.py"
+PRACTICE = "pages/practice.py"
 EXPORT = "pages/export.py"
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")

@@ -1,0 +1,252 @@
+"""The Practice page's parts: choose a question, answer against a timer, read the feedback, keep it.
+
+The feedback itself is ``prep_core.practice`` (pure, offline); this module only binds it to
+widgets. What the person types is kept in session state under keys no widget uses, so an attempt
+survives leaving the page; it reaches the profile only when they save it.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+
+import streamlit as st
+
+from pages._ui.state import change, current, persist, plain, say
+from prep_core import voice
+from prep_core.model import QUESTION_CATEGORIES, Profile, Question
+from prep_core.practice import Feedback, feedback, record_attempt
+from prep_core.progress import history, is_rehearsed, last_attempt_weak, practice_order, practised
+from prep_core.vocabulary import hotwords
+
+SETS = {"weakest": "Weakest first", "never": "Never practised", "weak": "Weak answers"}
+SETS |= {f"category:{c}": f"Category: {c.capitalize()}" for c in QUESTION_CATEGORIES if c}
+PICKED = "practice.question"  # the id of the question being practised (not a widget key)
+STARTED = "practice.started"  # {question id: time.time() when the timer started}
+TYPED = "practice.typed"  # {question id: the attempt typed so far}
+RESULT = "practice.result"  # {question id: (text, seconds, words, Feedback)}
+
+
+def questions_to_practise(profile: Profile) -> list[Question]:
+    """The chosen set, in practice order (never practised and weak first)."""
+    choice = st.selectbox("Practise", list(SETS), format_func=SETS.get, key="practice.set")
+    if choice.startswith("category:"):
+        return practice_order(profile, category=choice.split(":", 1)[1])
+    return practice_order(profile, mode=choice)
+
+
+def pick_question(questions: list[Question]) -> Question:
+    ids = [q.id for q in questions]
+    if st.session_state.get(PICKED) not in ids:
+        st.session_state[PICKED] = ids[0]
+    st.session_state["practice.pick"] = st.session_state[PICKED]
+    labels = {q.id: f"{n}. {q.text[:90]} · {_state(q)}" for n, q in enumerate(questions, 1)}
+    st.selectbox(
+        "Question",
+        ids,
+        key="practice.pick",
+        format_func=partial(_label, labels),
+        on_change=_picked,
+    )
+    return questions[ids.index(st.session_state[PICKED])]
+
+
+def _label(labels: dict[str, str], question_id: str) -> str:  # a partial of it pickles
+    return labels.get(question_id, question_id)
+
+
+def _picked() -> None:
+    st.session_state[PICKED] = st.session_state["practice.pick"]
+
+
+def _state(question: Question) -> str:
+    if not practised(question):
+        return "never practised"
+    if last_attempt_weak(question):
+        return "weak"
+    return "rehearsed"
+
+
+def timer(question: Question) -> float | None:
+    """A visible countdown (soft: it warns, never cuts off); the seconds taken so far."""
+    left, right = st.columns([1, 3], vertical_alignment="bottom")
+    minutes = left.number_input(
+        "Minutes", min_value=0.5, max_value=10.0, value=2.0, step=0.5, key="practice.minutes"
+    )
+    started = st.session_state.setdefault(STARTED, {}).get(question.id)
+    if started is None:
+        right.button("Start the timer", key="practice.start", on_click=_start, args=(question.id,))
+        return None
+    deadline_ms = int((started + minutes * 60) * 1000)
+    right.html(  # frame.js ticks every element with data-prep-deadline
+        f'<div class="prep-timer" data-prep-deadline="{deadline_ms}">'
+        f"{int(minutes)}:{int(minutes * 60) % 60:02d}</div>"
+    )
+    return round(time.time() - started, 1)
+
+
+def _start(question_id: str) -> None:
+    st.session_state.setdefault(STARTED, {})[question_id] = time.time()
+
+
+def answer_box(question: Question) -> str:
+    """The typed attempt; kept per question while the person practises."""
+    typed = st.session_state.setdefault(TYPED, {})
+    key = f"practice.answer.{question.id}"
+    if st.session_state.get(key) != typed.get(question.id, ""):
+        st.session_state[key] = typed.get(question.id, "")
+    st.text_area(
+        "Your answer",
+        key=key,
+        height=200,
+        placeholder="Answer as you would say it",
+        on_change=_typed,
+        args=(question.id, key),
+    )
+    return typed.get(question.id, "")
+
+
+def _typed(question_id: str, key: str) -> None:
+    st.session_state.setdefault(TYPED, {})[question_id] = st.session_state[key]
+
+
+def voice_box(profile: Profile, question: Question) -> None:
+    """Answer by speaking, where the voice extra is installed: the transcript fills the answer."""
+    if not voice.available():
+        st.caption(f"Answer by voice: {voice.INSTALL_HINT} (all offline).")
+        return
+    st.audio_input(
+        "Or say it",
+        key=f"practice.audio.{question.id}",
+        on_change=_transcribe,
+        args=(profile.id, question.id),
+    )
+
+
+def _transcribe(profile_id: str, question_id: str) -> None:
+    audio = st.session_state.get(f"practice.audio.{question_id}")
+    profile = current()
+    if audio is None or profile is None or profile.id != profile_id:
+        return
+    try:
+        heard = voice.transcribe(audio.getvalue(), hotwords=hotwords(profile))
+    except voice.VoiceError as error:
+        say(False, f"Not transcribed: {error}")
+        return
+    st.session_state.setdefault(TYPED, {})[question_id] = heard.text
+    question = next(q for q in profile.prep.questions if q.id == question_id)
+    result = feedback(profile, question, heard.text, seconds=heard.seconds, words=heard.words)
+    st.session_state.setdefault(RESULT, {})[question_id] = (
+        heard.text,
+        heard.seconds,
+        heard.words,
+        result,
+    )
+
+
+def check_answer(profile: Profile, question: Question, text: str, seconds: float | None) -> None:
+    st.session_state.setdefault(RESULT, {})[question.id] = (
+        text,
+        seconds,
+        None,
+        feedback(profile, question, text, seconds=seconds),
+    )
+
+
+def result_of(question: Question) -> tuple[str, float | None, int | None, Feedback] | None:
+    return (st.session_state.get(RESULT) or {}).get(question.id)
+
+
+def show_feedback(result: Feedback) -> None:
+    """The checklist with its reasons, the company's words used and missed, and the counts."""
+    for check in result.checks:
+        mark = ":green[:material/check_circle:]" if check.passed else ":red[:material/cancel:]"
+        st.markdown(
+            f"{mark} **{plain(check.name.replace('_', ' '))}**: {plain(check.message, 300)}"
+        )
+    if result.terms_used:
+        st.markdown(
+            "Company words you used: " + " ".join(_chip(t, "green") for t in result.terms_used)
+        )
+    if result.terms_missed:
+        missed = result.terms_missed[:8]
+        st.markdown("Worth working in: " + " ".join(_chip(t, "gray") for t in missed))
+    for point in result.points_covered:
+        mark = ":material/check:" if point["covered"] else ":material/remove:"
+        st.markdown(f"{mark} {plain(point['point'], 200)}")
+    facts = [f"{result.words} words"]
+    if result.seconds:
+        facts.append(f"{result.seconds:.0f} s")
+    if result.wpm:
+        facts.append(f"{result.wpm:.0f} words a minute")
+    fillers = sum(result.fillers.values())
+    if fillers:
+        least = "at least " if result.spoken else ""
+        facts.append(f"{least}{fillers} fillers ({result.fillers_per_minute} a minute)")
+    st.caption(" · ".join(facts))
+    if result.top_words:
+        words = ", ".join(f"{plain(w)} ({n})" for w, n in result.top_words[:8])
+        st.caption(f"Most-used words: {words}")
+
+
+def _chip(text: str, colour: str) -> str:
+    return f":{colour}-badge[{plain(text, 60)}]"
+
+
+def keep(question_id: str, rating: int | None) -> None:
+    """Save the attempt (text, seconds, checks, rating) on the question."""
+    profile = current()
+    question = next((q for q in profile.prep.questions if q.id == question_id), None)
+    result = (st.session_state.get(RESULT) or {}).get(question_id)
+    if question is None or result is None:
+        return
+    text, _seconds, _words, fed = result
+    if persist(record_attempt(profile, question_id, text, fed.with_rating(rating), rating=rating)):
+        weak = (
+            " It counts as weak: it comes first next time." if fed.with_rating(rating).weak else ""
+        )
+        say(True, f"Attempt saved.{weak}")
+        st.session_state[STARTED].pop(question_id, None)
+
+
+def use_as_draft(question_id: str) -> None:
+    result = (st.session_state.get(RESULT) or {}).get(question_id)
+    if result is None:
+        return
+
+    def draft(profile: Profile) -> None:
+        question = next(q for q in profile.prep.questions if q.id == question_id)
+        question.answer = result[0]
+
+    if change(draft):
+        say(True, "Your attempt is now the drafted answer")
+
+
+def progress(profile: Profile) -> None:
+    """Per question: attempts, last rating and state; the weak ones listed first."""
+    rows = ["| # | Question | Attempts | Last rating | State |", "|---:|---|---:|---:|---|"]
+    for n, question in enumerate(profile.prep.questions, 1):
+        if not question.text:
+            continue
+        last = question.attempts[-1].rating if question.attempts else None
+        rows.append(
+            f"| {n} | {plain(question.text, 80)} | {len(question.attempts)} | "
+            f"{last or '–'} | {_state(question)} |"
+        )
+    st.markdown("\n".join(rows))
+    rehearsed = sum(is_rehearsed(q) for q in profile.prep.questions)
+    st.caption(f"Rehearsed: {rehearsed} of {sum(bool(q.text) for q in profile.prep.questions)}")
+
+
+def trend(question: Question) -> None:
+    """This question's attempts over time: checks passed and self-rating."""
+    rows = history(question)
+    if len(rows) < 2:
+        return
+    st.line_chart(
+        {
+            "checks passed": [r["passed"] for r in rows],
+            "self-rating": [r["rating"] or 0 for r in rows],
+        },
+        height=160,
+    )

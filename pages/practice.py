@@ -1,0 +1,58 @@
+"""Practice: one question at a time against a timer, with feedback in the company's own words."""
+
+import streamlit as st
+
+from pages._ui import practice as ui
+from pages._ui.state import require_profile
+
+profile = require_profile()
+st.title("Practice", anchor=False)
+st.caption(
+    "Answer out loud or in writing, then read the feedback: the company's words you used, the "
+    "points of your drafted answer you covered, STAR for stories, length, pace and fillers."
+)
+answer_tab, progress_tab = st.tabs(["Answer", "Progress"], key="practice.tab", on_change="rerun")
+
+if answer_tab.open:
+    with answer_tab:
+        questions = ui.questions_to_practise(profile)
+        if not any(q.text for q in profile.prep.questions):
+            st.info("No questions yet. Add some under Interview Preparation first.")
+        elif not questions:
+            st.info("No question in this set. Choose another set above.")
+        else:
+            question = ui.pick_question(questions)
+            st.subheader(question.text, anchor=False)
+            seconds = ui.timer(question)
+            with st.expander("My drafted answer"):
+                st.text(question.answer or "Not drafted yet.")
+            text = ui.answer_box(question)
+            ui.voice_box(profile, question)
+            if st.button("Get feedback", key="practice.check", type="primary", disabled=not text):
+                ui.check_answer(profile, question, text, seconds)
+            if (result := ui.result_of(question)) is not None:
+                st.divider()
+                ui.show_feedback(result[3])
+                rating = st.segmented_control(
+                    "How did it go? (1-5)", [1, 2, 3, 4, 5], key=f"practice.rating.{question.id}"
+                )
+                row = st.container(horizontal=True)
+                row.button(
+                    "Save this attempt",
+                    key="practice.save",
+                    on_click=ui.keep,
+                    args=(question.id, rating),
+                    type="primary",
+                    icon=":material/save:",
+                )
+                row.button(
+                    "Use this as my drafted answer",
+                    key="practice.use",
+                    on_click=ui.use_as_draft,
+                    args=(question.id,),
+                )
+            ui.trend(question)
+
+if progress_tab.open:
+    with progress_tab:
+        ui.progress(profile)

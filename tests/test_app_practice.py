@@ -1,0 +1,101 @@
+"""The Practice page under AppTest: choose, answer, feedback, save, use as the drafted answer."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import pages._ui.state as ui
+from prep_core.model import Profile
+from prep_core.store import Store
+from tests.app_harness import v2_pages
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
+    with v2_pages():
+        yield Store(tmp_path / "data")
+
+
+def start(profile_id: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["profile"] = profile_id
+    at.run()
+    at.switch_page(ui.PRACTICE).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def on_disk(store: Store, profile_id: str) -> dict:
+    return json.loads((store.folder / f"{profile_id}.json").read_text(encoding="utf-8"))
+
+
+def test_an_attempt_gets_feedback_in_the_company_words_and_is_saved(store: Store) -> None:
+    profile = store.create(
+        Profile(
+            company="Acme",
+            tech_stack={"languages": ["Python"], "cloud": ["Kubernetes"]},
+            prep={"questions": [{"text": "Why Acme?", "answer": "I love Kubernetes at scale."}]},
+        )
+    )
+    qid = profile.prep.questions[0].id
+    at = start(profile.id)
+    assert at.subheader[0].value == "Why Acme?"
+    at.button(key="practice.start").click().run()
+    at.text_area(key=f"practice.answer.{qid}").input("I run Python on Kubernetes, um, daily.").run()
+    at.button(key="practice.check").click().run()
+    shown = " ".join(m.value for m in at.markdown)
+    assert "Kubernetes" in shown and "Python" in shown  # chips of the company's words used
+    at.segmented_control(key=f"practice.rating.{qid}").set_value(2).run()
+    at.button(key="practice.save").click().run()
+    attempts = on_disk(store, profile.id)["prep"]["questions"][0]["attempts"]
+    assert len(attempts) == 1 and attempts[0]["rating"] == 2
+    assert attempts[0]["text"] == "I run Python on Kubernetes, um, daily."
+    status = " ".join(c.value for c in at.sidebar.caption)
+    assert "counts as weak" in status  # a rating of 2 makes it weak: it comes first next time
+    at.button(key="practice.use").click().run()
+    saved = on_disk(store, profile.id)["prep"]["questions"][0]
+    assert saved["answer"] == "I run Python on Kubernetes, um, daily."
+
+
+def test_the_typed_attempt_survives_leaving_the_page(store: Store) -> None:
+    profile = store.create(Profile(company="Acme", prep={"questions": [{"text": "Why?"}]}))
+    qid = profile.prep.questions[0].id
+    at = start(profile.id)
+    at.text_area(key=f"practice.answer.{qid}").set_value("Half an answer")
+    at.button(key="nav.readiness").click().run()
+    assert at.title[0].value == "Readiness"
+    at.switch_page(ui.PRACTICE).run()
+    assert at.text_area(key=f"practice.answer.{qid}").value == "Half an answer"
+
+
+def test_a_profile_without_questions_says_what_to_do_first(store: Store) -> None:
+    at = start(store.create(Profile(company="Acme")).id)
+    assert "Interview Preparation" in at.info[0].value
+    assert "practice.check" not in {b.key for b in at.button}
+
+
+def test_weak_and_never_practised_come_first(store: Store) -> None:
+    profile = store.create(
+        Profile(
+            prep={
+                "questions": [
+                    {"text": "Rehearsed", "attempts": [{"text": "fine", "rating": 5}]},
+                    {"text": "Weak", "attempts": [{"text": "meh", "rating": 1}]},
+                    {"text": "New"},
+                ]
+            }
+        )
+    )
+    at = start(profile.id)
+    picker = at.selectbox(key="practice.pick")
+    order = [picker.format_func(o).split(". ", 1)[1].split(" · ")[0] for o in picker.options]
+    assert order.index("Rehearsed") == 2, order
