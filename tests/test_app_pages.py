@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 import pages._ui.export as export_ui
 import pages._ui.fields as fields
 import pages._ui.state as ui
+from prep_core.errors import StoreError
 from prep_core.formats import FORMATS, export_filename
 from prep_core.model import MAX_TEXT, Profile, Question
 from prep_core.sections import SECTIONS
@@ -313,7 +314,7 @@ def test_a_save_from_a_stale_tab_is_refused_and_can_reload(store: Store) -> None
     other_tab.save(other_tab.load(profile.id).model_copy(update={"company": "Other tab"}))
 
     at.text_input(key=f"{profile.id}.company").input("This tab").run()
-    assert "changed elsewhere" in shown(at.error[0])
+    assert "changed in another tab" in shown(at.error[0])
     assert on_disk(store, profile.id)["company"] == "Other tab"
     at.button(key="reload_latest").click().run()
     assert not at.error
@@ -322,13 +323,18 @@ def test_a_save_from_a_stale_tab_is_refused_and_can_reload(store: Store) -> None
     assert on_disk(store, profile.id)["company"] == "After reload"
 
 
-def test_user_text_quoted_in_an_error_is_not_markdown(store: Store) -> None:
+def test_user_text_quoted_in_an_error_is_not_markdown(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     profile = store.create(hostile_profile())
     at = start(profile.id, ui.section_page("overview"))
-    other_tab = Store(store.data_dir)
-    other_tab.save(other_tab.load(profile.id))
+
+    def refuse(self, saved):
+        raise StoreError(f"{saved.title} cannot be saved")  # a message quoting user text
+
+    monkeypatch.setattr(Store, "save", refuse)
     at.text_input(key=f"{profile.id}.overview.size").input("12,000").run()
-    assert "changed elsewhere" in shown(at.error[0])  # the message quotes the hostile title
+    assert "cannot be saved" in shown(at.error[0])
     assert "<script>" not in at.error[0].value and "\\<script\\>" in at.error[0].value
 
 

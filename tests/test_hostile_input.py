@@ -7,16 +7,19 @@ import contextlib
 import json
 import os
 import random
+import threading
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prep_core.errors import InvalidProfile
+from prep_core import readers
+from prep_core.errors import InvalidProfile, PrepWarning
 from prep_core.model import MAX_TEXT, SCHEMA_VERSION, Profile
-from prep_core.readers import load_bytes, load_file
+from prep_core.readers import MAX_FILE_BYTES, load_bytes, load_file
 from prep_core.readers.markdown import read
 from prep_core.writers.json import write as write_json
 from prep_core.writers.markdown import markdown_view
@@ -218,5 +221,96 @@ def test_load_file_unreadable(tmp_path, monkeypatch, error, expected):
     def refuse(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(Path, "open", refuse)  # root reads any file, so chmod cannot show this
-    assert one_line_error(load_file, path) == f"{path}: {expected}"
+    # root reads any file, so chmod cannot show this
+    monkeypatch.setattr(readers.os, "open" if error.errno == 13 else "read", refuse)
+    message = one_line_error(load_file, path)
+    monkeypatch.undo()
+    assert message == f"{path}: {expected}"
+
+
+# --- what is read at all (issue 9.6) ----------------------------------------------------------
+
+
+@pytest.fixture(params=["load_file", "Store.import_file"])
+def reader(request, tmp_path):
+    """Both ways a file is read: ``prep check FILE`` (load_file) and ``prep import FILE``."""
+    if request.param == "load_file":
+        return load_file
+    from prep_core.store import Store
+
+    return Store(tmp_path / "data").import_file
+
+
+def refused_quickly_and_small(path, read=load_file) -> str:
+    """The refusal to read ``path``: within 1 s, 50 MB and one line, or the test fails."""
+    result: dict[str, object] = {}
+
+    def attempt() -> None:
+        tracemalloc.start()
+        started = time.perf_counter()
+        try:
+            read(path)
+        except InvalidProfile as error:
+            result["message"] = str(error)
+        finally:
+            result["seconds"] = time.perf_counter() - started
+            result["peak"] = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(timeout=5)
+    if worker.is_alive():  # a FIFO open without O_NONBLOCK waits for a writer forever
+        with contextlib.suppress(OSError), open(path, "wb"):  # let the reader go
+            pass
+        pytest.fail(f"load_file({path}) still blocked after 5 s")
+    assert "message" in result, "the file was read as a profile"
+    assert result["seconds"] < 1.0, result
+    assert result["peak"] < 50 * 1024 * 1024, result
+    assert "\n" not in result["message"]
+    return result["message"]
+
+
+def test_a_3_gb_file_is_refused_before_it_is_read(tmp_path, reader):
+    huge = tmp_path / "huge.md"
+    with open(huge, "wb") as file:
+        file.truncate(3 * 1024**3)  # sparse: no disk used, but 3 GB to a reader
+    message = refused_quickly_and_small(huge, reader)
+    assert message == f"{huge}: too large for a profile (over {MAX_FILE_BYTES >> 20} MB)"
+
+
+def test_one_byte_over_the_limit_is_refused(tmp_path, reader):
+    big = tmp_path / "big.json"
+    with open(big, "wb") as file:
+        file.truncate(MAX_FILE_BYTES + 1)
+    assert "too large" in refused_quickly_and_small(big, reader)
+
+
+def test_dev_zero_is_refused(tmp_path, reader):
+    zero = Path("/dev/zero")
+    assert refused_quickly_and_small(zero, reader) == "/dev/zero: is a device, not a regular file"
+    link = tmp_path / "zero.md"
+    link.symlink_to("/dev/zero")
+    assert refused_quickly_and_small(link, reader) == f"{link}: is a device, not a regular file"
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path, reader):
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    expected = f"{fifo}: is a pipe (FIFO), not a regular file"
+    assert refused_quickly_and_small(fifo, reader) == expected
+
+
+# --- duplicate JSON keys (issue 9.10) ---------------------------------------------------------
+
+
+def test_duplicate_json_keys_are_reported_not_silent():
+    data = b'{"company": "First", "role_title": "R", "company": "Second"}'
+    notes: list[str] = []
+    assert load_bytes(data, "dup.json", notes=notes).company == "Second"
+    assert notes == ["dup.json: duplicate key 'company': the last value was used"]
+    with pytest.warns(PrepWarning, match=r"^dup\.json: duplicate key 'company'"):
+        load_bytes(data, "dup.json")
+    clean: list[str] = []
+    load_bytes(b'{"company": "Only"}', "ok.json", notes=clean)
+    assert clean == []
