@@ -11,12 +11,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from prep_core.errors import InvalidProfile, PrepError, UnknownFormat
+from prep_core.errors import InvalidProfile, PrepError, PrepWarning, UnknownFormat, one_line
 from prep_core.paths import APP_PATH, EXPORTS_DIR
 
 if TYPE_CHECKING:
@@ -39,8 +40,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import a .md or .json file as a new profile."""
-    profile = _store(args).import_file(args.file)
+    """Import a .md or .json file as a new profile (again, as a copy, with ``--copy``)."""
+    from prep_core.errors import AlreadyImported
+
+    try:
+        profile = _store(args).import_file(args.file, as_copy=args.copy)
+    except AlreadyImported as error:
+        raise PrepError(
+            f"{args.file}: {error} (id {error.existing_id}); --copy imports it again"
+        ) from None
     print(f"{profile.id}  {profile.title}")
     return 0
 
@@ -71,7 +79,53 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(_table([header, *rows], right_aligned={4}))
     for entry in entries:
         if entry.error is not None:
-            print(f"warning: {entry.error} (not loaded; the file was left as it is)")
+            print(f"warning: {one_line(entry.error)} (not loaded; the file was left as it is)")
+        elif entry.warning is not None:
+            print(f"warning: {one_line(entry.warning)}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """List what is in the trash, or bring back the latest trashed copy of PROFILE_ID."""
+    store = _store(args)
+    if args.profile_id is not None:
+        profile = store.restore(args.profile_id)
+        if args.json:
+            import json
+
+            print(json.dumps({"id": profile.id, "title": profile.title}, ensure_ascii=False))
+        else:
+            print(f"{profile.id}  {profile.title}")
+        return 0
+    trashed = store.trashed()
+    if args.json:
+        import json
+
+        rows = [
+            {
+                "id": t.id,
+                "company": t.profile.company if t.profile else None,
+                "role": t.profile.role_title if t.profile else None,
+                "deleted_at": t.deleted_at.isoformat(),
+            }
+            for t in trashed
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not trashed:
+        print(f"The trash is empty ({store.folder / '.trash'}).")
+        return 0
+    header = ("ID", "COMPANY", "ROLE", "DELETED")
+    rows = [
+        (
+            t.id,
+            (t.profile.company or "-") if t.profile else f"(cannot be read: {one_line(t.error)})",
+            (t.profile.role_title or "-") if t.profile else "-",
+            t.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        )
+        for t in trashed
+    ]
+    print(_table([header, *rows]))
     return 0
 
 
@@ -216,6 +270,17 @@ def _write(target: Path, data: bytes) -> None:
         raise PrepError(f"cannot write {target}: {error.strerror or error}") from error
 
 
+def _show_warnings(caught: list[warnings.WarningMessage]) -> None:
+    """Our warnings (files that loaded but hold a problem): one line each; others as usual."""
+    for warning in caught:
+        if issubclass(warning.category, PrepWarning):
+            print(f"prep: warning: {one_line(str(warning.message))}", file=sys.stderr)
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+
+
 def _table(rows: Sequence[Sequence[str]], *, right_aligned: set[int] = frozenset()) -> str:
     """Rows as aligned columns (the first row is the header), no trailing spaces."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -250,6 +315,21 @@ def _profile_argument(parser: argparse.ArgumentParser) -> None:
 
 def _configure_import(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a profile as .md (the template) or .json")
+    parser.add_argument(
+        "--copy",
+        action="store_true",
+        help="import a file that is imported already again, as '<company> (copy)'",
+    )
+
+
+def _configure_restore(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "profile_id",
+        metavar="PROFILE_ID",
+        nargs="?",
+        help="the id of a deleted profile (without it: list what is in the trash)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
 
 def _configure_check(parser: argparse.ArgumentParser) -> None:
@@ -287,6 +367,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("check", "show what a profile is still missing", cmd_check, _configure_check),
     Command(
         "export", "export a profile (Markdown, JSON, Word, Anki)", cmd_export, _configure_export
+    ),
+    Command(
+        "restore",
+        "list deleted profiles, or bring one back from the trash",
+        cmd_restore,
+        _configure_restore,
     ),
     Command("app", "start the dashboard in the browser (localhost)", cmd_app, _configure_app),
 )
@@ -337,7 +423,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.streamlit_args = extra
     try:
-        return args.run(args)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", PrepWarning)
+            try:
+                return args.run(args)
+            finally:
+                _show_warnings(caught)
     except PrepError as error:
         print(f"prep: error: {error}", file=sys.stderr)
         return EXIT_USAGE

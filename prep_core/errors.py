@@ -4,6 +4,7 @@ PrepError                    anything the CLI prints as one line and exits 2 on
 ├── InvalidProfile           a file or value that is not a valid profile
 ├── UnknownProfile           no profile with that id or slug in the data folder
 ├── UnknownFormat            an export format or option nobody registered
+├── AlreadyImported          an import of a file whose content is stored already
 └── StoreError               the data folder refused an operation
     └── StaleRevision        a save from an out-of-date copy (another tab saved first)
         └── DeletedElsewhere the profile was deleted since this copy was loaded
@@ -60,6 +61,15 @@ class UnknownFormat(PrepError):
 
 class StoreError(PrepError):
     pass
+
+
+class AlreadyImported(PrepError):
+    """The imported file holds a profile that is stored already (ids and times aside)."""
+
+    def __init__(self, existing_id: str, title: str) -> None:
+        super().__init__(f"already imported as {title}")
+        self.existing_id = existing_id
+        self.title = title
 
 
 class StaleRevision(StoreError):

@@ -10,6 +10,7 @@ are checked against one pattern before they become part of a path, so no name le
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import stat
@@ -21,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from prep_core.errors import (
+    AlreadyImported,
     DeletedElsewhere,
     InvalidProfile,
     StaleRevision,
@@ -48,7 +50,7 @@ _LOCK = ".lock"
 _TEMP = re.compile(r"^\..+\.tmp$")
 TEMP_MAX_AGE = 3600.0  # seconds
 _STAMP = "%Y%m%dT%H%M%SZ"  # a trashed file is <id>-<stamp>[-n].json, the stamp in UTC
-_TRASHED = re.compile(r"(?P<id>[a-z0-9][a-z0-9_-]*)-(?P<stamp>\d{8}T\d{6}Z)(?:-\d+)?\.json")
+_TRASHED = re.compile(r"(?P<id>[a-z0-9][a-z0-9_-]*)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?\.json")
 
 
 def resolve_data_dir(explicit: str | Path | None = None) -> Path:
@@ -71,6 +73,17 @@ class Entry:
     profile: Profile | None
     error: str | None
     warning: str | None = None  # about a file that loaded: e.g. a JSON key given twice
+
+
+@dataclass(frozen=True)
+class Trashed:
+    """One deleted profile in the trash folder: when it was deleted, and what it holds."""
+
+    id: str
+    path: Path
+    deleted_at: datetime
+    profile: Profile | None
+    error: str | None
 
 
 class Store:
@@ -156,25 +169,88 @@ class Store:
         return target
 
     def duplicate(self, ref: str) -> Profile:
-        """A copy of the profile with fresh ids everywhere, saved as a new profile."""
-        return self.create(self.load(ref).with_new_ids())
+        """A copy of the profile, "<company> (copy)" with fresh ids, saved as a new profile."""
+        return self.save_as_copy(self.load(ref))
 
-    def import_bytes(self, data: bytes, name: str) -> Profile:
-        """Read a .md or .json file's bytes and save it as a new profile; never overwrites."""
+    def save_as_copy(self, profile: Profile) -> Profile:
+        """Save ``profile`` as a new profile named "<company> (copy)", with fresh ids everywhere.
+
+        The way out of a refused stale save that keeps this tab's work. ``profile`` is unchanged.
+        """
+        copy = profile.with_new_ids()
+        copy.company = copy_name(profile.company)
+        return self.create(copy)
+
+    def restore(self, profile_id: str) -> Profile:
+        """Bring back the most recently trashed copy of ``profile_id``, as it was saved.
+
+        Refused when nothing in the trash has that id, or a profile with it exists.
+        """
+        self._check_name(profile_id)
+        path = self._path(profile_id)
+        with self._locked():
+            if os.path.lexists(path):
+                raise StoreError(f"a profile with the id {profile_id!r} exists already")
+            found = self.trashed(profile_id)
+            if not found:
+                raise StoreError(
+                    f"nothing in the trash has the id {profile_id!r}; "
+                    "prep restore lists what is there"
+                )
+            latest = found[0]
+            if latest.profile is None:
+                raise StoreError(f"cannot restore {latest.path.name}: {latest.error}")
+            try:
+                os.replace(latest.path, path)
+                backup = latest.path.with_name(latest.path.name + ".bak")
+                if backup.is_file() and not backup.is_symlink():
+                    os.replace(backup, self._backup_path(profile_id))
+                _fsync_dir(self.folder)
+            except OSError as error:
+                raise StoreError(
+                    f"could not restore {latest.path.name}: {error.strerror or error}"
+                ) from error
+        return latest.profile
+
+    def trashed(self, profile_id: str | None = None) -> list[Trashed]:
+        """What is in the trash (of one id, or all), most recently deleted first."""
+        found = []
+        for path, stamp, counter in self._trashed(profile_id):
+            file_id = _TRASHED.fullmatch(path.name)["id"]  # type: ignore[index]
+            try:
+                profile, error = self._read(path, expected_id=file_id), None
+            except Exception as problem:
+                profile, error = None, one_line(str(problem), limit=300)
+            found.append((stamp, counter, Trashed(file_id, path, stamp, profile, error)))
+        found.sort(key=lambda item: item[:2], reverse=True)
+        return [trashed for _, _, trashed in found]
+
+    def import_bytes(self, data: bytes, name: str, *, as_copy: bool = False) -> Profile:
+        """Read a .md or .json file's bytes and save it as a new profile; never overwrites.
+
+        Refused with ``AlreadyImported`` when a stored profile has the same content (ids,
+        times and revision aside); ``as_copy`` imports it anyway, as "<company> (copy)".
+        """
         from prep_core.readers import load_bytes
 
-        profile = load_bytes(data, name)
-        if self._path(profile.id).exists():
+        return self._import(load_bytes(data, name), as_copy=as_copy)
+
+    def import_file(self, path: str | Path, *, as_copy: bool = False) -> Profile:
+        """Import the .md or .json file at ``path`` as a new profile (see ``import_bytes``)."""
+        from prep_core.readers import load_file
+
+        return self._import(load_file(path), as_copy=as_copy)
+
+    def _import(self, profile: Profile, *, as_copy: bool) -> Profile:
+        if as_copy:
+            return self.save_as_copy(profile)
+        same = content_key(profile)
+        for stored in self.profiles():
+            if content_key(stored) == same:
+                raise AlreadyImported(stored.id, stored.title)
+        if os.path.lexists(self._path(profile.id)):
             profile = profile.with_new_ids()
         return self.create(profile)
-
-    def import_file(self, path: str | Path) -> Profile:
-        """Import the .md or .json file at ``path`` as a new profile."""
-        from prep_core.readers import MAX_FILE_BYTES, read_regular_file
-
-        path = Path(path)
-        # load_file's checks (a regular file, its size before reading), messages naming the path
-        return self.import_bytes(read_regular_file(path, MAX_FILE_BYTES), str(path))
 
     def ensure_sample(self) -> Profile | None:
         """Import the shipped sample on first use: no profile file, and none ever deleted.
@@ -236,7 +312,9 @@ class Store:
             )
         return Entry(path.stem, path, profile, None, one_line("; ".join(notes)) or None)
 
-    def _read(self, path: Path, *, notes: list[str] | None = None) -> Profile:
+    def _read(
+        self, path: Path, *, notes: list[str] | None = None, expected_id: str | None = None
+    ) -> Profile:
         """The profile in a file of the folder: a regular file, never a link followed out."""
         from prep_core.readers import MAX_FILE_BYTES, read_regular_file
 
@@ -246,7 +324,7 @@ class Store:
         except UnicodeDecodeError as error:
             raise InvalidProfile(f"{path.name}: not UTF-8 text") from error
         profile = _parse(text, path.name, notes)
-        if profile.id != path.stem:
+        if profile.id != (expected_id or path.stem):
             raise InvalidProfile(
                 f"{path.name} holds profile {profile.id!r}; its file name should be "
                 f"{profile.id}{_SUFFIX}"
@@ -305,10 +383,10 @@ class Store:
     def _deleted_at(self, profile_id: str) -> str:
         """When the profile went to the trash (HH:MM, local time, from the name the trash gave
         its file), else now."""
-        stamps = [stamp for _, stamp in self._trashed(profile_id)]
+        stamps = [stamp for _, stamp, _ in self._trashed(profile_id)]
         return _hhmm(max(stamps) if stamps else utc_now())
 
-    def _trashed(self, profile_id: str | None = None) -> list[tuple[Path, datetime]]:
+    def _trashed(self, profile_id: str | None = None) -> list[tuple[Path, datetime, int]]:
         """Profile files in the trash (of one id, or all) with the moment each was deleted."""
         trash = self.folder / _TRASH
         if trash.is_symlink() or not trash.is_dir():
@@ -318,7 +396,7 @@ class Store:
             match = _TRASHED.fullmatch(path.name)
             if match and (profile_id is None or match["id"] == profile_id):
                 stamp = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-                found.append((path, stamp))
+                found.append((path, stamp, int(match["n"] or 0)))
         return found
 
     def _check_trash(self, trash: Path, action: str) -> None:
@@ -429,6 +507,21 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def copy_name(company: str) -> str:
+    """The company name of a copy: 'Netflix (copy)'."""
+    return f"{company} (copy)" if company else "(copy)"
+
+
+def content_key(profile: Profile) -> str:
+    """What a profile says, without ids, times or revision: equal for a re-imported file."""
+    data = profile.model_dump(mode="json", exclude={"id", "revision", "created_at", "updated_at"})
+    for item in [*data["news"], *data["sources"], *data["prep"]["skill_map"]]:
+        item.pop("id", None)
+    for item in data["prep"]["questions"]:
+        item.pop("id", None)
+    return json.dumps(data, sort_keys=True)
 
 
 def _hhmm(moment: datetime) -> str:

@@ -393,7 +393,7 @@ def test_create_duplicate_and_delete_with_confirmation(store: Store) -> None:
     blank = open_profile(at)
     assert blank.company == "" and len(store.profiles()) == 2
     at.button(key=f"library.duplicate.{profile.id}").click().run()
-    assert open_profile(at).company == "Acme" and open_profile(at).id != profile.id
+    assert open_profile(at).company == "Acme (copy)" and open_profile(at).id != profile.id
     at.button(key=f"library.delete.{profile.id}").click().run()
     assert (store.folder / f"{profile.id}.json").exists(), "nothing happens before confirming"
     at.button(key=f"library.confirm.{profile.id}").click().run()

@@ -426,3 +426,68 @@ def test_import_then_export_md_reproduces_the_sample(tmp_path, isolated):
     again = read(target.read_text(encoding="utf-8"))
     assert markdown_view(again) == markdown_view(seed)
     assert len(again.prep.questions) == len(seed.prep.questions) > 0
+
+
+# --- import twice, restore ------------------------------------------------------------------
+
+
+def test_importing_the_same_file_again_is_refused_unless_copy(capsys, store):
+    code, out, _ = run(capsys, "import", str(SAMPLE))
+    first_id = out.split()[0]
+    before = snapshot(store.data_dir)
+    code, out, err = run(capsys, "import", str(SAMPLE))
+    assert_one_line_error(
+        code,
+        out,
+        err,
+        f"{SAMPLE}: already imported as Netflix (id {first_id}); --copy imports it again",
+    )
+    assert snapshot(store.data_dir) == before
+    code, out, err = run(capsys, "import", "--copy", str(SAMPLE))
+    copy = store.load(out.split()[0])
+    assert (code, err, copy.company) == (0, "", "Netflix (copy)")
+
+
+def test_restore_lists_the_trash_then_restores(capsys, store, saved, monkeypatch):
+    deleted = datetime(2026, 11, 21, 8, 15, tzinfo=UTC)
+    monkeypatch.setattr(store_module, "utc_now", lambda: deleted)
+    store.delete(saved.id)
+    code, out, err = run(capsys, "restore")
+    header, row = out.splitlines()
+    assert (code, err) == (0, "")
+    assert header.split() == ["ID", "COMPANY", "ROLE", "DELETED"]
+    when = deleted.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert row.split() == [saved.id, "Acme", "Data", "Engineer", *when.split()]
+    code, out, _ = run(capsys, "restore", "--json")
+    assert json.loads(out) == [
+        {
+            "id": saved.id,
+            "company": "Acme",
+            "role": "Data Engineer",
+            "deleted_at": deleted.isoformat(),
+        }
+    ]
+    code, out, err = run(capsys, "restore", saved.id)
+    assert (code, out, err) == (0, f"{saved.id}  {saved.title}\n", "")
+    assert store.load(saved.id) == saved
+    code, out, err = run(capsys, "restore")
+    assert (code, out) == (0, f"The trash is empty ({store.folder / '.trash'}).\n")
+    code, out, err = run(capsys, "restore", saved.id)
+    assert_one_line_error(code, out, err, f"a profile with the id '{saved.id}' exists already")
+
+
+def test_duplicate_json_keys_are_a_warning_line(capsys, store, saved, tmp_path):
+    # Issue 9.10: the last value used to win silently.
+    path = store.folder / f"{saved.id}.json"
+    text = path.read_text()
+    path.write_text(text.replace('"company": "Acme"', '"company": "First", "company": "Acme"'))
+    code, out, err = run(capsys, "list")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == (
+        f"warning: {saved.id}.json: duplicate key 'company': the last value was used"
+    )
+    dup = tmp_path / "dup.json"
+    dup.write_text(text.replace('"company": "Acme"', '"company": "Acme", "company": "Other"'))
+    code, out, err = run(capsys, "import", str(dup))
+    assert code == 0 and out.endswith("  Other — Data Engineer\n")
+    assert err == f"prep: warning: {dup}: duplicate key 'company': the last value was used\n"

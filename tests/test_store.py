@@ -12,6 +12,7 @@ import pytest
 
 from prep_core import store as store_module
 from prep_core.errors import (
+    AlreadyImported,
     DeletedElsewhere,
     InvalidProfile,
     StaleRevision,
@@ -249,7 +250,7 @@ def test_duplicate_gives_new_ids_everywhere(store):
     assert copy.id != original.id
     assert len(item_ids(copy)) == len(item_ids(original)) == 4
     assert item_ids(copy).isdisjoint(item_ids(original))
-    assert copy.company == original.company
+    assert copy.company == "Acme (copy)"  # the Library tells them apart
     assert copy.prep.questions[0].text == original.prep.questions[0].text
     assert copy.revision == 1
     assert {p.id for p in store.profiles()} == {original.id, copy.id}
@@ -283,10 +284,34 @@ def test_a_broken_file_can_be_deleted_by_its_id(store):
 def test_import_of_the_same_json_twice_never_overwrites(store, tmp_path):
     first = store.create(small_profile())
     data = (store.folder / f"{first.id}.json").read_bytes()
-    second = store.import_bytes(data, "acme.json")
-    assert second.id != first.id
+    with pytest.raises(AlreadyImported) as caught:
+        store.import_bytes(data, "acme.json")
+    assert str(caught.value) == "already imported as Acme — Data Engineer"
+    assert (caught.value.existing_id, caught.value.title) == (first.id, first.title)
+    second = store.import_bytes(data, "acme.json", as_copy=True)
+    assert second.id != first.id and second.company == "Acme (copy)"
+    assert item_ids(second).isdisjoint(item_ids(first))
     assert store.load(first.id) == first
     assert len(store.profiles()) == 2
+
+
+def test_a_changed_file_with_a_stored_id_imports_as_a_new_profile(store):
+    first = store.create(small_profile())
+    changed = first.model_copy(update={"company": "Acme 2"})
+    second = store.import_bytes(changed.model_dump_json().encode(), "acme.json")
+    assert second.id != first.id and second.company == "Acme 2"
+
+
+def test_reimporting_the_same_markdown_is_refused_ignoring_ids_and_times(store, tmp_path):
+    from prep_core.writers.markdown import write as write_markdown
+
+    path = tmp_path / "acme.md"
+    path.write_text(write_markdown(small_profile()), encoding="utf-8")
+    first = store.import_file(path)
+    with pytest.raises(AlreadyImported, match=r"^already imported as Acme — Data Engineer$"):
+        store.import_file(path)
+    assert store.import_file(path, as_copy=True).company == "Acme (copy)"
+    assert store.load(first.id) == first
 
 
 def test_ensure_sample_imports_the_sample_once(store):
@@ -496,3 +521,54 @@ def test_one_poisoned_file_is_a_warning_row_and_the_rest_works(store, content):
     assert store.load(good.id) == good
     with pytest.raises(InvalidProfile, match=r"^poison\.json: "):
         store.load("poison")
+
+
+def test_save_as_copy_keeps_the_stale_tabs_work_as_a_new_profile(store):
+    tab_one = store.create(small_profile())
+    tab_two = tab_one.model_copy(deep=True)
+    store.delete(tab_one.id)
+    tab_two.overview.founded = "1999"
+    with pytest.raises(DeletedElsewhere):
+        store.save(tab_two)
+    copy = store.save_as_copy(tab_two)
+    assert copy.id != tab_one.id and copy.revision == 1
+    assert (copy.company, copy.overview.founded) == ("Acme (copy)", "1999")
+    assert item_ids(copy).isdisjoint(item_ids(tab_one))
+    assert tab_two.company == "Acme"  # the argument is left alone
+    assert [p.id for p in store.profiles()] == [copy.id]
+
+
+# --- restore from the trash -------------------------------------------------------------------
+
+
+def test_restore_brings_back_the_latest_trashed_copy(store, monkeypatch):
+    clock = iter([datetime(2026, 1, d, tzinfo=UTC) for d in range(1, 9)])
+    monkeypatch.setattr(store_module, "utc_now", lambda: next(clock))
+    first = store.create(small_profile())
+    store.delete(first.id)
+    again = store.create(first.model_copy(update={"company": "Second life"}))
+    store.save(again)
+    store.delete(again.id)
+    assert [(t.id, t.profile.company) for t in store.trashed()] == [
+        (first.id, "Second life"),
+        (first.id, "Acme"),
+    ]
+    restored = store.restore(first.id)
+    assert restored.company == "Second life" and restored.revision == 2
+    assert store.load(first.id) == restored
+    assert (store.folder / f"{first.id}.json.bak").is_file()  # its backup came back too
+    assert [t.profile.company for t in store.trashed()] == ["Acme"]
+    saved = store.save(restored.model_copy(update={"company": "Edited after restore"}))
+    assert saved.revision == 3
+
+
+def test_restore_refuses_when_nothing_is_trashed_or_the_profile_is_live(store):
+    with pytest.raises(StoreError, match=r"^nothing in the trash has the id 'nobody'"):
+        store.restore("nobody")
+    live = store.create(small_profile())
+    store.delete(live.id)
+    store.create(store_module.Profile(id=live.id, company="Made again"))
+    with pytest.raises(StoreError, match=f"^a profile with the id '{live.id}' exists already"):
+        store.restore(live.id)
+    with pytest.raises(UnknownProfile):
+        store.restore("../x")
