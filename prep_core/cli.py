@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from prep_core.errors import InvalidProfile, PrepError, PrepWarning, UnknownFormat, one_line
-from prep_core.paths import APP_PATH, EXPORTS_DIR
+from prep_core.paths import APP_PATH, EXPORTS_DIR, SAMPLE_PATH
 
 if TYPE_CHECKING:
     from prep_core.model import Profile
@@ -57,11 +57,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     """A table of the profiles in the data folder, then a warning row per broken file."""
     from prep_core.completeness import completeness
 
-    store = _store(args, with_sample=True)
+    store = _store(args)
     entries = store.entries()
     good = [e.profile for e in entries if e.profile is not None]
     if not entries:
-        print(f"No profiles in {store.folder}. Import one with: prep import FILE")
+        sample = f" (the sample: prep import {SAMPLE_PATH})" if SAMPLE_PATH.is_file() else ""
+        print(f"No profiles in {store.folder}. Import one with: prep import FILE{sample}")
         return 0
     rows = [
         (
@@ -163,9 +164,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export a profile to a file in ``exports/``, to ``-o PATH``, or to stdout (``-o -``)."""
-    from datetime import datetime
-
-    from prep_core.formats import export, export_filename, get_format
+    from prep_core.formats import get_format
 
     spec = get_format(args.to)
     options: dict[str, object] = {}
@@ -178,15 +177,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output == "-" and spec.binary and sys.stdout.isatty():
         raise PrepError(f"{spec.label} is binary; write it to a file with -o PATH, or pipe it")
     profile = _profile(args)
-    now = datetime.now().astimezone()
-    data = export(profile, spec.name, now=now, **options)
     if args.output == "-":
+        from datetime import datetime
+
+        from prep_core.formats import export
+
+        data = export(profile, spec.name, now=datetime.now().astimezone(), **options)
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return 0
-    name = export_filename(profile, spec.name, now=now, variant=args.variant)
-    target = _output_path(args.output, name)
-    _write(target, data)
+    from prep_core.exporting import write_export
+    from prep_core.store import resolve_data_dir
+
+    target = write_export(
+        profile,
+        spec.name,
+        args.output,
+        exports_dir=EXPORTS_DIR,
+        data_dir=resolve_data_dir(args.data_dir),
+        **options,
+    )
     print(target)
     return 0
 
@@ -213,32 +223,28 @@ def cmd_app(args: argparse.Namespace) -> int:
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _store(args: argparse.Namespace, *, with_sample: bool = False) -> Store:
-    """The data folder's store; on first use it is given the sample profile."""
+def _store(args: argparse.Namespace) -> Store:
+    """The data folder's store. Commands that only read create nothing in it."""
     from prep_core.store import Store
 
-    store = Store.open(args.data_dir)
-    if with_sample:
-        sample = store.ensure_sample()
-        if sample is not None:
-            print(f"prep: added the sample profile {sample.id} ({sample.title})", file=sys.stderr)
-    return store
+    return Store.open(args.data_dir)
 
 
 def _profile(args: argparse.Namespace) -> Profile:
     """PROFILE|FILE: an existing file is read as it is; anything else is looked up in the store."""
     ref: str = args.profile
     path = Path(ref).expanduser()
-    if path.is_file():
+    try:
+        exists = os.path.lexists(path)
+    except (OSError, ValueError):  # a name too long for the system, a NUL byte
+        exists = False
+    if exists and not path.is_dir():
         from prep_core import load_file
 
-        return load_file(path)
+        return load_file(path)  # only a regular file is read; others are refused by name
     if os.sep in ref or path.suffix.lower() in _PROFILE_FILE_SUFFIXES:
         raise InvalidProfile(f"{ref}: no such file")
-    from prep_core.store import is_valid_name
-
-    # A malformed name is refused before first use could add the sample to the folder.
-    return _store(args, with_sample=is_valid_name(ref)).load(ref)
+    return _store(args).load(ref)
 
 
 def _section_keys(text: str) -> list[str]:
@@ -251,23 +257,6 @@ def _section_keys(text: str) -> list[str]:
             f"unknown section {', '.join(unknown) or text!r}; sections: {', '.join(SECTION_BY_KEY)}"
         )
     return keys
-
-
-def _output_path(output: str | None, default_name: str) -> Path:
-    if output is None:
-        return EXPORTS_DIR / default_name
-    path = Path(output).expanduser()
-    return path / default_name if path.is_dir() else path
-
-
-def _write(target: Path, data: bytes) -> None:
-    from prep_core.store import write_atomic
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, data, mode=0o644)  # an export is a document to share
-    except OSError as error:
-        raise PrepError(f"cannot write {target}: {error.strerror or error}") from error
 
 
 def _show_warnings(caught: list[warnings.WarningMessage]) -> None:
@@ -430,7 +419,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             finally:
                 _show_warnings(caught)
     except PrepError as error:
-        print(f"prep: error: {error}", file=sys.stderr)
+        print(f"prep: error: {one_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -439,3 +428,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # when Python flushes stdout on exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as error:  # the system refused a path we were given: still one line
+        where = f"{error.filename}: " if error.filename is not None else ""
+        reason = error.strerror or str(error)
+        print(f"prep: error: {one_line(f'{where}{reason}')}", file=sys.stderr)
+        return EXIT_USAGE

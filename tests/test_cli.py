@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from datetime import UTC, date, datetime
@@ -129,7 +130,7 @@ def test_list_prints_a_table_and_warning_rows(capsys, store, saved):
 
 
 def test_list_of_an_empty_folder_says_how_to_import(capsys, isolated, monkeypatch):
-    monkeypatch.setattr(store_module, "SAMPLE_PATH", isolated / "no-sample.md")
+    monkeypatch.setattr(cli, "SAMPLE_PATH", isolated / "no-sample.md")
     code, out, _ = run(capsys, "list")
     assert (code, out) == (
         0,
@@ -354,12 +355,15 @@ def test_a_bad_file(capsys, tmp_path):
     assert err.startswith("prep: error: ") and "bad.json" in err
 
 
-def test_first_use_adds_the_sample(capsys, store):
+def test_list_on_first_use_creates_nothing_and_names_the_sample(capsys, isolated):
+    # Issue 9.7: read-only commands create nothing (list used to import the sample).
     code, out, err = run(capsys, "list")
-    (profile,) = store.profiles()
-    assert code == 0 and profile.company == "Netflix"
-    assert err == f"prep: added the sample profile {profile.id} ({profile.title})\n"
-    assert profile.id in out
+    assert (code, err) == (0, "")
+    assert out == (
+        f"No profiles in {isolated / 'profiles'}. Import one with: prep import FILE "
+        f"(the sample: prep import {SAMPLE})\n"
+    )
+    assert not isolated.exists()
 
 
 def test_show_prints_the_markdown(capsys, saved):
@@ -491,3 +495,94 @@ def test_duplicate_json_keys_are_a_warning_line(capsys, store, saved, tmp_path):
     code, out, err = run(capsys, "import", str(dup))
     assert code == 0 and out.endswith("  Other — Data Engineer\n")
     assert err == f"prep: warning: {dup}: duplicate key 'company': the last value was used\n"
+
+
+# --- read-only commands, -o and one-line errors under attack (issue 9.7, 9.9) ----------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["show", "netflix"], ["check", "netflix"], ["list"], ["export", "netflix", "--to", "md"]],
+    ids=lambda argv: argv[0],
+)
+def test_a_mistyped_data_dir_creates_nothing(capsys, tmp_path, argv):
+    typo = tmp_path / "dtaa"
+    code, _, err = run(capsys, "--data-dir", str(typo), *argv)
+    assert code in (0, 2) and "Traceback" not in err
+    assert not typo.exists()
+    assert not (tmp_path / "exports").exists()
+
+
+def test_output_onto_a_fifo_or_device_is_refused(capsys, saved, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "link-to-pipe.md"
+    link.symlink_to(fifo)
+    for target in (fifo, link):
+        code, out, err = run(capsys, "export", saved.id, "--to", "md", "-o", str(target))
+        assert_one_line_error(
+            code, out, err, f"cannot write {target}: not a regular file; give a new path or a file"
+        )
+        assert fifo.is_fifo() and link.is_symlink()
+
+
+def test_output_onto_a_device_node_is_refused(capsys, saved, tmp_path):
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # like /dev/null
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    code, out, err = run(capsys, "export", saved.id, "--to", "md", "-o", str(device))
+    assert code == 2 and out == "" and "not a regular file" in err
+    assert stat.S_ISCHR(device.stat().st_mode)
+
+
+def test_output_into_the_data_folder_is_refused(capsys, store, saved, tmp_path):
+    stored = store.folder / f"{saved.id}.json"
+    before = snapshot(store.data_dir)
+    outside_link = tmp_path / "innocent.md"
+    outside_link.symlink_to(stored)
+    for target in (stored, store.data_dir / "notes.md", store.folder, outside_link):
+        code, out, err = run(capsys, "export", saved.id, "--to", "md", "-o", str(target))
+        assert code == 2 and out == "" and err.count("\n") == 1, err
+        assert err.endswith("is inside the data folder; write exports elsewhere\n"), err
+    assert snapshot(store.data_dir) == before
+    assert store.load(saved.id) == saved
+
+
+LONG = "x" * 300
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", LONG],
+        ["check", LONG],
+        ["export", LONG, "--to", "md"],
+        ["export", "{id}", "--to", "md", "-o", f"/tmp/{LONG}.md"],
+        ["--data-dir", f"/tmp/{LONG}", "list"],
+        ["--data-dir", f"/tmp/{LONG}", "show", "acme"],
+        ["--data-dir", f"/tmp/{LONG}", "import", str(SAMPLE)],
+        ["import", f"{LONG}.md"],
+    ],
+)
+def test_over_long_names_are_one_line_errors(capsys, saved, argv):
+    argv = [arg.replace("{id}", saved.id) for arg in argv]
+    code, out, err = run(capsys, *argv)
+    assert code in (0, 2), err
+    if code == 2:
+        assert out == "" and err.count("\n") == 1 and err.startswith("prep: error: "), err
+    assert "Traceback" not in err and "OSError" not in err
+
+
+def test_control_characters_in_messages_are_escaped_on_one_line(capsys, store, saved, tmp_path):
+    bad = tmp_path / "keys.json"
+    bad.write_text(json.dumps({"company": "A", "\x1b[31mred\nline": 1}))
+    code, out, err = run(capsys, "check", str(bad))
+    assert code == 2 and err.count("\n") == 1 and "\x1b" not in err
+    assert "\\x1b[31mred\\nline" in err
+    (store.folder / "evil\x1b[2J\nname.json").write_text("{")
+    code, out, err = run(capsys, "list")
+    warning = out.splitlines()[-1]
+    assert warning.startswith("warning: evil\\x1b[2J\\nname.json: not valid JSON")
+    assert "\x1b" not in out
