@@ -586,3 +586,16 @@ def test_control_characters_in_messages_are_escaped_on_one_line(capsys, store, s
     warning = out.splitlines()[-1]
     assert warning.startswith("warning: evil\\x1b[2J\\nname.json: not valid JSON")
     assert "\x1b" not in out
+
+
+def test_show_of_a_deeply_nested_file_prints_each_heading_once(capsys, tmp_path):
+    # Issue 9.4: under a list ten levels deep, show printed the Mission heading twice.
+    lines = ["# Company Profile: Deep", "", "## Company Overview", ""]
+    lines += ["  " * i + f"- level {i + 1}" for i in range(10)]
+    lines += ["", "## Company Mission and Values", "", "- **Mission Statement**: Be good"]
+    path = tmp_path / "deep.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, out, _ = run(capsys, "show", str(path))
+    assert code == 0
+    assert out.count("## Company Mission and Values") == 1
+    assert "- **Mission statement**: Be good" in out and "level 10" in out

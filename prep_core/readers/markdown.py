@@ -23,6 +23,7 @@ from datetime import date
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.table import escapedSplit
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
@@ -60,8 +61,36 @@ _QUOTES = ('"', "“", "”")
 _LISTS = ("bullet_list", "ordered_list")
 
 
+# markdown-it stops parsing at its nesting limit and silently skips the rest of the document
+# (every later section vanished under a list ten levels deep). The reader's own rule runs
+# first and, just below that limit, takes the too-deep block whole, as source: kept as text of
+# the section it sits in, and the sections after it are parsed as usual.
+MAX_NESTING = 40  # markdown-it levels: a list level takes two, so lists 19 deep parse normally
+_DEEP_LEVEL = MAX_NESTING - 2
+
+
+def _too_deep(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Block rule: at ``_DEEP_LEVEL``, the rest of the current container as one raw block."""
+    if state.level < _DEEP_LEVEL:
+        return False
+    line = start + 1
+    while line < end and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
+        line += 1
+    while line > start + 1 and state.isEmpty(line - 1):
+        line -= 1
+    if silent:
+        return True
+    token = state.push("too_deep", "", 0)
+    token.map = [start, line]
+    token.content = state.getLines(start, line, state.blkIndent, False)
+    token.block = True
+    state.line = line
+    return True
+
+
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    md.block.ruler.before("table", "too_deep", _too_deep)
     # "reference": a "[x]: url" line becomes a paragraph (kept) instead of vanishing.
     # "text_join": escapes stay visible as text_special tokens.
     md.disable(["reference", "text_join"])
