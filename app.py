@@ -19,9 +19,12 @@ from pages._ui.state import (
     section_page,
     sidebar,
 )
+from prep_core.paths import ICON_PATH
 from prep_core.sections import SECTIONS
 
-st.set_page_config(page_title="Interview Prep Studio", page_icon=":material/school:", layout="wide")
+# A file of ours: a ":material/..." page icon makes the browser fetch it from fonts.gstatic.com.
+# (Icons elsewhere use the Material Symbols font that Streamlit serves itself.)
+st.set_page_config(page_title="Interview Prep Studio", page_icon=str(ICON_PATH), layout="wide")
 
 profile = open_profile()
 

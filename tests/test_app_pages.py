@@ -7,11 +7,13 @@ checkout's ``data/`` or ``exports/`` is touched.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 import pages._ui.export as export_ui
@@ -472,3 +474,76 @@ def test_apply_delta_edits_then_deletes_then_adds() -> None:
         {"id": "c", "v": "three"},
         {"v": ""},
     ]
+
+
+# --- user text never becomes markup (issue 9.12), a poisoned file (issue 9.5) ---------------
+
+FETCH = "http://198.51.100.7"  # TEST-NET-2: nothing answers there
+MARKUP = (
+    f"![ZQXimg]({FETCH}/p.png) [ZQXlink]({FETCH}/) *ZQXem* **ZQXstrong** ~~ZQXdel~~ "
+    f"<img src={FETCH}/q.png> {FETCH}/ZQXauto :red[ZQXred]"
+)
+MARKDOWN_FIELDS = ("body", "label", "text", "help")  # proto fields Streamlit shows as Markdown
+_RENDER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def markup_profile() -> Profile:
+    profile = Profile(company=f"Co {MARKUP}", role_title=f"Role {MARKUP}", job_ref=MARKUP)
+    profile.overview.founded = profile.overview.headquarters = MARKUP
+    profile.mission.statement = MARKUP
+    profile.mission.core_values = [MARKUP]
+    profile.prep.questions = [Question(text=f"Q {MARKUP}", answer=MARKUP, confidence=2)]
+    profile.culture_fit = [MARKUP]
+    return profile
+
+
+def shown_markdown(at: AppTest) -> list[str]:
+    """Every string the page shows as Markdown that holds user text (it carries "ZQX")."""
+    found: list[str] = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "ListFields"):
+            for field, value in proto.ListFields():
+                if field.name in MARKDOWN_FIELDS and isinstance(value, str) and "ZQX" in value:
+                    found.append(value)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
+def assert_no_markup_from_user_text(at: AppTest, where: str) -> None:
+    texts = shown_markdown(at)
+    assert texts, f"{where}: no user text shown at all?"
+    for text in texts:
+        html = _RENDER.render(text)
+        assert "<img" not in html, (where, text)
+        # the app's own bold around a name is fine; the user's *ZQXem* must not become <em>
+        assert not re.search(r"<(a|em|strong|del|s)\b[^>]*>ZQX[a-z]+</", html), (where, text)
+        assert FETCH not in text, (where, text)  # a bare URL would be autolinked (GFM)
+        assert ":red[ZQX" not in text, (where, text)
+
+
+def test_no_page_turns_user_text_into_images_links_or_emphasis(store: Store) -> None:
+    profile = store.create(markup_profile())
+    at = start(profile.id)
+    assert_no_markup_from_user_text(at, "library")
+    at.button(key=f"library.duplicate.{profile.id}").click().run()  # "Created a copy: <title>"
+    assert open_profile(at).company.endswith("(copy)")
+    assert_no_markup_from_user_text(at, "library after duplicate")
+    for page in ALL_PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        assert_no_markup_from_user_text(at, page)
+
+
+def test_one_poisoned_file_is_a_warning_and_every_page_works(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    (store.folder / "poison.json").write_text('{"id": "poison", "revision": ' + "9" * 5000 + "}")
+    at = start(profile.id)
+    assert any("poison.json" in shown(w) for w in at.warning)
+    for page in ALL_PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.value for e in at.exception])

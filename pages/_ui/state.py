@@ -252,6 +252,6 @@ def sidebar(profile: Profile | None) -> None:
         st.markdown(profile_heading(profile))
         last = f"Last saved {profile.updated_at.astimezone():%Y-%m-%d %H:%M}"
         ok, text = st.session_state.get(STATUS, (True, last))
-        st.caption(text if ok else f":red[{plain(text, 200)}]")
+        st.caption(plain(text, 200) if ok else f":red[{plain(text, 200)}]")  # user text
         report = completeness(profile)
         st.progress(report.ratio, text=f"Readiness {report.percent}%")
