@@ -316,9 +316,11 @@ class Store:
         self, path: Path, *, notes: list[str] | None = None, expected_id: str | None = None
     ) -> Profile:
         """The profile in a file of the folder: a regular file, never a link followed out."""
-        from prep_core.readers import MAX_FILE_BYTES, read_regular_file
+        from prep_core import readers
 
-        data = read_regular_file(path, MAX_FILE_BYTES, name=path.name, follow_symlinks=False)
+        data = readers.read_regular_file(
+            path, readers.MAX_FILE_BYTES, name=path.name, follow_symlinks=False
+        )
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -339,11 +341,13 @@ class Store:
             saved = profile.model_copy(
                 update={"revision": profile.revision + 1, "updated_at": utc_now()}, deep=True
             )
+            data = _serialise(saved).encode("utf-8")
+            _check_size(data, path)
             temp = None
             try:
                 # The new file is written and synced first; only then is the backup rotated,
                 # so a save that fails (a full disk) leaves both the file and its backup.
-                temp = _write_temp(path, _serialise(saved).encode("utf-8"))
+                temp = _write_temp(path, data)
                 if previous is not None:
                     write_atomic(self._backup_path(profile.id), previous)
                 os.replace(temp, path)
@@ -507,6 +511,17 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _check_size(data: bytes, path: Path) -> None:
+    """Refuse to save what the store could not read back."""
+    from prep_core import readers
+
+    if len(data) > readers.MAX_FILE_BYTES:
+        raise StoreError(
+            f"{path.name}: too large to save (over {readers.MAX_FILE_BYTES >> 20} MB as JSON); "
+            "shorten the longest texts"
+        )
 
 
 def copy_name(company: str) -> str:

@@ -572,3 +572,16 @@ def test_restore_refuses_when_nothing_is_trashed_or_the_profile_is_live(store):
         store.restore(live.id)
     with pytest.raises(UnknownProfile):
         store.restore("../x")
+
+
+def test_a_profile_too_large_to_read_back_is_not_saved(store, monkeypatch):
+    from prep_core import readers
+
+    saved = store.create(small_profile())
+    before = (store.folder / f"{saved.id}.json").read_bytes()
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", len(before) + 100)
+    bigger = saved.model_copy(update={"job_posting": "x" * 500})
+    with pytest.raises(StoreError, match=r"too large to save \(over "):
+        store.save(bigger)
+    assert (store.folder / f"{saved.id}.json").read_bytes() == before
+    assert store.load(saved.id) == saved

@@ -21,7 +21,14 @@ from pathlib import Path
 from prep_core.errors import InvalidProfile
 from prep_core.model import Profile
 
-__all__ = ["READERS", "load_bytes", "load_file", "read_regular_file"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_MARKDOWN_BYTES",
+    "READERS",
+    "load_bytes",
+    "load_file",
+    "read_regular_file",
+]
 
 READERS: dict[str, str] = {  # extension -> module in prep_core.readers
     ".md": "markdown",
@@ -29,7 +36,11 @@ READERS: dict[str, str] = {  # extension -> module in prep_core.readers
     ".txt": "markdown",
     ".json": "json",
 }
-MAX_FILE_BYTES = 32 * 1024 * 1024  # far beyond any real profile; a bigger file is a mistake
+# Far beyond any real profile (the sample is 10 KB; one with 200 questions, 100 skills rows and
+# 100 news items is 145 KB as JSON, 90 KB as Markdown), and small enough that the costliest
+# file under them is read or refused within about a second and 50 MB.
+MAX_FILE_BYTES = 2 * 1024 * 1024  # any file (and every stored profile: saves refuse more)
+MAX_MARKDOWN_BYTES = 512 * 1024  # Markdown costs far more to parse per byte than JSON
 
 
 def load_bytes(data: bytes, name: str, *, notes: list[str] | None = None) -> Profile:
@@ -45,8 +56,9 @@ def load_bytes(data: bytes, name: str, *, notes: list[str] | None = None) -> Pro
         known = ", ".join(READERS)
         what = f"extension {suffix!r}" if suffix else "no extension"
         raise InvalidProfile(f"{name}: cannot read a file with {what}; expected one of {known}")
-    if len(data) > MAX_FILE_BYTES:
-        raise InvalidProfile(f"{name}: too large for a profile (over {MAX_FILE_BYTES >> 20} MB)")
+    limit = MAX_MARKDOWN_BYTES if module == "markdown" else MAX_FILE_BYTES
+    if len(data) > limit:
+        raise InvalidProfile(f"{name}: too large for a profile (over {_size(limit)})")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -100,7 +112,7 @@ def read_regular_file(
         if not stat.S_ISREG(info.st_mode):
             raise InvalidProfile(f"{name}: {_kind_of(info.st_mode)}, not a regular file")
         if info.st_size > limit:
-            raise InvalidProfile(f"{name}: too large for a profile (over {limit >> 20} MB)")
+            raise InvalidProfile(f"{name}: too large for a profile (over {_size(limit)})")
         os.set_blocking(fd, True)
         chunks, size = [], 0
         while size <= limit:  # a file that grows while it is read still stops at the limit
@@ -110,12 +122,16 @@ def read_regular_file(
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise InvalidProfile(f"{name}: too large for a profile (over {limit >> 20} MB)")
+            raise InvalidProfile(f"{name}: too large for a profile (over {_size(limit)})")
         return b"".join(chunks)
     except OSError as error:
         raise InvalidProfile(f"{name}: cannot be read ({error.strerror or error})") from None
     finally:
         os.close(fd)
+
+
+def _size(limit: int) -> str:
+    return f"{limit >> 20} MB" if limit >= 1 << 20 else f"{limit >> 10} KB"
 
 
 def _open_error(path: Path, error: OSError, follow_symlinks: bool) -> str:

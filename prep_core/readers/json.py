@@ -24,6 +24,11 @@ from prep_core.model import SCHEMA_VERSION, Profile, new_id
 __all__ = ["MIGRATIONS", "DuplicateKeys", "migrate", "read"]
 
 
+# A list or object costs json.loads about a hundred bytes however short it is written; a profile
+# with 200 questions has about 900 of them.
+MAX_CONTAINERS = 50_000
+
+
 class DuplicateKeys(PrepWarning):
     """A JSON object names one key twice: the last value wins, as in every JSON parser."""
 
@@ -43,6 +48,11 @@ def read(text: str, *, notes: list[str] | None = None) -> Profile:
     What the user should know about a file that still loads (a key given twice) is added to
     ``notes``, or issued as a ``DuplicateKeys`` warning when no list is given.
     """
+    containers = text.count("[") + text.count("{")  # an upper bound: brackets in text count too
+    if containers > MAX_CONTAINERS:
+        raise InvalidProfile(
+            f"more than {MAX_CONTAINERS:,} JSON lists and objects, more than a profile can have"
+        )
     duplicates: list[str] = []
     try:
         data = json.loads(
