@@ -1,10 +1,15 @@
 """The profile store: one JSON file per profile in ``<data dir>/profiles/<id>.json``.
 
-Saves are atomic (temp file in the same folder, fsync, rename, fsync the folder) and keep the
-last good version as ``<id>.json.bak``. Every save carries the revision it started from, and a
-save from an older revision (a second browser tab) is refused rather than overwriting newer
-work. A file that fails to load is reported by ``entries()`` and never modified. Ids and slugs
-are checked against one pattern before they become part of a path, so no name leaves the folder.
+Saves are atomic: the new version goes to a synced temp file in the same folder, then the
+previous version becomes ``<id>.json.bak``, then the temp file is renamed into place and the
+folder synced; a save that fails leaves file and backup as they were. ``Store.open`` removes
+temp files of killed saves once they are an hour old. Every save carries the revision it started
+from: a save from an older revision (a second browser tab) raises ``StaleRevision``, and one of
+a profile deleted since it was loaded ``DeletedElsewhere``; ``save_as_copy`` keeps that work as a
+new profile. *Delete* moves the file to ``.trash/``, ``restore`` brings it back. A file that
+fails to load, for any reason, is reported by ``entries()`` and never modified. Ids and slugs
+are checked against one pattern before they become part of a path, and the store follows no
+symbolic link (``.lock``, ``.trash``, a profile file), so nothing leaves the folder.
 """
 
 from __future__ import annotations
