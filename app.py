@@ -11,8 +11,11 @@ import streamlit as st
 
 from pages._ui.frame import alerts, navigation, sidebar
 from pages._ui.state import open_profile
+from prep_core.paths import ICON_PATH
 
-st.set_page_config(page_title="Interview Prep Studio", page_icon=":material/school:", layout="wide")
+# A file of ours: a ":material/..." page icon makes the browser fetch it from fonts.gstatic.com.
+# (Icons elsewhere use the Material Symbols font that Streamlit serves itself.)
+st.set_page_config(page_title="Interview Prep Studio", page_icon=str(ICON_PATH), layout="wide")
 
 profile = open_profile()
 page = navigation()

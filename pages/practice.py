@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages._ui import practice as ui
-from pages._ui.state import require_profile
+from pages._ui.state import plain, require_profile
 
 profile = require_profile()
 st.title("Practice", anchor=False)
@@ -22,10 +22,11 @@ if answer_tab.open:
             st.info("No question in this set. Choose another set above.")
         else:
             question = ui.pick_question(questions)
-            st.subheader(question.text, anchor=False)
+            st.subheader(plain(question.text, 300), anchor=False)
             seconds = ui.timer(question)
             with st.expander("My drafted answer"):
-                st.text(question.answer or "Not drafted yet.")
+                lines = question.answer.splitlines() or ["Not drafted yet."]
+                st.markdown("  \n".join(plain(line, 2000) for line in lines))
             text = ui.answer_box(question)
             ui.voice_box(profile, question)
             if st.button("Get feedback", key="practice.check", type="primary", disabled=not text):

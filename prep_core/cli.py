@@ -11,14 +11,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from prep_core import cli_practice
-from prep_core.errors import InvalidProfile, PrepError, UnknownFormat
-from prep_core.paths import APP_PATH, EXPORTS_DIR
+from prep_core.errors import InvalidProfile, PrepError, PrepWarning, UnknownFormat, one_line
+from prep_core.paths import APP_PATH, EXPORTS_DIR, SAMPLE_PATH
 
 if TYPE_CHECKING:
     from prep_core.model import Profile
@@ -40,8 +41,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Import a .md or .json file as a new profile."""
-    profile = _store(args).import_file(args.file)
+    """Import a .md or .json file as a new profile (again, as a copy, with ``--copy``)."""
+    from prep_core.errors import AlreadyImported
+
+    try:
+        profile = _store(args).import_file(args.file, as_copy=args.copy)
+    except AlreadyImported as error:
+        raise PrepError(
+            f"{args.file}: {error} (id {error.existing_id}); --copy imports it again"
+        ) from None
     print(f"{profile.id}  {profile.title}")
     return 0
 
@@ -50,11 +58,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     """A table of the profiles in the data folder, then a warning row per broken file."""
     from prep_core.completeness import completeness
 
-    store = _store(args, with_sample=True)
+    store = _store(args)
     entries = store.entries()
     good = [e.profile for e in entries if e.profile is not None]
     if not entries:
-        print(f"No profiles in {store.folder}. Import one with: prep import FILE")
+        sample = f" (the sample: prep import {SAMPLE_PATH})" if SAMPLE_PATH.is_file() else ""
+        print(f"No profiles in {store.folder}. Import one with: prep import FILE{sample}")
         return 0
     rows = [
         (
@@ -72,7 +81,53 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(_table([header, *rows], right_aligned={4}))
     for entry in entries:
         if entry.error is not None:
-            print(f"warning: {entry.error} (not loaded; the file was left as it is)")
+            print(f"warning: {one_line(entry.error)} (not loaded; the file was left as it is)")
+        elif entry.warning is not None:
+            print(f"warning: {one_line(entry.warning)}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """List what is in the trash, or bring back the latest trashed copy of PROFILE_ID."""
+    store = _store(args)
+    if args.profile_id is not None:
+        profile = store.restore(args.profile_id)
+        if args.json:
+            import json
+
+            print(json.dumps({"id": profile.id, "title": profile.title}, ensure_ascii=False))
+        else:
+            print(f"{profile.id}  {profile.title}")
+        return 0
+    trashed = store.trashed()
+    if args.json:
+        import json
+
+        rows = [
+            {
+                "id": t.id,
+                "company": t.profile.company if t.profile else None,
+                "role": t.profile.role_title if t.profile else None,
+                "deleted_at": t.deleted_at.isoformat(),
+            }
+            for t in trashed
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not trashed:
+        print(f"The trash is empty ({store.folder / '.trash'}).")
+        return 0
+    header = ("ID", "COMPANY", "ROLE", "DELETED")
+    rows = [
+        (
+            t.id,
+            (t.profile.company or "-") if t.profile else f"(cannot be read: {one_line(t.error)})",
+            (t.profile.role_title or "-") if t.profile else "-",
+            t.deleted_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        )
+        for t in trashed
+    ]
+    print(_table([header, *rows]))
     return 0
 
 
@@ -117,9 +172,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export a profile to a file in ``exports/``, to ``-o PATH``, or to stdout (``-o -``)."""
-    from datetime import datetime
-
-    from prep_core.formats import export, export_filename, get_format
+    from prep_core.formats import get_format
 
     spec = get_format(args.to)
     options: dict[str, object] = {}
@@ -132,15 +185,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output == "-" and spec.binary and sys.stdout.isatty():
         raise PrepError(f"{spec.label} is binary; write it to a file with -o PATH, or pipe it")
     profile = _profile(args)
-    now = datetime.now().astimezone()
-    data = export(profile, spec.name, now=now, **options)
     if args.output == "-":
+        from datetime import datetime
+
+        from prep_core.formats import export
+
+        data = export(profile, spec.name, now=datetime.now().astimezone(), **options)
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return 0
-    name = export_filename(profile, spec.name, now=now, variant=args.variant)
-    target = _output_path(args.output, name)
-    _write(target, data)
+    from prep_core.exporting import write_export
+    from prep_core.store import resolve_data_dir
+
+    target = write_export(
+        profile,
+        spec.name,
+        args.output,
+        exports_dir=EXPORTS_DIR,
+        data_dir=resolve_data_dir(args.data_dir),
+        **options,
+    )
     print(target)
     return 0
 
@@ -167,32 +231,28 @@ def cmd_app(args: argparse.Namespace) -> int:
 # --- helpers ----------------------------------------------------------------------------------
 
 
-def _store(args: argparse.Namespace, *, with_sample: bool = False) -> Store:
-    """The data folder's store; on first use it is given the sample profile."""
+def _store(args: argparse.Namespace) -> Store:
+    """The data folder's store. Commands that only read create nothing in it."""
     from prep_core.store import Store
 
-    store = Store.open(args.data_dir)
-    if with_sample:
-        sample = store.ensure_sample()
-        if sample is not None:
-            print(f"prep: added the sample profile {sample.id} ({sample.title})", file=sys.stderr)
-    return store
+    return Store.open(args.data_dir)
 
 
 def _profile(args: argparse.Namespace) -> Profile:
     """PROFILE|FILE: an existing file is read as it is; anything else is looked up in the store."""
     ref: str = args.profile
     path = Path(ref).expanduser()
-    if path.is_file():
+    try:
+        exists = os.path.lexists(path)
+    except (OSError, ValueError):  # a name too long for the system, a NUL byte
+        exists = False
+    if exists and not path.is_dir():
         from prep_core import load_file
 
-        return load_file(path)
+        return load_file(path)  # only a regular file is read; others are refused by name
     if os.sep in ref or path.suffix.lower() in _PROFILE_FILE_SUFFIXES:
         raise InvalidProfile(f"{ref}: no such file")
-    from prep_core.store import is_valid_name
-
-    # A malformed name is refused before first use could add the sample to the folder.
-    return _store(args, with_sample=is_valid_name(ref)).load(ref)
+    return _store(args).load(ref)
 
 
 def _section_keys(text: str) -> list[str]:
@@ -207,21 +267,15 @@ def _section_keys(text: str) -> list[str]:
     return keys
 
 
-def _output_path(output: str | None, default_name: str) -> Path:
-    if output is None:
-        return EXPORTS_DIR / default_name
-    path = Path(output).expanduser()
-    return path / default_name if path.is_dir() else path
-
-
-def _write(target: Path, data: bytes) -> None:
-    from prep_core.store import write_atomic
-
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, data, mode=0o644)  # an export is a document to share
-    except OSError as error:
-        raise PrepError(f"cannot write {target}: {error.strerror or error}") from error
+def _show_warnings(caught: list[warnings.WarningMessage]) -> None:
+    """Our warnings (files that loaded but hold a problem): one line each; others as usual."""
+    for warning in caught:
+        if issubclass(warning.category, PrepWarning):
+            print(f"prep: warning: {one_line(str(warning.message))}", file=sys.stderr)
+        else:
+            warnings.showwarning(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
 
 
 def _table(rows: Sequence[Sequence[str]], *, right_aligned: set[int] = frozenset()) -> str:
@@ -258,6 +312,21 @@ def _profile_argument(parser: argparse.ArgumentParser) -> None:
 
 def _configure_import(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", metavar="FILE", help="a profile as .md (the template) or .json")
+    parser.add_argument(
+        "--copy",
+        action="store_true",
+        help="import a file that is imported already again, as '<company> (copy)'",
+    )
+
+
+def _configure_restore(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "profile_id",
+        metavar="PROFILE_ID",
+        nargs="?",
+        help="the id of a deleted profile (without it: list what is in the trash)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
 
 def _configure_check(parser: argparse.ArgumentParser) -> None:
@@ -295,6 +364,12 @@ COMMANDS: tuple[Command, ...] = (
     Command("check", "show what a profile is still missing", cmd_check, _configure_check),
     Command(
         "export", "export a profile (Markdown, JSON, Word, Anki)", cmd_export, _configure_export
+    ),
+    Command(
+        "restore",
+        "list deleted profiles, or bring one back from the trash",
+        cmd_restore,
+        _configure_restore,
     ),
     Command("app", "start the dashboard in the browser (localhost)", cmd_app, _configure_app),
     Command(
@@ -351,9 +426,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     args.streamlit_args = extra
     try:
-        return args.run(args)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", PrepWarning)
+            try:
+                return args.run(args)
+            finally:
+                _show_warnings(caught)
     except PrepError as error:
-        print(f"prep: error: {error}", file=sys.stderr)
+        print(f"prep: error: {one_line(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
@@ -362,3 +442,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # when Python flushes stdout on exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as error:  # the system refused a path we were given: still one line
+        where = f"{error.filename}: " if error.filename is not None else ""
+        reason = error.strerror or str(error)
+        print(f"prep: error: {one_line(f'{where}{reason}')}", file=sys.stderr)
+        return EXIT_USAGE

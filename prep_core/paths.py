@@ -12,3 +12,4 @@ DEFAULT_DATA_DIR = ROOT / "data"
 SAMPLE_PATH = DEFAULT_DATA_DIR / "samples" / "netflix.md"
 EXPORTS_DIR = ROOT / "exports"  # output only: nothing reads it back as input
 APP_PATH = ROOT / "app.py"
+ICON_PATH = ROOT / "assets" / "icon.png"  # the page icon, served by the app (never a CDN)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from datetime import timedelta
@@ -18,7 +19,7 @@ from anki.collection import (  # noqa: E402
 
 from prep_core import export  # noqa: E402
 from prep_core.errors import UnknownFormat  # noqa: E402
-from prep_core.model import Profile  # noqa: E402
+from prep_core.model import Profile, Question  # noqa: E402
 from prep_core.sections import SECTION_BY_KEY, SECTIONS, all_fields  # noqa: E402
 from prep_core.writers import anki  # noqa: E402
 from prep_core.writers.anki_cards import NO_ANSWER, build_cards  # noqa: E402
@@ -327,3 +328,28 @@ def test_why_card_only_when_experience_is_filled(profile):
 def test_deck_name_cannot_gain_levels(profile):
     profile.company = "A::B"
     assert anki.profile_deck_name(profile).count("::") == 1
+
+
+ANKI_MARKUP = (
+    "[sound:x.mp3] [latex]x^2[/latex] [$]y_1[/$] [$$]z^3[/$$] \\(a+b\\) \\[c=d\\] "
+    "[anki:tts lang=en_US]hello[/anki:tts] {{c1::cloze}}"
+)
+
+
+def test_anki_markup_typed_into_a_field_stays_text(col, tmp_path, fixed_now):
+    # Issue 9.14: [sound:] became an audio button and [latex] a LaTeX image in Anki.
+    profile = Profile(company="Acme")
+    profile.prep.questions = [Question(text=f"Q {ANKI_MARKUP}", answer=f"A {ANKI_MARKUP}")]
+    profile.overview.founded = ANKI_MARKUP
+    import_apkg(col, write_apkg(profile, tmp_path / "deck.apkg", fixed_now))
+    cards = our_cards(col, profile)
+    assert len(cards) == 2
+    for card in cards:
+        for side in (card.question(), card.answer()):
+            assert "[anki:play" not in side and "<img" not in side and "latex-" not in side
+            assert "\\(" not in side and "\\[" not in side  # MathJax's delimiters
+        shown = html.unescape(re.sub(r"<[^>]+>", " ", card.answer())).replace("\u200b", "")
+        assert "[sound:x.mp3]" in shown and "[latex]x^2[/latex]" in shown  # as the user typed
+        assert "[$]y_1[/$]" in shown and "\\(a+b\\)" in shown and "\\[c=d\\]" in shown
+        assert card.question_av_tags() == [] and card.answer_av_tags() == []
+    assert col.media.check().missing == []

@@ -7,15 +7,18 @@ checkout's ``data/`` or ``exports/`` is touched.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 import pages._ui.export as export_ui
 import pages._ui.rows as rows
 import pages._ui.state as ui
+from prep_core.errors import StoreError
 from prep_core.formats import FORMATS, export_filename
 from prep_core.model import MAX_TEXT, Profile, Question
 from prep_core.sections import SECTIONS
@@ -307,7 +310,7 @@ def test_a_save_from_a_stale_tab_is_refused_and_can_reload(store: Store) -> None
     other_tab.save(other_tab.load(profile.id).model_copy(update={"company": "Other tab"}))
 
     at.text_input(key=f"{profile.id}.company").input("This tab").run()
-    assert "changed elsewhere" in shown(at.error[0])
+    assert "changed in another tab" in shown(at.error[0])
     assert on_disk(store, profile.id)["company"] == "Other tab"
     at.button(key="reload_latest").click().run()
     assert not at.error
@@ -316,13 +319,18 @@ def test_a_save_from_a_stale_tab_is_refused_and_can_reload(store: Store) -> None
     assert on_disk(store, profile.id)["company"] == "After reload"
 
 
-def test_user_text_quoted_in_an_error_is_not_markdown(store: Store) -> None:
+def test_user_text_quoted_in_an_error_is_not_markdown(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     profile = store.create(hostile_profile())
     at = start(profile.id, ui.section_page("overview"))
-    other_tab = Store(store.data_dir)
-    other_tab.save(other_tab.load(profile.id))
+
+    def refuse(self, saved):
+        raise StoreError(f"{saved.title} cannot be saved")  # a message quoting user text
+
+    monkeypatch.setattr(Store, "save", refuse)
     at.text_input(key=f"{profile.id}.overview.size").input("12,000").run()
-    assert "changed elsewhere" in shown(at.error[0])  # the message quotes the hostile title
+    assert "cannot be saved" in shown(at.error[0])
     assert "<script>" not in at.error[0].value and "\\<script\\>" in at.error[0].value
 
 
@@ -381,7 +389,7 @@ def test_create_duplicate_and_delete_with_confirmation(store: Store) -> None:
     blank = open_profile(at)
     assert blank.company == "" and len(store.profiles()) == 2
     at.button(key=f"library.duplicate.{profile.id}").click().run()
-    assert open_profile(at).company == "Acme" and open_profile(at).id != profile.id
+    assert open_profile(at).company == "Acme (copy)" and open_profile(at).id != profile.id
     at.button(key=f"library.delete.{profile.id}").click().run()
     assert (store.folder / f"{profile.id}.json").exists(), "nothing happens before confirming"
     at.button(key=f"library.confirm.{profile.id}").click().run()
@@ -448,3 +456,76 @@ def test_export_page_has_one_download_per_registered_format(store: Store, fixed_
     saved = list(export_ui.EXPORTS_DIR.glob("netflix-ml-engineer-*.json"))
     assert len(saved) == 1 and json.loads(saved[0].read_text(encoding="utf-8"))["id"] == profile.id
     assert str(saved[0]) in shown(at.success[0])
+
+
+# --- user text never becomes markup (issue 9.12), a poisoned file (issue 9.5) ---------------
+
+FETCH = "http://198.51.100.7"  # TEST-NET-2: nothing answers there
+MARKUP = (
+    f"![ZQXimg]({FETCH}/p.png) [ZQXlink]({FETCH}/) *ZQXem* **ZQXstrong** ~~ZQXdel~~ "
+    f"<img src={FETCH}/q.png> {FETCH}/ZQXauto :red[ZQXred]"
+)
+MARKDOWN_FIELDS = ("body", "label", "text", "help")  # proto fields Streamlit shows as Markdown
+_RENDER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def markup_profile() -> Profile:
+    profile = Profile(company=f"Co {MARKUP}", role_title=f"Role {MARKUP}", job_ref=MARKUP)
+    profile.overview.founded = profile.overview.headquarters = MARKUP
+    profile.mission.statement = MARKUP
+    profile.mission.core_values = [MARKUP]
+    profile.prep.questions = [Question(text=f"Q {MARKUP}", answer=MARKUP, confidence=2)]
+    profile.culture_fit = [MARKUP]
+    return profile
+
+
+def shown_markdown(at: AppTest) -> list[str]:
+    """Every string the page shows as Markdown that holds user text (it carries "ZQX")."""
+    found: list[str] = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None and hasattr(proto, "ListFields"):
+            for field, value in proto.ListFields():
+                if field.name in MARKDOWN_FIELDS and isinstance(value, str) and "ZQX" in value:
+                    found.append(value)
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return found
+
+
+def assert_no_markup_from_user_text(at: AppTest, where: str) -> None:
+    texts = shown_markdown(at)
+    assert texts, f"{where}: no user text shown at all?"
+    for text in texts:
+        html = _RENDER.render(text)
+        assert "<img" not in html, (where, text)
+        # the app's own bold around a name is fine; the user's *ZQXem* must not become <em>
+        assert not re.search(r"<(a|em|strong|del|s)\b[^>]*>ZQX[a-z]+</", html), (where, text)
+        assert FETCH not in text, (where, text)  # a bare URL would be autolinked (GFM)
+        assert ":red[ZQX" not in text, (where, text)
+
+
+def test_no_page_turns_user_text_into_images_links_or_emphasis(store: Store) -> None:
+    profile = store.create(markup_profile())
+    at = start(profile.id)
+    assert_no_markup_from_user_text(at, "library")
+    at.button(key=f"library.duplicate.{profile.id}").click().run()  # "Created a copy: <title>"
+    assert open_profile(at).company.endswith("(copy)")
+    assert_no_markup_from_user_text(at, "library after duplicate")
+    for page in ALL_PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+        assert_no_markup_from_user_text(at, page)
+
+
+def test_one_poisoned_file_is_a_warning_and_every_page_works(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    (store.folder / "poison.json").write_text('{"id": "poison", "revision": ' + "9" * 5000 + "}")
+    at = start(profile.id)
+    assert any("poison.json" in shown(w) for w in at.warning)
+    for page in ALL_PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.value for e in at.exception])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from datetime import UTC, date, datetime
@@ -129,7 +130,7 @@ def test_list_prints_a_table_and_warning_rows(capsys, store, saved):
 
 
 def test_list_of_an_empty_folder_says_how_to_import(capsys, isolated, monkeypatch):
-    monkeypatch.setattr(store_module, "SAMPLE_PATH", isolated / "no-sample.md")
+    monkeypatch.setattr(cli, "SAMPLE_PATH", isolated / "no-sample.md")
     code, out, _ = run(capsys, "list")
     assert (code, out) == (
         0,
@@ -356,12 +357,15 @@ def test_a_bad_file(capsys, tmp_path):
     assert err.startswith("prep: error: ") and "bad.json" in err
 
 
-def test_first_use_adds_the_sample(capsys, store):
+def test_list_on_first_use_creates_nothing_and_names_the_sample(capsys, isolated):
+    # Issue 9.7: read-only commands create nothing (list used to import the sample).
     code, out, err = run(capsys, "list")
-    (profile,) = store.profiles()
-    assert code == 0 and profile.company == "Netflix"
-    assert err == f"prep: added the sample profile {profile.id} ({profile.title})\n"
-    assert profile.id in out
+    assert (code, err) == (0, "")
+    assert out == (
+        f"No profiles in {isolated / 'profiles'}. Import one with: prep import FILE "
+        f"(the sample: prep import {SAMPLE})\n"
+    )
+    assert not isolated.exists()
 
 
 def test_show_prints_the_markdown(capsys, saved):
@@ -428,3 +432,172 @@ def test_import_then_export_md_reproduces_the_sample(tmp_path, isolated):
     again = read(target.read_text(encoding="utf-8"))
     assert markdown_view(again) == markdown_view(seed)
     assert len(again.prep.questions) == len(seed.prep.questions) > 0
+
+
+# --- import twice, restore ------------------------------------------------------------------
+
+
+def test_importing_the_same_file_again_is_refused_unless_copy(capsys, store):
+    code, out, _ = run(capsys, "import", str(SAMPLE))
+    first_id = out.split()[0]
+    before = snapshot(store.data_dir)
+    code, out, err = run(capsys, "import", str(SAMPLE))
+    assert_one_line_error(
+        code,
+        out,
+        err,
+        f"{SAMPLE}: already imported as Netflix (id {first_id}); --copy imports it again",
+    )
+    assert snapshot(store.data_dir) == before
+    code, out, err = run(capsys, "import", "--copy", str(SAMPLE))
+    copy = store.load(out.split()[0])
+    assert (code, err, copy.company) == (0, "", "Netflix (copy)")
+
+
+def test_restore_lists_the_trash_then_restores(capsys, store, saved, monkeypatch):
+    deleted = datetime(2026, 11, 21, 8, 15, tzinfo=UTC)
+    monkeypatch.setattr(store_module, "utc_now", lambda: deleted)
+    store.delete(saved.id)
+    code, out, err = run(capsys, "restore")
+    header, row = out.splitlines()
+    assert (code, err) == (0, "")
+    assert header.split() == ["ID", "COMPANY", "ROLE", "DELETED"]
+    when = deleted.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert row.split() == [saved.id, "Acme", "Data", "Engineer", *when.split()]
+    code, out, _ = run(capsys, "restore", "--json")
+    assert json.loads(out) == [
+        {
+            "id": saved.id,
+            "company": "Acme",
+            "role": "Data Engineer",
+            "deleted_at": deleted.isoformat(),
+        }
+    ]
+    code, out, err = run(capsys, "restore", saved.id)
+    assert (code, out, err) == (0, f"{saved.id}  {saved.title}\n", "")
+    assert store.load(saved.id) == saved
+    code, out, err = run(capsys, "restore")
+    assert (code, out) == (0, f"The trash is empty ({store.folder / '.trash'}).\n")
+    code, out, err = run(capsys, "restore", saved.id)
+    assert_one_line_error(code, out, err, f"a profile with the id '{saved.id}' exists already")
+
+
+def test_duplicate_json_keys_are_a_warning_line(capsys, store, saved, tmp_path):
+    # Issue 9.10: the last value used to win silently.
+    path = store.folder / f"{saved.id}.json"
+    text = path.read_text()
+    path.write_text(text.replace('"company": "Acme"', '"company": "First", "company": "Acme"'))
+    code, out, err = run(capsys, "list")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == (
+        f"warning: {saved.id}.json: duplicate key 'company': the last value was used"
+    )
+    dup = tmp_path / "dup.json"
+    dup.write_text(text.replace('"company": "Acme"', '"company": "Acme", "company": "Other"'))
+    code, out, err = run(capsys, "import", str(dup))
+    assert code == 0 and out.endswith("  Other — Data Engineer\n")
+    assert err == f"prep: warning: {dup}: duplicate key 'company': the last value was used\n"
+
+
+# --- read-only commands, -o and one-line errors under attack (issue 9.7, 9.9) ----------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["show", "netflix"], ["check", "netflix"], ["list"], ["export", "netflix", "--to", "md"]],
+    ids=lambda argv: argv[0],
+)
+def test_a_mistyped_data_dir_creates_nothing(capsys, tmp_path, argv):
+    typo = tmp_path / "dtaa"
+    code, _, err = run(capsys, "--data-dir", str(typo), *argv)
+    assert code in (0, 2) and "Traceback" not in err
+    assert not typo.exists()
+    assert not (tmp_path / "exports").exists()
+
+
+def test_output_onto_a_fifo_or_device_is_refused(capsys, saved, tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "link-to-pipe.md"
+    link.symlink_to(fifo)
+    for target in (fifo, link):
+        code, out, err = run(capsys, "export", saved.id, "--to", "md", "-o", str(target))
+        assert_one_line_error(
+            code, out, err, f"cannot write {target}: not a regular file; give a new path or a file"
+        )
+        assert fifo.is_fifo() and link.is_symlink()
+
+
+def test_output_onto_a_device_node_is_refused(capsys, saved, tmp_path):
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # like /dev/null
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    code, out, err = run(capsys, "export", saved.id, "--to", "md", "-o", str(device))
+    assert code == 2 and out == "" and "not a regular file" in err
+    assert stat.S_ISCHR(device.stat().st_mode)
+
+
+def test_output_into_the_data_folder_is_refused(capsys, store, saved, tmp_path):
+    stored = store.folder / f"{saved.id}.json"
+    before = snapshot(store.data_dir)
+    outside_link = tmp_path / "innocent.md"
+    outside_link.symlink_to(stored)
+    for target in (stored, store.data_dir / "notes.md", store.folder, outside_link):
+        code, out, err = run(capsys, "export", saved.id, "--to", "md", "-o", str(target))
+        assert code == 2 and out == "" and err.count("\n") == 1, err
+        assert err.endswith("is inside the data folder; write exports elsewhere\n"), err
+    assert snapshot(store.data_dir) == before
+    assert store.load(saved.id) == saved
+
+
+LONG = "x" * 300
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", LONG],
+        ["check", LONG],
+        ["export", LONG, "--to", "md"],
+        ["export", "{id}", "--to", "md", "-o", f"/tmp/{LONG}.md"],
+        ["--data-dir", f"/tmp/{LONG}", "list"],
+        ["--data-dir", f"/tmp/{LONG}", "show", "acme"],
+        ["--data-dir", f"/tmp/{LONG}", "import", str(SAMPLE)],
+        ["import", f"{LONG}.md"],
+    ],
+)
+def test_over_long_names_are_one_line_errors(capsys, saved, argv):
+    argv = [arg.replace("{id}", saved.id) for arg in argv]
+    code, out, err = run(capsys, *argv)
+    assert code in (0, 2), err
+    if code == 2:
+        assert out == "" and err.count("\n") == 1 and err.startswith("prep: error: "), err
+    assert "Traceback" not in err and "OSError" not in err
+
+
+def test_control_characters_in_messages_are_escaped_on_one_line(capsys, store, saved, tmp_path):
+    bad = tmp_path / "keys.json"
+    bad.write_text(json.dumps({"company": "A", "\x1b[31mred\nline": 1}))
+    code, out, err = run(capsys, "check", str(bad))
+    assert code == 2 and err.count("\n") == 1 and "\x1b" not in err
+    assert "\\x1b[31mred\\nline" in err
+    (store.folder / "evil\x1b[2J\nname.json").write_text("{")
+    code, out, err = run(capsys, "list")
+    warning = out.splitlines()[-1]
+    assert warning.startswith("warning: evil\\x1b[2J\\nname.json: not valid JSON")
+    assert "\x1b" not in out
+
+
+def test_show_of_a_deeply_nested_file_prints_each_heading_once(capsys, tmp_path):
+    # Issue 9.4: under a list ten levels deep, show printed the Mission heading twice.
+    lines = ["# Company Profile: Deep", "", "## Company Overview", ""]
+    lines += ["  " * i + f"- level {i + 1}" for i in range(10)]
+    lines += ["", "## Company Mission and Values", "", "- **Mission Statement**: Be good"]
+    path = tmp_path / "deep.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    code, out, _ = run(capsys, "show", str(path))
+    assert code == 0
+    assert out.count("## Company Mission and Values") == 1
+    assert "- **Mission statement**: Be good" in out and "level 10" in out

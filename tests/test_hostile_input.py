@@ -7,16 +7,19 @@ import contextlib
 import json
 import os
 import random
+import threading
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from prep_core.errors import InvalidProfile
+from prep_core import readers
+from prep_core.errors import InvalidProfile, PrepWarning
 from prep_core.model import MAX_TEXT, SCHEMA_VERSION, Profile
-from prep_core.readers import load_bytes, load_file
+from prep_core.readers import MAX_FILE_BYTES, MAX_MARKDOWN_BYTES, load_bytes, load_file
 from prep_core.readers.markdown import read
 from prep_core.writers.json import write as write_json
 from prep_core.writers.markdown import markdown_view
@@ -50,8 +53,8 @@ def test_nul_bytes_in_a_file_give_a_clean_profile():
     assert load_bytes(data, "x.md").overview.headquarters == "Los Gatos, California"
 
 
-def test_a_one_megabyte_field_is_a_clear_error():
-    text = SAMPLE.decode().replace("- **Founded**: 1997", "- **Founded**: " + "x" * 1_000_000)
+def test_a_field_twice_the_limit_is_a_clear_error():
+    text = SAMPLE.decode().replace("- **Founded**: 1997", "- **Founded**: " + "x" * 2 * MAX_TEXT)
     message = one_line_error(load_bytes, text.encode(), "big.md")
     assert message.startswith("big.md: overview.founded: ")
     assert str(MAX_TEXT) in message
@@ -121,7 +124,10 @@ def test_pathological_markdown_is_read_quickly(text):
     try:
         read("# Company Profile: X\n\n## Company Overview\n\n" + text)
     except InvalidProfile as error:  # kept as an extra section, and too long for one
-        assert str(error) == "extra_sections.0.body: String should have at most 100000 characters"
+        assert str(error) in (
+            "extra_sections.0.body: String should have at most 100000 characters",
+            "20,007 lines, more than a profile can have (10,000)",
+        )
     assert time.perf_counter() - started < 10
 
 
@@ -218,5 +224,140 @@ def test_load_file_unreadable(tmp_path, monkeypatch, error, expected):
     def refuse(*args, **kwargs):
         raise error
 
-    monkeypatch.setattr(Path, "open", refuse)  # root reads any file, so chmod cannot show this
-    assert one_line_error(load_file, path) == f"{path}: {expected}"
+    # root reads any file, so chmod cannot show this
+    monkeypatch.setattr(readers.os, "open" if error.errno == 13 else "read", refuse)
+    message = one_line_error(load_file, path)
+    monkeypatch.undo()
+    assert message == f"{path}: {expected}"
+
+
+# --- what is read at all (issue 9.6) ----------------------------------------------------------
+
+
+@pytest.fixture(params=["load_file", "Store.import_file"])
+def reader(request, tmp_path):
+    """Both ways a file is read: ``prep check FILE`` (load_file) and ``prep import FILE``."""
+    if request.param == "load_file":
+        return load_file
+    from prep_core.store import Store
+
+    return Store(tmp_path / "data").import_file
+
+
+def refused_quickly_and_small(path, read=load_file) -> str:
+    """The refusal to read ``path``: within 1 s, 50 MB and one line, or the test fails."""
+    result: dict[str, object] = {}
+
+    def attempt() -> None:
+        tracemalloc.start()
+        started = time.perf_counter()
+        try:
+            read(path)
+        except InvalidProfile as error:
+            result["message"] = str(error)
+        finally:
+            result["seconds"] = time.perf_counter() - started
+            result["peak"] = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(timeout=5)
+    if worker.is_alive():  # a FIFO open without O_NONBLOCK waits for a writer forever
+        with contextlib.suppress(OSError), open(path, "wb"):  # let the reader go
+            pass
+        pytest.fail(f"load_file({path}) still blocked after 5 s")
+    assert "message" in result, "the file was read as a profile"
+    assert result["seconds"] < 1.0, result
+    assert result["peak"] < 50 * 1024 * 1024, result
+    assert "\n" not in result["message"]
+    return result["message"]
+
+
+def test_a_3_gb_file_is_refused_before_it_is_read(tmp_path, reader):
+    huge = tmp_path / "huge.md"
+    with open(huge, "wb") as file:
+        file.truncate(3 * 1024**3)  # sparse: no disk used, but 3 GB to a reader
+    message = refused_quickly_and_small(huge, reader)
+    assert message == f"{huge}: too large for a profile (over {MAX_FILE_BYTES >> 20} MB)"
+
+
+def test_one_byte_over_the_limit_is_refused(tmp_path, reader):
+    big = tmp_path / "big.json"
+    with open(big, "wb") as file:
+        file.truncate(MAX_FILE_BYTES + 1)
+    assert "too large" in refused_quickly_and_small(big, reader)
+
+
+def test_dev_zero_is_refused(tmp_path, reader):
+    zero = Path("/dev/zero")
+    assert refused_quickly_and_small(zero, reader) == "/dev/zero: is a device, not a regular file"
+    link = tmp_path / "zero.md"
+    link.symlink_to("/dev/zero")
+    assert refused_quickly_and_small(link, reader) == f"{link}: is a device, not a regular file"
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path, reader):
+    fifo = tmp_path / "pipe.md"
+    os.mkfifo(fifo)
+    expected = f"{fifo}: is a pipe (FIFO), not a regular file"
+    assert refused_quickly_and_small(fifo, reader) == expected
+
+
+# --- duplicate JSON keys (issue 9.10) ---------------------------------------------------------
+
+
+def test_duplicate_json_keys_are_reported_not_silent():
+    data = b'{"company": "First", "role_title": "R", "company": "Second"}'
+    notes: list[str] = []
+    assert load_bytes(data, "dup.json", notes=notes).company == "Second"
+    assert notes == ["dup.json: duplicate key 'company': the last value was used"]
+    with pytest.warns(PrepWarning, match=r"^dup\.json: duplicate key 'company'"):
+        load_bytes(data, "dup.json")
+    clean: list[str] = []
+    load_bytes(b'{"company": "Only"}', "ok.json", notes=clean)
+    assert clean == []
+
+
+# --- the costliest inputs a reader still parses (issue 9.6: within 1 s and 50 MB) --------------
+
+HEAD = "# Company Profile: X\n\n## Company Overview\n\n"
+
+
+def fill(unit: str, size: int, head: str = HEAD) -> bytes:
+    return (head + unit * ((size - len(head)) // len(unit))).encode()
+
+
+WORST = {
+    "list items": fill("- some words here and there\n", MAX_MARKDOWN_BYTES),
+    "paragraphs": fill("a\n\n", MAX_MARKDOWN_BYTES),
+    "headings": fill("### h\n", MAX_MARKDOWN_BYTES),
+    "quotes": fill("> a\n", MAX_MARKDOWN_BYTES),
+    "table rows": fill("|a|b|\n", MAX_MARKDOWN_BYTES, HEAD + "|a|b|\n|-|-|\n"),
+    "a wide table": (HEAD + "|a" * 130_000 + "|\n" + "|-" * 130_000 + "|\n").encode(),
+    "links in a field": fill("[a](b) ", MAX_MARKDOWN_BYTES, HEAD + "- **Founded**: "),
+    "emphasis in a field": fill("*a ", MAX_MARKDOWN_BYTES, HEAD + "- **Founded**: "),
+    "json lists": b'{"company": [' + b"[]," * (MAX_FILE_BYTES // 3 - 10) + b"1]}",
+    "json objects": b'{"company": [' + b'{"a":1},' * (MAX_FILE_BYTES // 8 - 10) + b"1]}",
+    "json numbers": b'{"company": [' + b"1," * (MAX_FILE_BYTES // 2 - 10) + b"1]}",
+}
+
+
+@pytest.mark.parametrize("kind", WORST)
+def test_the_costliest_input_under_the_size_limit_is_cheap(kind):
+    data = WORST[kind]
+    name = "worst.json" if kind.startswith("json") else "worst.md"
+    assert len(data) <= MAX_FILE_BYTES
+    started = time.perf_counter()
+    with contextlib.suppress(InvalidProfile):
+        load_bytes(data, name)
+    seconds = time.perf_counter() - started
+    tracemalloc.start()
+    try:
+        with contextlib.suppress(InvalidProfile):
+            load_bytes(data, name)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * 1024 * 1024, f"{kind}: {peak >> 20} MB"
+    assert seconds < 2.0, f"{kind}: {seconds:.2f} s"  # 1 s on an idle machine; CI shares cores

@@ -161,7 +161,8 @@ def test_truncated_json_names_the_position(sample_profile):
         ("null", "expected a JSON object, found null"),
         ('{"company": 42}', "company: Input should be a valid string"),
         ('{"schema_version": 2, "colour": "red"}', "colour: Extra inputs are not permitted"),
-        ("[" * 100_000, "nested too deeply"),
+        ("[" * 20_000, "nested too deeply"),
+        ("[" * 100_000, "more than 50,000 JSON lists and objects"),
     ],
 )
 def test_not_a_profile(text, message):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from prep_core.errors import InvalidProfile
@@ -500,3 +502,58 @@ def test_a_messy_document_reads_then_writes_back_stably():
     second = read(write(first))
     assert markdown_view(second) == markdown_view(first)
     assert write(second) == write(first)
+
+
+# --- deep nesting never swallows a section (issue 9.4) ------------------------------------------
+
+
+def nested_list(levels: int) -> list[str]:
+    return ["  " * i + f"- level {i + 1}" for i in range(levels)]
+
+
+AFTER_THE_DEEP_PART = [
+    "",
+    "## Company Mission and Values",
+    "",
+    "- **Mission Statement**: Be good",
+    "- **Core Values**: Candour, Courage",
+    "",
+    "## Competitors",
+    "",
+    "- **Direct Competitors**: Initech",
+]
+
+
+def deep_document(deep: list[str]) -> str:
+    head = ["# Company Profile: Deep", "", "## Company Overview", "", "- **Founded**: 1999"]
+    return "\n".join([*head, *deep, *AFTER_THE_DEEP_PART])
+
+
+@pytest.mark.parametrize(
+    ("deep", "last_words"),
+    [
+        (nested_list(10), "level 10"),
+        (nested_list(12), "level 12"),
+        (nested_list(50), "level 50"),
+        (["- " * 10_000 + "level 10000"], "level 10000"),
+        (["> " * 10_000 + "quoted 10000"], "quoted 10000"),
+        (["- " + "> - " * 3_333 + "mixed"], "mixed"),
+    ],
+    ids=["10", "12", "50", "10000-list", "10000-quote", "10000-mixed"],
+)
+def test_deep_nesting_keeps_every_section_and_the_deep_text(deep, last_words):
+    started = time.perf_counter()
+    profile = read(deep_document(deep))
+    assert time.perf_counter() - started < 5
+    assert profile.overview.founded == "1999"
+    assert profile.mission.statement == "Be good"
+    assert profile.mission.core_values == ["Candour", "Courage"]
+    assert profile.competitors.direct == ["Initech"]
+    (kept,) = profile.extra_sections  # the deep list: text of the section it sits in
+    assert kept.parent == "overview" and kept.title == ""
+    assert last_words in kept.body and "## " not in kept.body
+    written = write(profile)
+    assert written.count("## Company Mission and Values") == 1
+    assert written.count("## Competitors") == 1
+    again = read(written)
+    assert again.competitors.direct == ["Initech"] and last_words in again.extra_sections[0].body

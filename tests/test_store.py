@@ -4,13 +4,21 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from prep_core import store as store_module
-from prep_core.errors import StaleRevision, StoreError, UnknownProfile
+from prep_core.errors import (
+    AlreadyImported,
+    DeletedElsewhere,
+    InvalidProfile,
+    StaleRevision,
+    StoreError,
+    UnknownProfile,
+)
 from prep_core.model import NewsItem, Profile, Question, SkillRow, Source
 from prep_core.store import Store, resolve_data_dir
 
@@ -94,12 +102,8 @@ def test_a_stale_save_is_refused_and_the_file_is_unchanged(store):
     path = store.folder / f"{tab_one.id}.json"
     before = path.read_bytes()
     tab_two.company = "From tab two"
-    with pytest.raises(StaleRevision) as caught:
+    with pytest.raises(StaleRevision):
         store.save(tab_two)
-    assert str(caught.value) == (
-        "From tab two — Data Engineer was changed elsewhere (revision 2 on disk, this copy "
-        "has 1); reload to see the newer version"
-    )
     assert path.read_bytes() == before
 
 
@@ -246,7 +250,7 @@ def test_duplicate_gives_new_ids_everywhere(store):
     assert copy.id != original.id
     assert len(item_ids(copy)) == len(item_ids(original)) == 4
     assert item_ids(copy).isdisjoint(item_ids(original))
-    assert copy.company == original.company
+    assert copy.company == "Acme (copy)"  # the Library tells them apart
     assert copy.prep.questions[0].text == original.prep.questions[0].text
     assert copy.revision == 1
     assert {p.id for p in store.profiles()} == {original.id, copy.id}
@@ -280,10 +284,34 @@ def test_a_broken_file_can_be_deleted_by_its_id(store):
 def test_import_of_the_same_json_twice_never_overwrites(store, tmp_path):
     first = store.create(small_profile())
     data = (store.folder / f"{first.id}.json").read_bytes()
-    second = store.import_bytes(data, "acme.json")
-    assert second.id != first.id
+    with pytest.raises(AlreadyImported) as caught:
+        store.import_bytes(data, "acme.json")
+    assert str(caught.value) == "already imported as Acme — Data Engineer"
+    assert (caught.value.existing_id, caught.value.title) == (first.id, first.title)
+    second = store.import_bytes(data, "acme.json", as_copy=True)
+    assert second.id != first.id and second.company == "Acme (copy)"
+    assert item_ids(second).isdisjoint(item_ids(first))
     assert store.load(first.id) == first
     assert len(store.profiles()) == 2
+
+
+def test_a_changed_file_with_a_stored_id_imports_as_a_new_profile(store):
+    first = store.create(small_profile())
+    changed = first.model_copy(update={"company": "Acme 2"})
+    second = store.import_bytes(changed.model_dump_json().encode(), "acme.json")
+    assert second.id != first.id and second.company == "Acme 2"
+
+
+def test_reimporting_the_same_markdown_is_refused_ignoring_ids_and_times(store, tmp_path):
+    from prep_core.writers.markdown import write as write_markdown
+
+    path = tmp_path / "acme.md"
+    path.write_text(write_markdown(small_profile()), encoding="utf-8")
+    first = store.import_file(path)
+    with pytest.raises(AlreadyImported, match=r"^already imported as Acme — Data Engineer$"):
+        store.import_file(path)
+    assert store.import_file(path, as_copy=True).company == "Acme (copy)"
+    assert store.load(first.id) == first
 
 
 def test_ensure_sample_imports_the_sample_once(store):
@@ -324,3 +352,236 @@ def test_concurrent_saves_of_one_revision_let_exactly_one_through(store):
         outcomes = list(pool.map(attempt, range(8)))
     assert sorted(outcomes) == ["saved"] + ["stale"] * 7
     assert store.load(base.id).revision == 2
+
+
+# --- under attack (issue 9) -------------------------------------------------------------------
+
+
+def local_hhmm(moment: datetime) -> str:
+    return moment.astimezone().strftime("%H:%M")
+
+
+def test_a_stale_save_says_when_the_other_tab_saved_in_plain_words(store, monkeypatch):
+    tab_one = store.create(small_profile())
+    tab_two = tab_one.model_copy(deep=True)
+    other_save = datetime(2026, 11, 27, 14, 2, tzinfo=UTC)
+    monkeypatch.setattr(store_module, "utc_now", lambda: other_save)
+    store.save(tab_one)
+    with pytest.raises(StaleRevision) as caught:
+        store.save(tab_two)
+    assert (
+        str(caught.value) == f"This profile was changed in another tab at {local_hhmm(other_save)}"
+    )
+    assert not isinstance(caught.value, DeletedElsewhere)
+
+
+def test_a_save_of_a_profile_deleted_elsewhere_is_refused(store, monkeypatch):
+    # Issue 9.1: the stale tab used to save the deleted profile back at revision 2.
+    tab_one = store.create(small_profile())
+    tab_two = tab_one.model_copy(deep=True)
+    deleted_at = datetime(2026, 11, 27, 9, 41, tzinfo=UTC)
+    monkeypatch.setattr(store_module, "utc_now", lambda: deleted_at)
+    store.delete(tab_one.id)
+    tab_two.company = "Edited in the stale tab"
+    with pytest.raises(DeletedElsewhere) as caught:
+        store.save(tab_two)
+    assert isinstance(caught.value, StaleRevision)  # the UI offers the same choices
+    assert (
+        str(caught.value) == f"This profile was deleted in another tab at {local_hhmm(deleted_at)}"
+    )
+    assert store.entries() == []
+    assert not (store.folder / f"{tab_one.id}.json").exists()
+
+
+def test_a_refused_save_on_a_full_disk_keeps_the_old_backup(store, monkeypatch):
+    # Issue 9.3: the backup used to be rotated before the new file was written.
+    first = store.create(small_profile())
+    second = store.save(first.model_copy(update={"company": "Second"}))
+    backup = store.folder / f"{first.id}.json.bak"
+    backup_before = backup.read_bytes()
+    current_before = (store.folder / f"{first.id}.json").read_bytes()
+    real_mkstemp = store_module.tempfile.mkstemp
+
+    def full_disk_for_the_profile(*args, prefix="", **kwargs):
+        if prefix.startswith(f".{first.id}.json.") and ".bak." not in prefix:
+            raise OSError(28, "No space left on device")
+        return real_mkstemp(*args, prefix=prefix, **kwargs)
+
+    monkeypatch.setattr(store_module.tempfile, "mkstemp", full_disk_for_the_profile)
+    with pytest.raises(StoreError, match="No space left on device"):
+        store.save(second.model_copy(update={"company": "Third"}))
+    assert backup.read_bytes() == backup_before
+    assert (store.folder / f"{first.id}.json").read_bytes() == current_before
+    assert not [p for p in store.folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def make_temp(folder: Path, name: str, age_seconds: float) -> Path:
+    path = folder / name
+    path.write_bytes(b"half a profile")
+    stamp = time.time() - age_seconds
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+def test_opening_the_store_removes_its_own_old_temp_files_only(store, tmp_path):
+    # Issue 9.2: killed saves left their temp files forever.
+    saved = store.create(small_profile())
+    old = make_temp(store.folder, f".{saved.id}.json.k2j3h4.tmp", 2 * 3600)
+    old_backup = make_temp(store.folder, f".{saved.id}.json.bak.a8d7f6.tmp", 3 * 3600)
+    fresh = make_temp(store.folder, f".{saved.id}.json.zz9y8x.tmp", 60)
+    foreign = make_temp(store.folder, "notes.tmp", 5 * 3600)
+    other = make_temp(store.folder, ".hidden-file", 5 * 3600)
+    opened = Store.open(store.data_dir)
+    assert opened.removed_temp_files == 2
+    assert not old.exists() and not old_backup.exists()
+    assert fresh.exists() and foreign.exists() and other.exists()
+    assert store.load(saved.id) == saved
+
+
+def test_temp_files_are_left_while_a_writer_holds_the_lock(store):
+    saved = store.create(small_profile())
+    old = make_temp(store.folder, f".{saved.id}.json.k2j3h4.tmp", 2 * 3600)
+    with store._locked():  # a live writer: its temp file may be this one
+        opened = Store.open(store.data_dir)
+    assert opened.removed_temp_files == 0
+    assert old.exists()
+    assert Store.open(store.data_dir).removed_temp_files == 1
+
+
+def test_opening_a_missing_folder_creates_nothing(tmp_path):
+    Store.open(tmp_path / "typo")
+    assert not (tmp_path / "typo").exists()
+
+
+def test_the_lock_never_follows_a_symlink_out_of_the_folder(store, tmp_path):
+    # Issue 9.8
+    store.folder.mkdir(parents=True)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("mine")
+    (store.folder / ".lock").symlink_to(outside)
+    with pytest.raises(StoreError, match=r"\.lock is a symbolic link"):
+        store.create(small_profile())
+    assert outside.read_text() == "mine"
+    assert os.stat(outside).st_mtime_ns == os.stat(outside).st_mtime_ns
+
+
+def test_delete_never_moves_a_profile_into_a_symlinked_trash(store, tmp_path):
+    saved = store.create(small_profile())
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (store.folder / ".trash").symlink_to(outside)
+    with pytest.raises(StoreError, match=r"\.trash .*symbolic link"):
+        store.delete(saved.id)
+    assert list(outside.iterdir()) == []
+    assert store.load(saved.id) == saved
+
+
+def test_a_symlinked_profile_file_is_not_followed(store, tmp_path):
+    saved = store.create(small_profile())
+    secret = tmp_path / "secret.json"
+    secret.write_bytes((store.folder / f"{saved.id}.json").read_bytes())
+    (store.folder / f"{saved.id}.json").unlink()
+    (store.folder / f"{saved.id}.json").symlink_to(secret)
+    (entry,) = store.entries()
+    assert entry.profile is None and "symbolic link" in entry.error
+
+
+def test_a_trash_that_is_a_file_is_a_clear_error(store):
+    # Issue 9.10: an uncaught FileExistsError before.
+    saved = store.create(small_profile())
+    (store.folder / ".trash").write_text("not a folder")
+    with pytest.raises(StoreError) as caught:
+        store.delete(saved.id)
+    assert str(caught.value) == (
+        f"could not delete {saved.id}.json: {store.folder / '.trash'} is not a folder; "
+        "move it out of the way"
+    )
+    assert store.load(saved.id) == saved
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"id": "poison", "revision": 1' + b"9" * 5000 + b"}",
+        b'{"a": ' * 100_000,
+        b"\xff\xfe\x00",
+        b"[]",
+    ],
+    ids=["5000-digit-int", "deep", "binary", "list"],
+)
+def test_one_poisoned_file_is_a_warning_row_and_the_rest_works(store, content):
+    # Issue 9.5: a 5,000-digit integer raised ValueError out of entries(), load() and every page.
+    good = store.create(small_profile())
+    (store.folder / "poison.json").write_bytes(content)
+    entries = store.entries()
+    assert [e.id for e in entries] == [good.id, "poison"]
+    assert entries[1].profile is None and entries[1].error.startswith("poison.json: ")
+    assert "\n" not in entries[1].error
+    assert store.load(good.slug) == good
+    assert store.load(good.id) == good
+    with pytest.raises(InvalidProfile, match=r"^poison\.json: "):
+        store.load("poison")
+
+
+def test_save_as_copy_keeps_the_stale_tabs_work_as_a_new_profile(store):
+    tab_one = store.create(small_profile())
+    tab_two = tab_one.model_copy(deep=True)
+    store.delete(tab_one.id)
+    tab_two.overview.founded = "1999"
+    with pytest.raises(DeletedElsewhere):
+        store.save(tab_two)
+    copy = store.save_as_copy(tab_two)
+    assert copy.id != tab_one.id and copy.revision == 1
+    assert (copy.company, copy.overview.founded) == ("Acme (copy)", "1999")
+    assert item_ids(copy).isdisjoint(item_ids(tab_one))
+    assert tab_two.company == "Acme"  # the argument is left alone
+    assert [p.id for p in store.profiles()] == [copy.id]
+
+
+# --- restore from the trash -------------------------------------------------------------------
+
+
+def test_restore_brings_back_the_latest_trashed_copy(store, monkeypatch):
+    clock = iter([datetime(2026, 1, d, tzinfo=UTC) for d in range(1, 9)])
+    monkeypatch.setattr(store_module, "utc_now", lambda: next(clock))
+    first = store.create(small_profile())
+    store.delete(first.id)
+    again = store.create(first.model_copy(update={"company": "Second life"}))
+    store.save(again)
+    store.delete(again.id)
+    assert [(t.id, t.profile.company) for t in store.trashed()] == [
+        (first.id, "Second life"),
+        (first.id, "Acme"),
+    ]
+    restored = store.restore(first.id)
+    assert restored.company == "Second life" and restored.revision == 2
+    assert store.load(first.id) == restored
+    assert (store.folder / f"{first.id}.json.bak").is_file()  # its backup came back too
+    assert [t.profile.company for t in store.trashed()] == ["Acme"]
+    saved = store.save(restored.model_copy(update={"company": "Edited after restore"}))
+    assert saved.revision == 3
+
+
+def test_restore_refuses_when_nothing_is_trashed_or_the_profile_is_live(store):
+    with pytest.raises(StoreError, match=r"^nothing in the trash has the id 'nobody'"):
+        store.restore("nobody")
+    live = store.create(small_profile())
+    store.delete(live.id)
+    store.create(store_module.Profile(id=live.id, company="Made again"))
+    with pytest.raises(StoreError, match=f"^a profile with the id '{live.id}' exists already"):
+        store.restore(live.id)
+    with pytest.raises(UnknownProfile):
+        store.restore("../x")
+
+
+def test_a_profile_too_large_to_read_back_is_not_saved(store, monkeypatch):
+    from prep_core import readers
+
+    saved = store.create(small_profile())
+    before = (store.folder / f"{saved.id}.json").read_bytes()
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", len(before) + 100)
+    bigger = saved.model_copy(update={"job_posting": "x" * 500})
+    with pytest.raises(StoreError, match=r"too large to save \(over "):
+        store.save(bigger)
+    assert (store.folder / f"{saved.id}.json").read_bytes() == before
+    assert store.load(saved.id) == saved

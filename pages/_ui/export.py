@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
-from pages._ui.state import plain
+from pages._ui.state import plain, store
 from prep_core.errors import PrepError
+from prep_core.exporting import write_export
 from prep_core.formats import Format, export, export_filename
 from prep_core.model import Profile
 from prep_core.paths import EXPORTS_DIR
 from prep_core.sections import SECTIONS, get_section
-from prep_core.store import write_atomic
 
 
 def export_card(profile: Profile, fmt: Format) -> None:
@@ -60,20 +61,28 @@ def export_card(profile: Profile, fmt: Format) -> None:
             icon=":material/save:",
             width="stretch",
         ):
-            save_export(build, name, fmt.label)
+            save_export(
+                partial(
+                    write_export,
+                    profile,
+                    fmt.name,
+                    exports_dir=EXPORTS_DIR,
+                    data_dir=store().data_dir,
+                    **options,
+                ),
+                fmt.label,
+            )
 
 
-def save_export(build: Callable[[], bytes], name: str, label: str) -> None:
+def save_export(write: Callable[[], Path], label: str) -> None:
+    """Run ``write`` (prep_core.exporting.write_export, as the CLI does) and report the result."""
     with st.status(f"Building {label}…", expanded=False) as status:
         try:
-            data = build()
-            EXPORTS_DIR.mkdir(parents=True, exist_ok=True)
-            path = EXPORTS_DIR / name
-            write_atomic(path, data, mode=0o644)  # an export is a document to share
+            path = write()
         except (PrepError, OSError) as error:
-            status.update(label=f"Not saved: {error}", state="error")
+            status.update(label=f"Not saved: {plain(str(error), 300)}", state="error")
             return
-        status.update(label=f"Saved {path}", state="complete")
+        status.update(label=f"Saved {plain(str(path), 300)}", state="complete")
     st.success(f"Saved {plain(str(path), 500)}", icon=":material/check:")
 
 

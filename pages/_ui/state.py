@@ -284,9 +284,7 @@ def save_mine_as_copy() -> None:
     mine = current()
     if mine is None:
         return
-    copy = mine.with_new_ids()
-    copy.company = f"{mine.company} (copy)" if mine.company else "(copy)"
-    created = attempt(partial(store().create, copy))
+    created = attempt(partial(store().save_as_copy, mine))
     if created is not None:
         use(created)
         say(True, f"Saved your version as {created.title}")

@@ -12,27 +12,69 @@ guessed at: it was written by a newer version of Interview Prep Studio.
 from __future__ import annotations
 
 import json
+import warnings
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from pydantic import ValidationError
 
-from prep_core.errors import InvalidProfile, describe_validation_error
+from prep_core.errors import InvalidProfile, PrepWarning, describe_validation_error
 from prep_core.model import SCHEMA_VERSION, Profile, new_id
 
-__all__ = ["MIGRATIONS", "migrate", "read"]
+__all__ = ["MIGRATIONS", "DuplicateKeys", "migrate", "read"]
 
 
-def read(text: str) -> Profile:
-    """Parse a profile saved as JSON (any schema up to the current one)."""
+# A list or object costs json.loads about a hundred bytes however short it is written; a profile
+# with 200 questions has about 900 of them.
+MAX_CONTAINERS = 50_000
+
+
+class DuplicateKeys(PrepWarning):
+    """A JSON object names one key twice: the last value wins, as in every JSON parser."""
+
+
+def _object(duplicates: list[str], pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            duplicates.append(key)
+        result[key] = value
+    return result
+
+
+def read(text: str, *, notes: list[str] | None = None) -> Profile:
+    """Parse a profile saved as JSON (any schema up to the current one).
+
+    What the user should know about a file that still loads (a key given twice) is added to
+    ``notes``, or issued as a ``DuplicateKeys`` warning when no list is given.
+    """
+    containers = text.count("[") + text.count("{")  # an upper bound: brackets in text count too
+    if containers > MAX_CONTAINERS:
+        raise InvalidProfile(
+            f"more than {MAX_CONTAINERS:,} JSON lists and objects, more than a profile can have"
+        )
+    duplicates: list[str] = []
     try:
-        data = json.loads(text.removeprefix("\ufeff"))
+        data = json.loads(
+            text.removeprefix("\ufeff"), object_pairs_hook=partial(_object, duplicates)
+        )
     except json.JSONDecodeError as error:
         raise InvalidProfile(
             f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
     except RecursionError:
         raise InvalidProfile("not a profile: JSON nested too deeply") from None
+    except ValueError as error:  # a number too long to convert (over 4,300 digits)
+        raise InvalidProfile(f"not a profile: {str(error).split(':')[0]}") from None
+    if duplicates:
+        names = ", ".join(repr(key) for key in dict.fromkeys(duplicates))
+        plural = "s" if len(set(duplicates)) > 1 else ""
+        note = f"duplicate key{plural} {names}: the last value was used"
+        if notes is None:
+            warnings.warn(note, DuplicateKeys, stacklevel=2)
+        else:
+            notes.append(note)
     if not isinstance(data, dict):
         raise InvalidProfile(f"not a profile: expected a JSON object, found {_kind(data)}")
     data = migrate(data)

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.table import escapedSplit
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
@@ -32,7 +33,13 @@ from prep_core.errors import InvalidProfile, describe_validation_error
 
 # The model's own definitions of a line break and an unprintable character, applied to the whole
 # document first, so raw source kept in extra sections is as clean as every other value.
-from prep_core.model import _LINE_BREAKS, _UNPRINTABLE, QUESTION_CATEGORIES, Profile
+from prep_core.model import (
+    _LINE_BREAKS,
+    _UNPRINTABLE,
+    MAX_TEXT,
+    QUESTION_CATEGORIES,
+    Profile,
+)
 from prep_core.sections import (
     BASICS,
     JOB_POSTING_TITLE,
@@ -60,8 +67,36 @@ _QUOTES = ('"', "“", "”")
 _LISTS = ("bullet_list", "ordered_list")
 
 
+# markdown-it stops parsing at its nesting limit and silently skips the rest of the document
+# (every later section vanished under a list ten levels deep). The reader's own rule runs
+# first and, just below that limit, takes the too-deep block whole, as source: kept as text of
+# the section it sits in, and the sections after it are parsed as usual.
+MAX_NESTING = 40  # markdown-it levels: a list level takes two, so lists 19 deep parse normally
+_DEEP_LEVEL = MAX_NESTING - 2
+
+
+def _too_deep(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Block rule: at ``_DEEP_LEVEL``, the rest of the current container as one raw block."""
+    if state.level < _DEEP_LEVEL:
+        return False
+    line = start + 1
+    while line < end and (state.isEmpty(line) or state.sCount[line] >= state.blkIndent):
+        line += 1
+    while line > start + 1 and state.isEmpty(line - 1):
+        line -= 1
+    if silent:
+        return True
+    token = state.push("too_deep", "", 0)
+    token.map = [start, line]
+    token.content = state.getLines(start, line, state.blkIndent, False)
+    token.block = True
+    state.line = line
+    return True
+
+
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").enable("table")
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    md.block.ruler.before("table", "too_deep", _too_deep)
     # "reference": a "[x]: url" line becomes a paragraph (kept) instead of vanishing.
     # "text_join": escapes stay visible as text_special tokens.
     md.disable(["reference", "text_join"])
@@ -86,11 +121,40 @@ def read(text: str) -> Profile:
     Raises ``InvalidProfile`` when the text is not a profile or a value is not valid.
     """
     text = _UNPRINTABLE.sub("", _LINE_BREAKS.sub("\n", text.removeprefix("\ufeff")))
+    _check_budget(text)
     root = SyntaxTreeNode(_BLOCKS.parse(text))
     reader = _Reader(text.split("\n"))
     for node in root.children:
         reader.block(node)
     return reader.profile()
+
+
+# markdown-it keeps a few kilobytes of tokens per block and per table cell, so what a document
+# may hold is bounded by count as well as by size: far above any profile (the sample has 110
+# lines; one with 200 questions has 811 lines and 400 cells), far below what costs seconds.
+MAX_LINES = 10_000
+MAX_TABLE_CELLS = 20_000  # counted as "|" characters
+
+
+def _check_budget(text: str) -> None:
+    lines = text.count("\n") + 1
+    if lines > MAX_LINES:
+        raise InvalidProfile(f"{lines:,} lines, more than a profile can have ({MAX_LINES:,})")
+    pipes = text.count("|")
+    if pipes > MAX_TABLE_CELLS:
+        line = text[: _nth(text, "|", MAX_TABLE_CELLS)].count("\n") + 1
+        raise InvalidProfile(
+            f"line {line}: more than {MAX_TABLE_CELLS:,} table cells ('|'), more than a "
+            "profile can have"
+        )
+
+
+def _nth(text: str, char: str, n: int) -> int:
+    """The index of the ``n``-th ``char`` in ``text`` (there are at least ``n``)."""
+    index = -1
+    for _ in range(n):
+        index = text.index(char, index + 1)
+    return index
 
 
 # --- raw source -> values ----------------------------------------------------------------------
@@ -116,6 +180,8 @@ def inline_text(raw: str) -> str:
     """The text a reader sees in inline Markdown: escapes resolved, other markup kept as written."""
     if not raw.strip():
         return ""
+    if len(raw) > MAX_TEXT:  # too long for any field: refused as such, without parsing it
+        return raw
     parts: list[str] = []
     links: list[Token] = []
     for token in _MD.parseInline(raw)[0].children or []:
@@ -154,6 +220,8 @@ def _destination(token: Token) -> str:
 
 def link_parts(raw: str) -> tuple[str, str] | None:
     """``(text, url)`` when raw inline Markdown is exactly one link or autolink, else None."""
+    if len(raw) > MAX_TEXT:
+        return None
     tokens = _MD.parseInline(raw.strip())[0].children or []
     if len(tokens) < 2 or tokens[0].type != "link_open" or tokens[-1].type != "link_close":
         return None

@@ -197,8 +197,19 @@ def _note(profile: Profile, card: Card, *, due: int) -> genanki.Note:
 
 
 def _html(text: str) -> str:
-    """User text as inert HTML: everything escaped, then line breaks as <br>."""
-    return html.escape(text, quote=True).replace("\n", "<br>")
+    r"""User text as inert HTML: everything escaped, then line breaks as <br>.
+
+    Anki also reads markup of its own in a field's HTML: ``[sound:x.mp3]`` (an audio button),
+    ``[latex]`` / ``[$]`` / ``[$$]`` (a LaTeX image) and ``[anki:tts]`` all start with "[",
+    which is written as ``&#91;`` so no pattern of Anki's matches while the card still shows
+    it; MathJax's ``\(`` and ``\[`` get a zero-width space after the backslash, because
+    MathJax reads the text as displayed.
+    """
+    text = _MATHJAX.sub(lambda _: "\\\u200b", text)
+    return html.escape(text, quote=True).replace("[", "&#91;").replace("\n", "<br>")
+
+
+_MATHJAX = re.compile(r"\\(?=[(\[])")
 
 
 def _unused(candidate: int, used: set[int]) -> int:

@@ -9,6 +9,7 @@ downloads are not available here); ``require_executable`` skips locally and fail
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -17,12 +18,13 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.conftest import ROOT, require_executable
 
@@ -34,6 +36,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # Chromium's own calls to Google (form autofill hints), not the app's: the privacy test
+    # records every request that leaves the machine.
+    "--disable-features=AutofillServerCommunication",
 ]
 EXPECT_TIMEOUT_MS = 10_000  # Playwright's 5 s default is tight while the suite loads the machine
 RESULTS_DIR = ROOT / "test-results"  # gitignored; screenshots a person can look at
@@ -157,3 +162,99 @@ def wait_for_app(page: Page, timeout: float = APP_TIMEOUT_MS) -> None:
     app = page.get_by_test_id("stApp")
     expect(app).to_have_attribute("data-test-script-state", "notRunning", timeout=timeout)
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
+
+
+# --- what a person sees and does, shared by the browser tests --------------------------------
+
+DISK_TIMEOUT = 10.0  # seconds for a save to reach the JSON file
+
+
+def read_json(path: Path) -> dict[str, Any] | None:
+    """A profile file's JSON, or None while it is missing or half-renamed."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, FileNotFoundError):
+        return None
+
+
+def wait_for_file(
+    path: Path, check: Callable[[dict[str, Any]], bool], what: str, timeout: float = DISK_TIMEOUT
+) -> dict[str, Any]:
+    """Poll the saved JSON at ``path`` until ``check`` holds (the save runs in the app's rerun)."""
+    deadline = time.monotonic() + timeout
+    data = None
+    while True:
+        data = read_json(path)
+        if data is not None and check(data):
+            return data
+        if time.monotonic() > deadline:
+            pytest.fail(f"not on disk after {timeout:.0f} s: {what}\n(last read: {data!r:.2000})")
+        time.sleep(0.1)  # polling interval
+
+
+def no_exception(page: Page) -> None:
+    """No Streamlit exception box anywhere on the page; fail with its text if there is one."""
+    boxes = page.get_by_test_id("stException")
+    try:
+        expect(boxes).to_have_count(0)
+    except AssertionError:
+        pytest.fail("Streamlit exception on the page:\n" + "\n\n".join(boxes.all_inner_texts()))
+
+
+def title_of(page: Page) -> Locator:
+    return page.get_by_test_id("stMain").get_by_role("heading", level=1)
+
+
+def expect_title(page: Page, title: str) -> None:
+    expect(title_of(page)).to_have_text(title)
+
+
+def arrive(page: Page, title: str) -> None:
+    """After a click that changes page: the new page's title, then the end of its run, no error.
+
+    Waiting for the title first means the readiness check cannot see the old page's state. The
+    title is checked again once the app is idle: a page that jumps back after drawing the new one
+    (a rerun of the old page racing the switch) does not count as arriving.
+    """
+    expect_title(page, title)
+    wait_for_app(page)
+    no_exception(page)
+    expect_title(page, title)
+
+
+def open_app(page: Page, url: str) -> None:
+    """Load a page and wait for its first script run (every page starts with a title)."""
+    page.goto(url)
+    expect(title_of(page)).to_be_visible()  # the run has started; the state below was not stale
+    wait_for_app(page)
+    no_exception(page)
+
+
+def menu_entry(page: Page, title: str) -> Locator:
+    """The sidebar menu's entry for a page: a button of the app's own menu, or (before the
+    button menu) a link of Streamlit's ``st.navigation`` menu, expanding "View N more" if needed.
+    """
+    sidebar = page.get_by_test_id("stSidebar")
+    button = sidebar.get_by_role("button", name=title, exact=True)
+    link = sidebar.get_by_test_id("stSidebarNavLink").filter(
+        has=page.get_by_text(title, exact=True)
+    )
+    entry = button.or_(link)
+    more = sidebar.get_by_test_id("stSidebarNavViewButton")
+    if not entry.first.is_visible() and more.count() and "more" in more.inner_text():
+        more.click()
+    expect(entry).to_have_count(1)
+    return entry
+
+
+def go_to(page: Page, title: str) -> None:
+    """Click a page in the sidebar menu and wait until it is drawn."""
+    menu_entry(page, title).click()
+    arrive(page, title)
+
+
+def commit_text(box: Locator, value: str) -> None:
+    """Type into a text input or area and commit it as a person does (Enter / Ctrl+Enter)."""
+    box.fill(value)
+    is_area = box.evaluate("el => el.tagName") == "TEXTAREA"
+    box.press("Control+Enter" if is_area else "Enter")
