@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from prep_core.model import Profile
+from prep_core.template import JOB_POSTING_TITLE  # noqa: F401  (where tests and pages look)
 
 Kind = Literal[
     "line",  # one line of text
@@ -83,6 +84,15 @@ class Section:
     def number(self) -> int:
         """1-based position in the template."""
         return SECTIONS.index(self) + 1
+
+    def field(self, name: str) -> FieldSpec:
+        """The field called ``name`` ("keywords" or "prep.keywords"): found by name, never by
+        position, so reordering the registry cannot mislabel anything."""
+        for spec in self.fields:
+            if name in (spec.name, spec.path):
+                return spec
+        known = ", ".join(spec.name for spec in self.fields)
+        raise KeyError(f"section {self.key!r} has no field {name!r}; its fields: {known}")
 
     def subsections(self) -> list[str]:
         """The "###" headings of this section, in order."""
@@ -470,9 +480,8 @@ SECTIONS: tuple[Section, ...] = (
 
 SECTION_BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
 
-# The template's skills-table header, and the "##" section our files keep the pasted posting in.
+# The template's skills-table header.
 SKILL_COLUMNS = ("Your Skill/Experience", "Their Requirement", "Talking Point")
-JOB_POSTING_TITLE = "Job Posting"
 QUOTED_LISTS = frozenset({"prep.questions_to_ask"})  # bare lists whose items the template quotes
 
 

@@ -33,30 +33,22 @@ from prep_core.errors import InvalidProfile, describe_validation_error
 # The model's own definitions of a line break and an unprintable character, applied to the whole
 # document first, so raw source kept in extra sections is as clean as every other value.
 from prep_core.model import _LINE_BREAKS, _UNPRINTABLE, QUESTION_CATEGORIES, Profile
-from prep_core.sections import (
-    BASICS,
-    JOB_POSTING_TITLE,
-    QUOTED_LISTS,
-    SECTIONS,
-    FieldSpec,
-    Section,
-)
+from prep_core.sections import BASICS, QUOTED_LISTS, SECTIONS, FieldSpec, Section
+from prep_core.template import JOB_POSTING_TITLE, is_placeholder, norm_key, split_commas, unquote
 
-__all__ = ["read"]  # the other public names are the syntax the Markdown writer shares
+__all__ = ["read"]
 
 NOT_A_PROFILE = (
     "does not look like a company profile: expected a '# Company Profile: <name>' title "
     "or '## Company Overview' and the template's other sections"
 )
 
-_PLACEHOLDER = re.compile(r"\[[^\[\]\n]*\]")
 _LABELLED = re.compile(
     r"(?P<m>\*\*|__)(?P<label>[^*_\n]+?)(?::(?P=m)|(?P=m)[ \t]*:)\s*(?P<value>.*)", re.S
 )
 _PLAIN_LABELLED = re.compile(r"(?P<label>[^*_`\[\]<:\n]{1,80}?)[ \t]*:\s*(?P<value>.*)", re.S)
 _TITLE = re.compile(r"company\s+profile\s*(?:[:\-–—]\s*(.*))?", re.S | re.I)
 _CONFIDENCE = re.compile(r"([1-5])\s*(?:/\s*5)?")
-_QUOTES = ('"', "“", "”")
 _LISTS = ("bullet_list", "ordered_list")
 
 
@@ -94,17 +86,6 @@ def read(text: str) -> Profile:
 
 
 # --- raw source -> values ----------------------------------------------------------------------
-
-
-def norm_key(text: str) -> str:
-    """How titles and labels are compared: case, spacing, a trailing colon and numbering ignored."""
-    text = re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
-    return re.sub(r"^\d+[.)] ", "", text).casefold()
-
-
-def is_placeholder(raw: str) -> bool:
-    """Whether raw source is exactly one ``[bracketed hint]``: the template's "not filled in"."""
-    return _PLACEHOLDER.fullmatch(raw.strip()) is not None
 
 
 def value_text(raw: str) -> str:
@@ -164,35 +145,6 @@ def link_parts(raw: str) -> tuple[str, str] | None:
         return "", url
     links: list[Token] = []
     return "".join(_token_source(t, links) for t in tokens[1:-1]), url
-
-
-def split_commas(raw: str) -> list[str]:
-    """Split an inline list on commas outside parentheses (and not backslash-escaped)."""
-    parts: list[str] = []
-    depth = start = i = 0
-    while i < len(raw):
-        char = raw[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(0, depth - 1)
-        elif char == "," and depth == 0:
-            parts.append(raw[start:i])
-            start = i + 1
-        i += 1
-    parts.append(raw[start:])
-    return [part.strip() for part in parts if part.strip()]
-
-
-def unquote(raw: str) -> str:
-    """Raw source without one pair of surrounding quotes (straight or curly)."""
-    raw = raw.strip()
-    if len(raw) >= 2 and raw[0] in _QUOTES and raw[-1] in _QUOTES:
-        return raw[1:-1]
-    return raw
 
 
 # --- the registry, indexed for reading ---------------------------------------------------------

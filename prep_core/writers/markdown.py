@@ -29,10 +29,8 @@ from prep_core.model import (
     SkillRow,
     Source,
 )
-from prep_core.readers.markdown import split_commas  # the writer checks its lists against it
 from prep_core.sections import (
     BASICS,
-    JOB_POSTING_TITLE,
     QUOTED_LISTS,
     SECTION_BY_KEY,
     SECTIONS,
@@ -40,6 +38,7 @@ from prep_core.sections import (
     FieldSpec,
     Section,
 )
+from prep_core.template import JOB_POSTING_TITLE, TITLE_PREFIX, hint_text, split_commas
 
 __all__ = ["MARKDOWN_LOSSES", "markdown_view", "write"]
 
@@ -56,7 +55,6 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
 
 _VIEW_ID = "0" * 32
 _VIEW_TIME = datetime(2000, 1, 1, tzinfo=UTC)
-_TITLE_PREFIX = "Company Profile: "
 _SKILL_HINTS = ("Your skill or experience", "What the posting asks for", "What you will say")
 
 # Characters escaped wherever they are; at a line's start also those that would start a block.
@@ -70,7 +68,8 @@ _AUTOLINK = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\x00-\x20]*")
 def write(profile: Profile, *, now: datetime | None = None, **_: Any) -> str:
     """The profile as the company-profile template; ``now`` is unused (nothing is dated)."""
     extras = _extras_by_parent(profile)
-    blocks = [f"# {_TITLE_PREFIX}{_heading_text(profile.company, '[Company Name]')}"]
+    company = _heading_text(profile.company, hint_text(BASICS.field("company").hint))
+    blocks = [f"# {TITLE_PREFIX}{company}"]
     blocks.append(_labelled(profile, BASICS.fields[1:4]))
     blocks += _extra_blocks(extras.get(BASICS.key, []))
     for section in SECTIONS:
@@ -164,7 +163,7 @@ def _labelled(profile: Profile, specs: Iterable[FieldSpec]) -> str:
 
 def _field(spec: FieldSpec, value: Any) -> str:
     head = f"- **{spec.label}**:"
-    hint = f"[{spec.hint}]"
+    hint = hint_text(spec.hint)
     if spec.kind in ("list", "inline_list"):
         if not value:
             return f"{head} {hint}" if spec.kind == "inline_list" else f"{head}\n  - {hint}"
@@ -198,11 +197,11 @@ def _bare(profile: Profile, spec: FieldSpec) -> str:
         items = [f"- {quote}{_indent(escape(text), 2)}{quote}" for text in value]
     else:
         items = [writer(item, spec) for item in value if not _is_blank(item)]
-    return "\n".join(items) or f"- {quote}[{spec.hint}]{quote}"
+    return "\n".join(items) or f"- {quote}{hint_text(spec.hint)}{quote}"
 
 
 def _news_item(item: NewsItem, spec: FieldSpec) -> str:
-    lines = [f"- {escape(item.text) if item.text else f'[{spec.hint}]'}"]
+    lines = [f"- {escape(item.text) if item.text else hint_text(spec.hint)}"]
     if item.date:
         lines.append(f"  - **Date**: {escape(item.date)}")
     if item.url:
@@ -211,7 +210,7 @@ def _news_item(item: NewsItem, spec: FieldSpec) -> str:
 
 
 def _question_item(question: Question, spec: FieldSpec) -> str:
-    text = escape(question.text) if question.text else f"[{spec.hint}]"
+    text = escape(question.text) if question.text else hint_text(spec.hint)
     lines = [f'- "{text}"']
     if question.category:
         lines.append(f"  - **Category**: {question.category}")
@@ -250,7 +249,7 @@ def _skills_table(rows: list[SkillRow]) -> str:
         cells = (_cell(row.skill), requirement, _cell(row.talking_point))
         lines.append("| " + " | ".join(cells) + " |")
     if len(lines) == 2:
-        lines.append("| " + " | ".join(f"[{hint}]" for hint in _SKILL_HINTS) + " |")
+        lines.append("| " + " | ".join(hint_text(hint) for hint in _SKILL_HINTS) + " |")
     return "\n".join(lines)
 
 
