@@ -6,12 +6,15 @@ profile through ``SECTIONS``, so order, titles, labels and hints live here and n
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from prep_core.model import Profile
-from prep_core.template import JOB_POSTING_TITLE  # noqa: F401  (where tests and pages look)
+from prep_core.template import JOB_POSTING_TITLE as JOB_POSTING_TITLE  # the template's too
+from prep_core.template import is_placeholder
+
+YES_NO_LABELS = {"yes": "Yes", "no": "No", "unknown": "Not answered"}  # how a person reads it
 
 Kind = Literal[
     "line",  # one line of text
@@ -39,6 +42,8 @@ class FieldSpec:
     bare: bool = False  # the (sub)section's own bullets rather than a "- **Label**: value" line
     counts: bool = True  # whether it counts toward completeness
     prompt: str = ""  # flashcard front, "{company}" filled in; empty: no card of its own
+    columns: tuple[Column, ...] = ()  # a table field's columns, in order
+    quoted: bool = False  # a bare list whose items the template writes in quotes
 
     @property
     def name(self) -> str:
@@ -58,19 +63,58 @@ class FieldSpec:
             owner = getattr(owner, part)
         setattr(owner, last, value)
 
+    def present(self, value: Any) -> Any:
+        """The real part of ``value`` (a value of this field), or None when nothing real is there.
+
+        The one definition of "filled in", used by completeness, every writer and the cards:
+        empty text, an unanswered yes/no, blank rows and a whole-value ``[placeholder]`` (such
+        as ``[TBD]`` typed in the app) are not known yet. Rows come back with placeholder text
+        emptied; a news item or a source with only a link is real.
+        """
+        kind = self.kind
+        if kind in ("line", "text"):
+            return value if value and not is_placeholder(value) else None
+        if kind == "yesno":
+            return None if value == "unknown" else value
+        if kind == "date":
+            return value
+        if kind in ("list", "inline_list"):
+            return [item for item in value if item and not is_placeholder(item)] or None
+        rows = (_without_placeholders(row) for row in value)
+        return [row for row in rows if _ROW_IS_REAL[kind](row)] or None
+
+    def present_in(self, profile: Profile) -> Any:
+        """``present`` of this field's value in ``profile``."""
+        return self.present(self.get(profile))
+
     def is_filled(self, profile: Profile) -> bool:
-        value = self.get(profile)
-        if self.kind == "yesno":
-            return value != "unknown"
-        if self.kind == "skills":
-            return any(not row.is_blank() for row in value)
-        if self.kind == "questions":
-            return any(q.text for q in value)
-        if self.kind == "news":
-            return any(item.text for item in value)
-        if self.kind == "sources":
-            return any(item.title or item.url for item in value)
-        return bool(value)
+        return self.present_in(profile) is not None
+
+
+def _without_placeholders(row: Any) -> Any:
+    """A row with every whole-value placeholder text emptied (a copy only when there is one)."""
+    blanks = {name: "" for name, value in row if is_placeholder(value)}
+    return row.model_copy(update=blanks) if blanks else row
+
+
+# When a row of a table-like field holds something real (after placeholders are emptied).
+_ROW_IS_REAL: dict[str, Callable[[Any], Any]] = {
+    "news": lambda item: item.text or item.url,
+    "skills": lambda row: not row.is_blank(),
+    "questions": lambda question: question.text,  # an answer needs its question to count
+    "sources": lambda source: source.title or source.url,
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table field (the skills table): the row's attribute and its wording."""
+
+    name: str  # the row's attribute: "requirement"
+    heading: str  # the template's table header: "Their Requirement"
+    label: str  # what a person reads in the app and in Word: "Their requirement"
+    hint: str  # the blank template's placeholder cell: "What the posting asks for"
+    quoted: bool = False  # the template writes the cell in quotes
 
 
 @dataclass(frozen=True)
@@ -434,6 +478,22 @@ SECTIONS: tuple[Section, ...] = (
                 "skills",
                 heading="Skills-to-Requirements Mapping",
                 bare=True,
+                columns=(
+                    Column(
+                        "skill",
+                        "Your Skill/Experience",
+                        "Your skill / experience",
+                        "Your skill or experience",
+                    ),
+                    Column(
+                        "requirement",
+                        "Their Requirement",
+                        "Their requirement",
+                        "What the posting asks for",
+                        quoted=True,
+                    ),
+                    Column("talking_point", "Talking Point", "Talking point", "What you will say"),
+                ),
             ),
             _f(
                 "prep.questions",
@@ -450,6 +510,7 @@ SECTIONS: tuple[Section, ...] = (
                 "list",
                 heading="Questions to Ask Interviewer",
                 bare=True,
+                quoted=True,
                 prompt="{company}: which questions will you ask the interviewer?",
             ),
         ),
@@ -479,10 +540,6 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 SECTION_BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
-
-# The template's skills-table header.
-SKILL_COLUMNS = ("Your Skill/Experience", "Their Requirement", "Talking Point")
-QUOTED_LISTS = frozenset({"prep.questions_to_ask"})  # bare lists whose items the template quotes
 
 
 def all_fields() -> Iterator[tuple[Section, FieldSpec]]:

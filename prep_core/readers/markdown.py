@@ -32,8 +32,14 @@ from prep_core.errors import InvalidProfile, describe_validation_error
 
 # The model's own definitions of a line break and an unprintable character, applied to the whole
 # document first, so raw source kept in extra sections is as clean as every other value.
-from prep_core.model import _LINE_BREAKS, _UNPRINTABLE, QUESTION_CATEGORIES, Profile
-from prep_core.sections import BASICS, QUOTED_LISTS, SECTIONS, FieldSpec, Section
+from prep_core.model import (
+    _LINE_BREAKS,
+    _UNPRINTABLE,
+    QUESTION_CATEGORIES,
+    YES_NO_WORDS,
+    Profile,
+)
+from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
 from prep_core.template import JOB_POSTING_TITLE, is_placeholder, norm_key, split_commas, unquote
 
 __all__ = ["read"]
@@ -397,7 +403,7 @@ class _Reader:
 
     def list_item(self, spec: FieldSpec, item: SyntaxTreeNode) -> None:
         raw = self.item_raw(item)
-        text = value_text(unquote(raw) if spec.path in QUOTED_LISTS else raw)
+        text = value_text(unquote(raw) if spec.quoted else raw)
         if text:
             self.append(spec.path, text)
 
@@ -438,11 +444,10 @@ class _Reader:
         ):
             return False  # not the 3-column table: kept as it is
         for tr in rows[1:]:  # rows[0] is the header
-            skill, requirement, talking_point = (_inline(cell).content for cell in tr.children)
+            cells = (_inline(cell).content for cell in tr.children)
             row = {
-                "skill": value_text(skill),
-                "requirement": value_text(unquote(requirement)),
-                "talking_point": value_text(talking_point),
+                column.name: value_text(unquote(raw) if column.quoted else raw)
+                for column, raw in zip(spec.columns, cells, strict=True)
             }
             if any(row.values()):
                 self.append(spec.path, row)
@@ -526,7 +531,7 @@ def _scalar(spec: FieldSpec, text: str) -> Any:
     """A line/text/date/yesno value, or _INVALID when the text is not one."""
     if spec.kind == "yesno":
         word = text.strip().rstrip(".!").lower()
-        return {"yes": "yes", "y": "yes", "no": "no", "n": "no", "": "unknown"}.get(word, _INVALID)
+        return YES_NO_WORDS.get(word, _INVALID)
     if spec.kind == "date":
         if not text.strip():
             return None

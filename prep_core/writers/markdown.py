@@ -31,10 +31,10 @@ from prep_core.model import (
 )
 from prep_core.sections import (
     BASICS,
-    QUOTED_LISTS,
     SECTION_BY_KEY,
     SECTIONS,
-    SKILL_COLUMNS,
+    YES_NO_LABELS,
+    Column,
     FieldSpec,
     Section,
 )
@@ -55,7 +55,6 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
 
 _VIEW_ID = "0" * 32
 _VIEW_TIME = datetime(2000, 1, 1, tzinfo=UTC)
-_SKILL_HINTS = ("Your skill or experience", "What the posting asks for", "What you will say")
 
 # Characters escaped wherever they are; at a line's start also those that would start a block.
 _ALWAYS = re.compile(r"[\\`*_\[\]<]")
@@ -171,7 +170,7 @@ def _field(spec: FieldSpec, value: Any) -> str:
             return f"{head} {', '.join(map(escape, value))}"
         return head + "".join(f"\n  - {escape(item)}" for item in value)
     if spec.kind == "yesno":
-        text = {"yes": "Yes", "no": "No"}.get(value, hint)
+        text = YES_NO_LABELS[value] if spec.present(value) else hint
     elif spec.kind == "date":
         text = value.isoformat() if value else hint
     else:
@@ -188,11 +187,11 @@ def _fits_one_line(items: list[str]) -> bool:
 def _bare(profile: Profile, spec: FieldSpec) -> str:
     value = spec.get(profile)
     if spec.kind == "skills":
-        return _skills_table(value)
+        return _skills_table(spec, value)
     writer = {"news": _news_item, "questions": _question_item, "sources": _source_item}.get(
         spec.kind
     )
-    quote = '"' if spec.kind == "questions" or spec.path in QUOTED_LISTS else ""
+    quote = '"' if spec.kind == "questions" or spec.quoted else ""
     if writer is None:
         items = [f"- {quote}{_indent(escape(text), 2)}{quote}" for text in value]
     else:
@@ -237,20 +236,24 @@ def _link(title: str, url: str) -> str:
     return f"[{escape(title)}]({destination})"
 
 
-def _skills_table(rows: list[SkillRow]) -> str:
+def _skills_table(spec: FieldSpec, rows: list[SkillRow]) -> str:
+    headings = [column.heading for column in spec.columns]
     lines = [
-        "| " + " | ".join(SKILL_COLUMNS) + " |",
-        "|" + "|".join("-" * (len(title) + 2) for title in SKILL_COLUMNS) + "|",
+        "| " + " | ".join(headings) + " |",
+        "|" + "|".join("-" * (len(heading) + 2) for heading in headings) + "|",
     ]
     for row in rows:
         if row.is_blank():
             continue
-        requirement = f'"{_cell(row.requirement)}"' if row.requirement else ""
-        cells = (_cell(row.skill), requirement, _cell(row.talking_point))
+        cells = (_column_cell(column, getattr(row, column.name)) for column in spec.columns)
         lines.append("| " + " | ".join(cells) + " |")
     if len(lines) == 2:
-        lines.append("| " + " | ".join(hint_text(hint) for hint in _SKILL_HINTS) + " |")
+        lines.append("| " + " | ".join(hint_text(c.hint) for c in spec.columns) + " |")
     return "\n".join(lines)
+
+
+def _column_cell(column: Column, text: str) -> str:
+    return f'"{_cell(text)}"' if column.quoted and text else _cell(text)
 
 
 # --- escaping ----------------------------------------------------------------------------------

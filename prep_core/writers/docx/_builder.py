@@ -7,7 +7,6 @@ style ids resolved once by the theme, which keeps building linear in the size of
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
@@ -30,7 +29,6 @@ from prep_core.writers.docx._xml import (
     paragraph_element,
 )
 
-_PLACEHOLDER = re.compile(r"^\s*\[[^\[\]]*\]\s*$")
 _LINK_SCHEMES = ("http", "https", "mailto", "ftp")
 _MONTHS = (
     "January",
@@ -49,11 +47,6 @@ _MONTHS = (
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _R_ID, _HISTORY, _HYPERLINK = qn("r:id"), qn("w:history"), qn("w:hyperlink")
 CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core-property strings
-
-
-def is_placeholder(value: object) -> bool:
-    """Whether ``value`` is a template hint such as ``[Yes/No]`` rather than real content."""
-    return isinstance(value, str) and bool(_PLACEHOLDER.match(value))
 
 
 def format_date(day: date) -> str:

@@ -11,7 +11,7 @@ from datetime import datetime
 from prep_core.model import Profile
 from prep_core.sections import SECTION_BY_KEY
 from prep_core.writers.docx._builder import Builder, format_date
-from prep_core.writers.docx._content import SKILL_COLUMNS, present, text_of
+from prep_core.writers.docx._content import present, table_header, table_rows
 from prep_core.writers.docx._table import Label
 from prep_core.writers.docx._theme import CHEATSHEET
 
@@ -39,11 +39,7 @@ def build_cheatsheet(profile: Profile, now: datetime) -> Builder:
         b,
         "Skills to requirements",
         present(skills, profile),
-        lambda rows: b.table(
-            SKILL_COLUMNS,
-            [(text_of(r.skill), text_of(r.requirement), text_of(r.talking_point)) for r in rows],
-            SKILL_WIDTHS_CM,
-        ),
+        lambda rows: b.table(table_header(skills), table_rows(skills, rows), SKILL_WIDTHS_CM),
     )
     _part(b, "Questions to ask", present(to_ask, profile), b.bullets)
     b.footer(f"{profile.title} · cheat sheet")

@@ -13,10 +13,10 @@ from prep_core.model import ExtraSection, Profile
 from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
 from prep_core.writers.docx._builder import Builder, format_date
 from prep_core.writers.docx._content import (
-    SKILL_COLUMNS,
     present,
     still_to_research,
-    text_of,
+    table_header,
+    table_rows,
     yes_no,
 )
 from prep_core.writers.docx._theme import DOSSIER
@@ -129,8 +129,7 @@ def _field(b: Builder, spec: FieldSpec, value) -> None:
     elif kind == "news":
         _news(b, value)
     elif kind == "skills":
-        rows = [(text_of(r.skill), text_of(r.requirement), text_of(r.talking_point)) for r in value]
-        b.table(SKILL_COLUMNS, rows, SKILL_WIDTHS_CM)
+        b.table(table_header(spec), table_rows(spec, value), SKILL_WIDTHS_CM)
         b.paragraph("Meta")  # breathing room: Word glues a following paragraph to the table
     elif kind == "questions":
         _questions(b, value)
@@ -143,7 +142,7 @@ def _news(b: Builder, items) -> None:
         p = b.paragraph("List Bullet")
         if item.date:
             b.run(p, f"{item.date}: ", bold=True)
-        b.run(p, text_of(item.text))
+        b.run(p, item.text)
         if item.url:
             b.run(p, "  " if item.text else "")
             b.hyperlink(p, "source" if item.text else item.url, item.url)
@@ -151,7 +150,7 @@ def _news(b: Builder, items) -> None:
 
 def _questions(b: Builder, questions) -> None:
     for number, question in enumerate(questions, 1):
-        b.paragraph("Question", f"Q{number}.\t{question.text or '(question not written yet)'}")
+        b.paragraph("Question", f"Q{number}.\t{question.text}")
         meta = [question.category.capitalize()] if question.category else []
         if question.confidence is not None:
             meta.append(f"Confidence {question.confidence}/5")
