@@ -30,6 +30,13 @@ Kind = Literal[
 ]
 
 
+Place = Literal[
+    "line",  # a "- **Label**: value" line, or the (sub)section's own bullets when ``bare``
+    "title",  # the document's "# Company Profile: <value>" line
+    "own_section",  # a "##" section of its own (the job posting), written only when filled
+]
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """One field of the profile as the template shows it."""
@@ -43,6 +50,8 @@ class FieldSpec:
     counts: bool = True  # whether it counts toward completeness
     prompt: str = ""  # flashcard front, "{company}" filled in; empty: no card of its own
     columns: tuple[Column, ...] = ()  # a table field's columns, in order
+    place: Place = "line"  # where the Markdown template writes it
+    shown_under: str = ""  # a section key: Word prints this field at the end of that section
     quoted: bool = False  # a bare list whose items the template writes in quotes
 
     @property
@@ -123,6 +132,7 @@ class Section:
     title: str  # the template's "##" heading
     fields: tuple[FieldSpec, ...]
     icon: str = ""  # Material icon for the dashboard
+    prompt: str = ""  # front of one card that sums up every filled field; empty: no such card
 
     @property
     def number(self) -> int:
@@ -152,7 +162,7 @@ BASICS = Section(
     "basics",
     "Company Profile",
     (
-        _f("company", "Company", "Company Name"),
+        _f("company", "Company", "Company Name", place="title"),
         _f(
             "role_title",
             "Role",
@@ -161,7 +171,15 @@ BASICS = Section(
         ),
         _f("job_ref", "Job reference", "Posting ID, such as JR12345", counts=False),
         _f("interview_date", "Interview date", "YYYY-MM-DD", "date"),
-        _f("job_posting", "Job posting", "Paste the job posting here", "text", counts=False),
+        _f(
+            "job_posting",
+            "Job posting",
+            "Paste the job posting here",
+            "text",
+            counts=False,
+            place="own_section",
+            shown_under="role",
+        ),
     ),
     icon=":material/badge:",
 )
@@ -371,6 +389,7 @@ SECTIONS: tuple[Section, ...] = (
             ),
         ),
         icon=":material/person:",
+        prompt="{company}: why this company? (your own experience with it)",
     ),
     Section(
         "competitors",

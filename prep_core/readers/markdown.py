@@ -165,6 +165,8 @@ _LABELS = {s.key: _labelled(s) for s in SECTIONS}
 _SUBSECTIONS = {
     s.key: {norm_key(spec.heading): spec for spec in s.fields if spec.heading} for s in SECTIONS
 }
+_TITLE_FIELD = next(spec for spec in BASICS.fields if spec.place == "title")
+_POSTING_FIELD = next(spec for spec in BASICS.fields if spec.place == "own_section")
 _BARE = {s.key: spec for s in SECTIONS for spec in s.fields if spec.bare and not spec.heading}
 _NEWS_LABELS = {"date": "date", "link": "url"}
 _QUESTION_LABELS = ("category", "confidence", "answer")
@@ -243,13 +245,12 @@ class _Reader:
             self.loose_extra().chunks.append((raw.start, end))
 
     def title(self, node: SyntaxTreeNode) -> bool:
-        if self.section is not BASICS or "company" in self.seen:
+        if self.section is not BASICS or _TITLE_FIELD.path in self.seen:
             return False
         match = _TITLE.fullmatch(_inline(node).content.strip())
         if match is None:
             return False
-        self.data["company"] = value_text(match.group(1) or "")
-        self.seen.add("company")
+        self.set(_TITLE_FIELD.path, value_text(match.group(1) or ""))
         self.found = True
         return True
 
@@ -258,7 +259,7 @@ class _Reader:
         spec = self.sub or _BARE.get(self.section.key)
         if spec is not None:
             self.bare(spec, node)
-        elif node.type in _LISTS and self.section.key != "prep":
+        elif node.type in _LISTS and _LABELS[self.section.key]:
             for item in node.children:
                 self.labelled_item(item)
         else:
@@ -459,9 +460,9 @@ class _Reader:
         self.close_raw(len(self.lines))
         if not self.found:
             raise InvalidProfile(NOT_A_PROFILE)
-        postings = [self.data.get("job_posting", "")]
-        postings += [_job_posting(self.body(job)) for job in self.jobs]
-        self.data["job_posting"] = "\n\n".join(filter(None, postings))
+        owner, name = self.owner(_POSTING_FIELD.path)  # a labelled line, then "## Job Posting"
+        postings = [owner.get(name, ""), *(_job_posting(self.body(job)) for job in self.jobs)]
+        owner[name] = "\n\n".join(filter(None, postings))
         self.data["extra_sections"] = [
             {"parent": extra.parent, "title": extra.title, "body": _close_fence(self.body(extra))}
             for extra in self.extras

@@ -26,7 +26,7 @@ from prep_core.sections import SECTION_BY_KEY, SECTIONS, YES_NO_LABELS, FieldSpe
 FIELD = "field"  # one registry field with a prompt: a fact, a text or a whole list
 QUESTION = "question"  # one potential question and the drafted answer
 SKILL = "skill"  # one row of the skills-to-requirements table
-WHY = "why"  # "Why this company?", from the personal-experience section
+WHY = "why"  # a section's own card summing up its fields: "Why this company?" (experience)
 
 NO_ANSWER = "No answer drafted yet: write down what you will say."
 MAX_RELATED_POINTS = 3
@@ -76,7 +76,7 @@ def build_cards(profile: Profile, sections: Sequence[str] | str | None = None) -
             value = spec.present_in(profile)
             if value is not None:
                 cards.extend(_cards_for_field(profile, section, spec, value, tags))
-        if section.key == "experience" and any(s.is_filled(profile) for s in section.fields):
+        if section.prompt and any(s.is_filled(profile) for s in section.fields):
             cards.append(_why_card(profile, section, tags))
     return cards
 
@@ -156,7 +156,7 @@ def _why_card(profile: Profile, section: Section, tags: tuple[str, ...]) -> Card
         value = spec.present_in(profile)
         if value is not None:
             lines.append(f"{spec.label}\n{_field_text(spec, value)}")
-    front = f"{_company(profile)}: why this company? (your own experience with it)"
+    front = section.prompt.format(company=_company(profile), role=_role(profile))
     return Card(section.key, WHY, section.key, front, "\n\n".join(lines), section.title, tags)
 
 

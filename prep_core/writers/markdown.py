@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, get_args
 
 from prep_core.model import (
     SCHEMA_VERSION,
@@ -36,6 +36,7 @@ from prep_core.sections import (
     YES_NO_LABELS,
     Column,
     FieldSpec,
+    Place,
     Section,
 )
 from prep_core.template import JOB_POSTING_TITLE, TITLE_PREFIX, hint_text, split_commas
@@ -67,21 +68,32 @@ _AUTOLINK = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\x00-\x20]*")
 def write(profile: Profile, *, now: datetime | None = None, **_: Any) -> str:
     """The profile as the company-profile template; ``now`` is unused (nothing is dated)."""
     extras = _extras_by_parent(profile)
-    company = _heading_text(profile.company, hint_text(BASICS.field("company").hint))
-    blocks = [f"# {TITLE_PREFIX}{company}"]
-    blocks.append(_labelled(profile, BASICS.fields[1:4]))
+    places = {place: [s for s in BASICS.fields if s.place == place] for place in get_args(Place)}
+    blocks = [f"# {TITLE_PREFIX}{_title(profile, *places['title'])}"]
+    blocks.append(_labelled(profile, places["line"]))
     blocks += _extra_blocks(extras.get(BASICS.key, []))
     for section in SECTIONS:
         if section is not BASICS:
             blocks.append(f"## {section.title}")
             blocks += _section(profile, section, extras.get(section.key, []))
-    if profile.job_posting:
-        fence = "`" * max(3, 1 + max(map(len, re.findall("`+", profile.job_posting)), default=0))
-        blocks += [f"## {JOB_POSTING_TITLE}", f"{fence}\n{profile.job_posting}\n{fence}"]
+    for spec in places["own_section"]:
+        blocks += _own_section(spec.get(profile))
     for extra in extras.get("", []):
         blocks.append(f"## {_heading_text(extra.title)}".rstrip())
         blocks += [extra.body] if extra.body else []
     return "\n\n".join(blocks) + "\n"
+
+
+def _title(profile: Profile, spec: FieldSpec) -> str:
+    return _heading_text(spec.get(profile), hint_text(spec.hint))
+
+
+def _own_section(text: str) -> list[str]:
+    """The job posting under its own heading, fenced so that it is kept exactly as pasted."""
+    if not text:
+        return []
+    fence = "`" * max(3, 1 + max(map(len, re.findall("`+", text)), default=0))
+    return [f"## {JOB_POSTING_TITLE}", f"{fence}\n{text}\n{fence}"]
 
 
 def markdown_view(profile: Profile) -> Profile:

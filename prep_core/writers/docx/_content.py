@@ -1,21 +1,15 @@
-"""What of a profile gets printed: the registry's ``present`` values, and what is still missing.
+"""What both Word variants share: table cells in the registry's column order, the yes/no
+wording and the "Still to research" list.
 
-Both Word variants ask this module, so "filled" means what it means everywhere else: in the
-completeness report, the Markdown and the Anki cards (``FieldSpec.present``).
+What gets printed is ``FieldSpec.present``: "filled" means what it means in the completeness
+report, the Markdown and the Anki cards.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
 from prep_core.completeness import completeness
 from prep_core.model import Profile, SkillRow
 from prep_core.sections import YES_NO_LABELS, FieldSpec, Section
-
-
-def present(spec: FieldSpec, profile: Profile) -> Any:
-    """The printable value of ``spec`` in ``profile``, or None when nothing real is there."""
-    return spec.present_in(profile)
 
 
 def table_rows(spec: FieldSpec, rows: list[SkillRow]) -> list[tuple[str, ...]]:
