@@ -4,6 +4,7 @@ import streamlit as st
 
 from pages._ui.library import create_profile, import_upload, profile_row
 from pages._ui.state import current, entries, plain, require_frame, store
+from prep_core.formats import READABLE_SUFFIXES
 
 require_frame()
 st.title("Library", anchor=False)
@@ -43,7 +44,7 @@ sample.button(
 st.subheader("Import", anchor=False)
 st.file_uploader(
     "Import a profile: a template-format .md or a profile .json",
-    type=["md", "json"],
+    type=[suffix.lstrip(".") for suffix in READABLE_SUFFIXES],
     key="library.import",
     on_change=import_upload,
     args=("library.import",),

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from prep_core.errors import InvalidProfile, PrepError, UnknownFormat
+from prep_core.formats import READABLE_SUFFIXES as _PROFILE_FILE_SUFFIXES
 from prep_core.paths import APP_PATH, EXPORTS_DIR
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-_PROFILE_FILE_SUFFIXES = (".md", ".markdown", ".json")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -3,6 +3,8 @@
     .md .markdown .txt   prep_core.readers.markdown   the company-profile template
     .json                prep_core.readers.json       the lossless storage format
 
+Which suffix goes to which reader is the format registry's (``prep_core.formats``).
+
 Every problem with a file (unreadable, not UTF-8, an unknown extension, not a profile, a value
 the model refuses) is one ``InvalidProfile`` whose message names the file. Reading never
 changes the file.
@@ -10,21 +12,15 @@ changes the file.
 
 from __future__ import annotations
 
-import importlib
 from os import PathLike
 from pathlib import Path
 
 from prep_core.errors import InvalidProfile
+from prep_core.formats import reader_for
 from prep_core.model import Profile
 
-__all__ = ["READERS", "load_bytes", "load_file"]
+__all__ = ["load_bytes", "load_file"]
 
-READERS: dict[str, str] = {  # extension -> module in prep_core.readers
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "markdown",
-    ".json": "json",
-}
 MAX_FILE_BYTES = 32 * 1024 * 1024  # far beyond any real profile; a bigger file is a mistake
 
 
@@ -33,12 +29,7 @@ def load_bytes(data: bytes, name: str) -> Profile:
 
     A UTF-8 byte-order mark is accepted and ignored.
     """
-    suffix = Path(name).suffix.lower()
-    module = READERS.get(suffix)
-    if module is None:
-        known = ", ".join(READERS)
-        what = f"extension {suffix!r}" if suffix else "no extension"
-        raise InvalidProfile(f"{name}: cannot read a file with {what}; expected one of {known}")
+    fmt = reader_for(name)
     if len(data) > MAX_FILE_BYTES:
         raise InvalidProfile(f"{name}: too large for a profile (over {MAX_FILE_BYTES >> 20} MB)")
     try:
@@ -47,9 +38,8 @@ def load_bytes(data: bytes, name: str) -> Profile:
         raise InvalidProfile(
             f"{name}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
         ) from None
-    reader = importlib.import_module(f"prep_core.readers.{module}")
     try:
-        return reader.read(text)
+        return fmt.read(text)
     except InvalidProfile as error:
         raise InvalidProfile(f"{name}: {error}") from None
 
