@@ -10,9 +10,8 @@ from datetime import datetime
 
 from prep_core.model import Profile
 from prep_core.sections import get_section
-from prep_core.writers.docx._builder import Builder, format_date
+from prep_core.writers.docx._builder import Builder, Label, format_date
 from prep_core.writers.docx._content import table_header, table_rows
-from prep_core.writers.docx._table import Label
 from prep_core.writers.docx._theme import CHEATSHEET
 
 NOT_YET = "Not filled in yet."
