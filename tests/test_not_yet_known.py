@@ -17,7 +17,7 @@ from prep_core.completeness import completeness
 from prep_core.model import NewsItem, Profile, Question, SkillRow
 from prep_core.readers.markdown import read
 from prep_core.sections import SECTION_BY_KEY
-from prep_core.writers.anki_cards import build_cards
+from prep_core.writers.anki import build_cards
 from prep_core.writers.docx import write as write_docx
 from prep_core.writers.markdown import write as write_markdown
 

@@ -1,6 +1,6 @@
 """Which flashcards a profile gives: plain-text cards chosen through the section registry.
 
-This module decides *what* to drill; ``anki.py`` decides how genanki packs it. Cards hold plain
+This module decides *what* to drill; ``_package`` decides how genanki packs it. Cards hold plain
 text (newlines, "•" bullets): escaping to HTML happens once, in the packer, so no user text is
 ever treated as markup.
 
