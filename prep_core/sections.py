@@ -80,29 +80,41 @@ class FieldSpec:
         as ``[TBD]`` typed in the app) are not known yet. Rows come back with placeholder text
         emptied; a news item or a source with only a link is real.
         """
-        kind = self.kind
-        if kind in ("line", "text"):
-            return value if value and not is_placeholder(value) else None
-        if kind == "yesno":
-            return None if value == "unknown" else value
-        if kind == "date":
-            return value
-        if kind in ("list", "inline_list"):
-            return [item for item in value if item and not is_placeholder(item)] or None
-        rows = (_without_placeholders(row) for row in value)
-        return [row for row in rows if _ROW_IS_REAL[kind](row)] or None
+        if self.kind in _SCALARS:
+            return value if _SCALARS[self.kind](value) else None
+        return list(self._real_items(value)) or None
 
     def present_in(self, profile: Profile) -> Any:
         """``present`` of this field's value in ``profile``."""
         return self.present(self.get(profile))
 
     def is_filled(self, profile: Profile) -> bool:
-        return self.present_in(profile) is not None
+        """Whether ``present_in(profile)`` is not None (stops at the first real item)."""
+        value = self.get(profile)
+        if self.kind in _SCALARS:
+            return bool(_SCALARS[self.kind](value))
+        return next(self._real_items(value), None) is not None
+
+    def _real_items(self, items: list[Any]) -> Iterator[Any]:
+        if self.kind in ("list", "inline_list"):
+            yield from (item for item in items if item and not is_placeholder(item))
+            return
+        is_real = _ROW_IS_REAL[self.kind]
+        yield from (row for row in map(_without_placeholders, items) if is_real(row))
+
+
+# When a one-value field holds something real.
+_SCALARS: dict[str, Callable[[Any], Any]] = {
+    "line": lambda text: text and not is_placeholder(text),
+    "text": lambda text: text and not is_placeholder(text),
+    "date": lambda day: day is not None,
+    "yesno": lambda answer: answer != "unknown",
+}
 
 
 def _without_placeholders(row: Any) -> Any:
     """A row with every whole-value placeholder text emptied (a copy only when there is one)."""
-    blanks = {name: "" for name, value in row if is_placeholder(value)}
+    blanks = {name: "" for name, value in row.__dict__.items() if is_placeholder(value)}
     return row.model_copy(update=blanks) if blanks else row
 
 
