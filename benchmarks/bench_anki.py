@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 from prep_core import read_markdown  # noqa: E402
 from prep_core.model import Profile  # noqa: E402
 from prep_core.writers import anki  # noqa: E402
-from prep_core.writers.anki_cards import build_cards  # noqa: E402
+from prep_core.writers.anki import build_cards  # noqa: E402
 from tests.builders import large_profile  # noqa: E402
 
 NOW = datetime(2026, 11, 27, 14, 2, 11, tzinfo=UTC)

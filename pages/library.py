@@ -11,6 +11,7 @@ from pages._ui.library import (
     uploader_key,
 )
 from pages._ui.state import current, entries, message, plain, require_frame, store
+from prep_core.formats import READABLE_SUFFIXES
 
 require_frame()
 st.title("Library", anchor=False)
@@ -53,7 +54,7 @@ st.subheader("Import", anchor=False)
 key = uploader_key()
 st.file_uploader(
     "Import a profile: a template-format .md or a profile .json",
-    type=["md", "json"],
+    type=[suffix.lstrip(".") for suffix in READABLE_SUFFIXES],
     key=key,
     on_change=import_upload,
     args=(key,),

@@ -1,13 +1,26 @@
 """Interview Prep Studio's core: the profile model, its formats, the store and the CLI.
 
-Names are loaded on first use (PEP 562), so importing the package, or running ``prep --help``,
-does not import every reader and writer.
+Names are loaded on first use (PEP 562, through ``lazy.load``), so importing the package, or
+running ``prep --help``, does not import every reader and writer. The ``TYPE_CHECKING`` block
+says the same to editors and type checkers, so "go to definition" finds each name.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from prep_core.completeness import completeness
+    from prep_core.errors import PrepError
+    from prep_core.formats import FORMATS, export, export_filename, get_format
+    from prep_core.model import Profile
+    from prep_core.readers import load_file
+    from prep_core.readers.json import read as read_json
+    from prep_core.readers.markdown import read as read_markdown
+    from prep_core.sections import SECTIONS
+    from prep_core.store import Store
+    from prep_core.writers.json import write as write_json
+    from prep_core.writers.markdown import write as write_markdown
 
 __all__ = [
     "FORMATS",
@@ -26,35 +39,30 @@ __all__ = [
     "write_markdown",
 ]
 
-_HOMES = {
-    "FORMATS": "prep_core.formats",
-    "SECTIONS": "prep_core.sections",
-    "PrepError": "prep_core.errors",
-    "Profile": "prep_core.model",
-    "Store": "prep_core.store",
-    "completeness": "prep_core.completeness",
-    "export": "prep_core.formats",
-    "export_filename": "prep_core.formats",
-    "get_format": "prep_core.formats",
-    "load_file": "prep_core.readers",
-    "read_json": "prep_core.readers.json",
-    "read_markdown": "prep_core.readers.markdown",
-    "write_json": "prep_core.writers.json",
-    "write_markdown": "prep_core.writers.markdown",
-}
-_RENAMED = {
-    "read_json": "read",
-    "read_markdown": "read",
-    "write_json": "write",
-    "write_markdown": "write",
+_WHERE = {  # public name -> "module:name", as the TYPE_CHECKING block above imports it
+    "FORMATS": "prep_core.formats:FORMATS",
+    "SECTIONS": "prep_core.sections:SECTIONS",
+    "PrepError": "prep_core.errors:PrepError",
+    "Profile": "prep_core.model:Profile",
+    "Store": "prep_core.store:Store",
+    "completeness": "prep_core.completeness:completeness",
+    "export": "prep_core.formats:export",
+    "export_filename": "prep_core.formats:export_filename",
+    "get_format": "prep_core.formats:get_format",
+    "load_file": "prep_core.readers:load_file",
+    "read_json": "prep_core.readers.json:read",
+    "read_markdown": "prep_core.readers.markdown:read",
+    "write_json": "prep_core.writers.json:write",
+    "write_markdown": "prep_core.writers.markdown:write",
 }
 
 
 def __getattr__(name: str) -> Any:
-    if name not in _HOMES:
+    if name not in _WHERE:
         raise AttributeError(f"module 'prep_core' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_HOMES[name]), _RENAMED.get(name, name))
-    globals()[name] = value
+    from prep_core.lazy import load  # here, so that importing the package imports nothing
+
+    value = globals()[name] = load(_WHERE[name])
     return value
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from prep_core import cli_practice
 from prep_core.errors import InvalidProfile, PrepError, PrepWarning, UnknownFormat, one_line
+from prep_core.formats import READABLE_SUFFIXES as _PROFILE_FILE_SUFFIXES
 from prep_core.paths import APP_PATH, EXPORTS_DIR, SAMPLE_PATH
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-_PROFILE_FILE_SUFFIXES = (".md", ".markdown", ".json")
 
 
 class _Parser(argparse.ArgumentParser):

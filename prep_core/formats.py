@@ -1,18 +1,21 @@
-"""The registry of export formats: the one list the CLI, the Export page and the tests loop over.
+"""The registry of formats: the one list the CLI, the pages, the readers and the tests loop over.
 
-Adding a format is one module in ``prep_core/writers/`` plus one row in ``FORMATS``. Writers are
-imported only when used, so ``prep --help`` and ``prep export --to md`` stay fast.
+As pandoc's ``Readers.hs`` and ``Writers.hs``: each row names a format and the function that
+reads it, writes it, or both, as a "module:function" string loaded on first use (``lazy.load``),
+so ``prep --help`` and ``prep export --to md`` stay fast. Adding a format is one module in
+``prep_core/readers/`` or ``prep_core/writers/`` plus one row in ``FORMATS``.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from prep_core.errors import UnknownFormat
+from prep_core.errors import InvalidProfile, UnknownFormat
+from prep_core.lazy import load
 
 if TYPE_CHECKING:  # only for annotations: `prep --help` reads FORMAT_NAMES without pydantic
     from prep_core.model import Profile
@@ -20,19 +23,29 @@ if TYPE_CHECKING:  # only for annotations: `prep --help` reads FORMAT_NAMES with
 
 @dataclass(frozen=True)
 class Format:
+    """One format: its names, and where its reader and writer live."""
+
     name: str  # what --to takes: "md"
     label: str  # what a person reads: "Markdown (template)"
-    extension: str  # without the dot
+    extension: str  # an export's file extension, without the dot
     mime: str
     binary: bool  # the writer returns bytes; otherwise str (UTF-8 on export)
-    module: str  # prep_core.writers.<module> holds write(profile, *, now, **options)
+    writer: str = ""  # "module:write", write(profile, *, now, **options); empty: not written
+    reader: str = ""  # "module:read", read(text) -> Profile; empty: not read
+    suffixes: tuple[str, ...] = ()  # the file suffixes the reader takes: (".md", ".txt")
     variants: tuple[str, ...] = ()  # first one is the default
     options: tuple[str, ...] = ()  # further keyword options the writer accepts
     description: str = ""
 
     @property
-    def writer(self) -> Callable[..., str | bytes]:
-        return importlib.import_module(f"prep_core.writers.{self.module}").write
+    def write(self) -> Callable[..., str | bytes]:
+        """The writer function, imported on first use."""
+        return load(self.writer)
+
+    @property
+    def read(self) -> Callable[[str], Profile]:
+        """The reader function, imported on first use."""
+        return load(self.reader)
 
 
 FORMATS: tuple[Format, ...] = (
@@ -42,7 +55,9 @@ FORMATS: tuple[Format, ...] = (
         extension="md",
         mime="text/markdown",
         binary=False,
-        module="markdown",
+        writer="prep_core.writers.markdown:write",
+        reader="prep_core.readers.markdown:read",
+        suffixes=(".md", ".markdown", ".txt"),
         description="The template format: readable, editable, imports back.",
     ),
     Format(
@@ -51,7 +66,9 @@ FORMATS: tuple[Format, ...] = (
         extension="json",
         mime="application/json",
         binary=False,
-        module="json",
+        writer="prep_core.writers.json:write",
+        reader="prep_core.readers.json:read",
+        suffixes=(".json",),
         description="Everything, as stored: for backups and moving between machines.",
     ),
     Format(
@@ -60,7 +77,7 @@ FORMATS: tuple[Format, ...] = (
         extension="docx",
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         binary=True,
-        module="docx",
+        writer="prep_core.writers.docx:write",
         variants=("dossier", "cheatsheet"),
         description="A dossier to read and print, or a two-page cheat sheet.",
     ),
@@ -70,20 +87,39 @@ FORMATS: tuple[Format, ...] = (
         extension="apkg",
         mime="application/octet-stream",
         binary=True,
-        module="anki",
+        writer="prep_core.writers.anki:write",
         options=("sections",),
         description="Flashcards of the facts and your answers; re-import updates them.",
     ),
 )
 
-FORMAT_NAMES: tuple[str, ...] = tuple(f.name for f in FORMATS)
+WRITERS: tuple[Format, ...] = tuple(f for f in FORMATS if f.writer)
+READERS: tuple[Format, ...] = tuple(f for f in FORMATS if f.reader)
+FORMAT_NAMES: tuple[str, ...] = tuple(f.name for f in WRITERS)  # what --to takes
+# What `prep import`, a FILE argument and the Library's uploader take: ".md" ... ".json".
+READABLE_SUFFIXES: tuple[str, ...] = tuple(s for f in READERS for s in f.suffixes)
 
 
 def get_format(name: str) -> Format:
-    for fmt in FORMATS:
+    """The format an export names (``--to``); UnknownFormat lists the choices."""
+    for fmt in WRITERS:
         if fmt.name == name:
             return fmt
     raise UnknownFormat(f"unknown format {name!r}; choose one of: {', '.join(FORMAT_NAMES)}")
+
+
+def reader_for(name: str) -> Format:
+    """The format whose reader takes the file ``name`` (by its suffix, in any case).
+
+    Raises InvalidProfile naming the file and the suffixes that are readable.
+    """
+    suffix = PurePath(name).suffix.lower()
+    for fmt in READERS:
+        if suffix in fmt.suffixes:
+            return fmt
+    what = f"extension {suffix!r}" if suffix else "no extension"
+    known = ", ".join(READABLE_SUFFIXES)
+    raise InvalidProfile(f"{name}: cannot read a file with {what}; expected one of {known}")
 
 
 def export(profile: Profile, fmt: str, *, now: datetime | None = None, **options: Any) -> bytes:
@@ -103,7 +139,7 @@ def export(profile: Profile, fmt: str, *, now: datetime | None = None, **options
     unknown = set(options) - set(spec.options) - {"variant"}
     if unknown:
         raise UnknownFormat(f"format {fmt!r} takes no option {', '.join(sorted(unknown))}")
-    result = spec.writer(profile, now=now or datetime.now(UTC), **options)
+    result = spec.write(profile, now=now or datetime.now(UTC), **options)
     return result.encode("utf-8") if isinstance(result, str) else result
 
 

@@ -87,6 +87,8 @@ Lines = Annotated[list[Line], Field(max_length=MAX_ITEMS), AfterValidator(_drop_
 ItemId = Annotated[str, Field(default_factory=new_id, pattern=_ID_PATTERN)]
 
 YesNo = Literal["yes", "no", "unknown"]
+# How a person may write a yes/no answer (lower-cased): the model and the Markdown reader agree.
+YES_NO_WORDS: dict[str, YesNo] = {"yes": "yes", "y": "yes", "no": "no", "n": "no", "": "unknown"}
 QuestionCategory = Literal["", "behavioral", "technical", "motivation", "company", "role", "other"]
 QUESTION_CATEGORIES: tuple[str, ...] = QuestionCategory.__args__  # type: ignore[attr-defined]
 
@@ -155,7 +157,7 @@ class Experience(Part):
             return "yes" if value else "no"
         if isinstance(value, str):
             word = clean_line(value).lower()
-            return {"y": "yes", "n": "no", "": "unknown"}.get(word, word)
+            return YES_NO_WORDS.get(word, word)
         return value
 
 

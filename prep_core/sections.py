@@ -6,11 +6,15 @@ profile through ``SECTIONS``, so order, titles, labels and hints live here and n
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from prep_core.model import Profile
+from prep_core.template import JOB_POSTING_TITLE as JOB_POSTING_TITLE  # the template's too
+from prep_core.template import is_placeholder
+
+YES_NO_LABELS = {"yes": "Yes", "no": "No", "unknown": "Not answered"}  # how a person reads it
 
 Kind = Literal[
     "line",  # one line of text
@@ -26,6 +30,13 @@ Kind = Literal[
 ]
 
 
+Place = Literal[
+    "line",  # a "- **Label**: value" line, or the (sub)section's own bullets when ``bare``
+    "title",  # the document's "# Company Profile: <value>" line
+    "own_section",  # a "##" section of its own (the job posting), written only when filled
+]
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """One field of the profile as the template shows it."""
@@ -38,6 +49,10 @@ class FieldSpec:
     bare: bool = False  # the (sub)section's own bullets rather than a "- **Label**: value" line
     counts: bool = True  # whether it counts toward completeness
     prompt: str = ""  # flashcard front, "{company}" filled in; empty: no card of its own
+    columns: tuple[Column, ...] = ()  # a table field's columns, in order
+    place: Place = "line"  # where the Markdown template writes it
+    shown_under: str = ""  # a section key: Word prints this field at the end of that section
+    quoted: bool = False  # a bare list whose items the template writes in quotes
 
     @property
     def name(self) -> str:
@@ -57,19 +72,70 @@ class FieldSpec:
             owner = getattr(owner, part)
         setattr(owner, last, value)
 
+    def present(self, value: Any) -> Any:
+        """The real part of ``value`` (a value of this field), or None when nothing real is there.
+
+        The one definition of "filled in", used by completeness, every writer and the cards:
+        empty text, an unanswered yes/no, blank rows and a whole-value ``[placeholder]`` (such
+        as ``[TBD]`` typed in the app) are not known yet. Rows come back with placeholder text
+        emptied; a news item or a source with only a link is real.
+        """
+        if self.kind in _SCALARS:
+            return value if _SCALARS[self.kind](value) else None
+        return list(self._real_items(value)) or None
+
+    def present_in(self, profile: Profile) -> Any:
+        """``present`` of this field's value in ``profile``."""
+        return self.present(self.get(profile))
+
     def is_filled(self, profile: Profile) -> bool:
+        """Whether ``present_in(profile)`` is not None (stops at the first real item)."""
         value = self.get(profile)
-        if self.kind == "yesno":
-            return value != "unknown"
-        if self.kind == "skills":
-            return any(not row.is_blank() for row in value)
-        if self.kind == "questions":
-            return any(q.text for q in value)
-        if self.kind == "news":
-            return any(item.text for item in value)
-        if self.kind == "sources":
-            return any(item.title or item.url for item in value)
-        return bool(value)
+        if self.kind in _SCALARS:
+            return bool(_SCALARS[self.kind](value))
+        return next(self._real_items(value), None) is not None
+
+    def _real_items(self, items: list[Any]) -> Iterator[Any]:
+        if self.kind in ("list", "inline_list"):
+            yield from (item for item in items if item and not is_placeholder(item))
+            return
+        is_real = _ROW_IS_REAL[self.kind]
+        yield from (row for row in map(_without_placeholders, items) if is_real(row))
+
+
+# When a one-value field holds something real.
+_SCALARS: dict[str, Callable[[Any], Any]] = {
+    "line": lambda text: text and not is_placeholder(text),
+    "text": lambda text: text and not is_placeholder(text),
+    "date": lambda day: day is not None,
+    "yesno": lambda answer: answer != "unknown",
+}
+
+
+def _without_placeholders(row: Any) -> Any:
+    """A row with every whole-value placeholder text emptied (a copy only when there is one)."""
+    blanks = {name: "" for name, value in row.__dict__.items() if is_placeholder(value)}
+    return row.model_copy(update=blanks) if blanks else row
+
+
+# When a row of a table-like field holds something real (after placeholders are emptied).
+_ROW_IS_REAL: dict[str, Callable[[Any], Any]] = {
+    "news": lambda item: item.text or item.url,
+    "skills": lambda row: not row.is_blank(),
+    "questions": lambda question: question.text,  # an answer needs its question to count
+    "sources": lambda source: source.title or source.url,
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table field (the skills table): the row's attribute and its wording."""
+
+    name: str  # the row's attribute: "requirement"
+    heading: str  # the template's table header: "Their Requirement"
+    label: str  # what a person reads in the app and in Word: "Their requirement"
+    hint: str  # the blank template's placeholder cell: "What the posting asks for"
+    quoted: bool = False  # the template writes the cell in quotes
 
 
 @dataclass(frozen=True)
@@ -78,11 +144,21 @@ class Section:
     title: str  # the template's "##" heading
     fields: tuple[FieldSpec, ...]
     icon: str = ""  # Material icon for the dashboard
+    prompt: str = ""  # front of one card that sums up every filled field; empty: no such card
 
     @property
     def number(self) -> int:
         """1-based position in the template."""
         return SECTIONS.index(self) + 1
+
+    def field(self, name: str) -> FieldSpec:
+        """The field called ``name`` ("keywords" or "prep.keywords"): found by name, never by
+        position, so reordering the registry cannot mislabel anything."""
+        for spec in self.fields:
+            if name in (spec.name, spec.path):
+                return spec
+        known = ", ".join(spec.name for spec in self.fields)
+        raise KeyError(f"section {self.key!r} has no field {name!r}; its fields: {known}")
 
     def subsections(self) -> list[str]:
         """The "###" headings of this section, in order."""
@@ -98,7 +174,7 @@ BASICS = Section(
     "basics",
     "Company Profile",
     (
-        _f("company", "Company", "Company Name"),
+        _f("company", "Company", "Company Name", place="title"),
         _f(
             "role_title",
             "Role",
@@ -107,7 +183,15 @@ BASICS = Section(
         ),
         _f("job_ref", "Job reference", "Posting ID, such as JR12345", counts=False),
         _f("interview_date", "Interview date", "YYYY-MM-DD", "date"),
-        _f("job_posting", "Job posting", "Paste the job posting here", "text", counts=False),
+        _f(
+            "job_posting",
+            "Job posting",
+            "Paste the job posting here",
+            "text",
+            counts=False,
+            place="own_section",
+            shown_under="role",
+        ),
     ),
     icon=":material/badge:",
 )
@@ -317,6 +401,7 @@ SECTIONS: tuple[Section, ...] = (
             ),
         ),
         icon=":material/person:",
+        prompt="{company}: why this company? (your own experience with it)",
     ),
     Section(
         "competitors",
@@ -424,6 +509,22 @@ SECTIONS: tuple[Section, ...] = (
                 "skills",
                 heading="Skills-to-Requirements Mapping",
                 bare=True,
+                columns=(
+                    Column(
+                        "skill",
+                        "Your Skill/Experience",
+                        "Your skill / experience",
+                        "Your skill or experience",
+                    ),
+                    Column(
+                        "requirement",
+                        "Their Requirement",
+                        "Their requirement",
+                        "What the posting asks for",
+                        quoted=True,
+                    ),
+                    Column("talking_point", "Talking Point", "Talking point", "What you will say"),
+                ),
             ),
             _f(
                 "prep.questions",
@@ -440,6 +541,7 @@ SECTIONS: tuple[Section, ...] = (
                 "list",
                 heading="Questions to Ask Interviewer",
                 bare=True,
+                quoted=True,
                 prompt="{company}: which questions will you ask the interviewer?",
             ),
         ),
@@ -469,11 +571,6 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 SECTION_BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
-
-# The template's skills-table header, and the "##" section our files keep the pasted posting in.
-SKILL_COLUMNS = ("Your Skill/Experience", "Their Requirement", "Talking Point")
-JOB_POSTING_TITLE = "Job Posting"
-QUOTED_LISTS = frozenset({"prep.questions_to_ask"})  # bare lists whose items the template quotes
 
 
 def all_fields() -> Iterator[tuple[Section, FieldSpec]]:

@@ -22,7 +22,8 @@ from prep_core.errors import UnknownFormat  # noqa: E402
 from prep_core.model import Profile, Question  # noqa: E402
 from prep_core.sections import SECTION_BY_KEY, SECTIONS, all_fields  # noqa: E402
 from prep_core.writers import anki  # noqa: E402
-from prep_core.writers.anki_cards import NO_ANSWER, build_cards  # noqa: E402
+from prep_core.writers.anki import NO_ANSWER, build_cards  # noqa: E402
+from prep_core.writers.anki._package import _html  # noqa: E402
 from tests.builders import hostile_profile  # noqa: E402
 
 # --- helpers ----------------------------------------------------------------------------------
@@ -153,7 +154,7 @@ def test_cards_are_due_and_queued_in_template_order(profile, col, tmp_path, fixe
     import_apkg(col, write_apkg(profile, tmp_path / "deck.apkg", fixed_now))
 
     imported = our_cards(col, profile)
-    assert [card.note().fields[0] for card in imported] == [anki._html(c.front) for c in cards]
+    assert [card.note().fields[0] for card in imported] == [_html(c.front) for c in cards]
 
     parent_id = col.decks.id_for_name(anki.profile_deck_name(profile))
     config = col.decks.config_dict_for_deck_id(parent_id)
@@ -162,7 +163,7 @@ def test_cards_are_due_and_queued_in_template_order(profile, col, tmp_path, fixe
     col.decks.select(parent_id)
     queued = col.sched.get_queued_cards(fetch_limit=len(cards)).cards
     assert [col.get_note(q.card.note_id).fields[0] for q in queued] == [
-        anki._html(c.front) for c in cards
+        _html(c.front) for c in cards
     ]
 
 
@@ -193,7 +194,7 @@ def test_reexport_after_editing_a_question_updates_notes_and_keeps_reviews(
     assert len(log.conflicting) == 0
     assert col.note_count() == total
     assert card_ids_for_guid(col, guid) == [card_id]
-    assert col.get_card(card_id).note().fields[0] == anki._html(question.text)
+    assert col.get_card(card_id).note().fields[0] == _html(question.text)
     assert col.get_card(card_id).reps == 1
     assert col.db.scalar("select count() from revlog where cid = ?", card_id) == reviews
 

@@ -3,6 +3,8 @@
     .md .markdown .txt   prep_core.readers.markdown   the company-profile template
     .json                prep_core.readers.json       the lossless storage format
 
+Which suffix goes to which reader is the format registry's (``prep_core.formats``).
+
 Every problem with a file (unreadable, not UTF-8, an unknown extension, not a profile, a value
 the model refuses) is one ``InvalidProfile`` whose message names the file. Reading never
 changes the file.
@@ -11,7 +13,6 @@ changes the file.
 from __future__ import annotations
 
 import errno
-import importlib
 import os
 import stat
 import warnings
@@ -19,23 +20,11 @@ from os import PathLike
 from pathlib import Path
 
 from prep_core.errors import InvalidProfile
+from prep_core.formats import reader_for
 from prep_core.model import Profile
 
-__all__ = [
-    "MAX_FILE_BYTES",
-    "MAX_MARKDOWN_BYTES",
-    "READERS",
-    "load_bytes",
-    "load_file",
-    "read_regular_file",
-]
+__all__ = ["MAX_FILE_BYTES", "MAX_MARKDOWN_BYTES", "load_bytes", "load_file", "read_regular_file"]
 
-READERS: dict[str, str] = {  # extension -> module in prep_core.readers
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "markdown",
-    ".json": "json",
-}
 # Far beyond any real profile (the sample is 10 KB; one with 200 questions, 100 skills rows and
 # 100 news items is 145 KB as JSON, 90 KB as Markdown), and small enough that the costliest
 # file under them is read or refused within about a second and 50 MB.
@@ -50,13 +39,8 @@ def load_bytes(data: bytes, name: str, *, notes: list[str] | None = None) -> Pro
     that still loads (a JSON key given twice) is added to ``notes`` as a line naming the file,
     or issued as a ``PrepWarning`` when no list is given.
     """
-    suffix = Path(name).suffix.lower()
-    module = READERS.get(suffix)
-    if module is None:
-        known = ", ".join(READERS)
-        what = f"extension {suffix!r}" if suffix else "no extension"
-        raise InvalidProfile(f"{name}: cannot read a file with {what}; expected one of {known}")
-    limit = MAX_MARKDOWN_BYTES if module == "markdown" else MAX_FILE_BYTES
+    fmt = reader_for(name)
+    limit = MAX_MARKDOWN_BYTES if fmt.name == "md" else MAX_FILE_BYTES
     if len(data) > limit:
         raise InvalidProfile(f"{name}: too large for a profile (over {_size(limit)})")
     try:
@@ -65,15 +49,16 @@ def load_bytes(data: bytes, name: str, *, notes: list[str] | None = None) -> Pro
         raise InvalidProfile(
             f"{name}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
         ) from None
-    reader = importlib.import_module(f"prep_core.readers.{module}")
     found: list[str] = []
     try:
-        profile = reader.read(text, notes=found) if module == "json" else reader.read(text)
+        profile = fmt.read(text, notes=found) if fmt.name == "json" else fmt.read(text)
     except InvalidProfile as error:
         raise InvalidProfile(f"{name}: {error}") from None
     for note in found:
         if notes is None:
-            warnings.warn(f"{name}: {note}", reader.DuplicateKeys, stacklevel=2)
+            from prep_core.readers.json import DuplicateKeys  # only when there is one to report
+
+            warnings.warn(f"{name}: {note}", DuplicateKeys, stacklevel=2)
         else:
             notes.append(f"{name}: {note}")
     return profile

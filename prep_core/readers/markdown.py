@@ -38,32 +38,25 @@ from prep_core.model import (
     _UNPRINTABLE,
     MAX_TEXT,
     QUESTION_CATEGORIES,
+    YES_NO_WORDS,
     Profile,
 )
-from prep_core.sections import (
-    BASICS,
-    JOB_POSTING_TITLE,
-    QUOTED_LISTS,
-    SECTIONS,
-    FieldSpec,
-    Section,
-)
+from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
+from prep_core.template import JOB_POSTING_TITLE, is_placeholder, norm_key, split_commas, unquote
 
-__all__ = ["read"]  # the other public names are the syntax the Markdown writer shares
+__all__ = ["read"]
 
 NOT_A_PROFILE = (
     "does not look like a company profile: expected a '# Company Profile: <name>' title "
     "or '## Company Overview' and the template's other sections"
 )
 
-_PLACEHOLDER = re.compile(r"\[[^\[\]\n]*\]")
 _LABELLED = re.compile(
     r"(?P<m>\*\*|__)(?P<label>[^*_\n]+?)(?::(?P=m)|(?P=m)[ \t]*:)\s*(?P<value>.*)", re.S
 )
 _PLAIN_LABELLED = re.compile(r"(?P<label>[^*_`\[\]<:\n]{1,80}?)[ \t]*:\s*(?P<value>.*)", re.S)
 _TITLE = re.compile(r"company\s+profile\s*(?:[:\-–—]\s*(.*))?", re.S | re.I)
 _CONFIDENCE = re.compile(r"([1-5])\s*(?:/\s*5)?")
-_QUOTES = ('"', "“", "”")
 _LISTS = ("bullet_list", "ordered_list")
 
 
@@ -160,17 +153,6 @@ def _nth(text: str, char: str, n: int) -> int:
 # --- raw source -> values ----------------------------------------------------------------------
 
 
-def norm_key(text: str) -> str:
-    """How titles and labels are compared: case, spacing, a trailing colon and numbering ignored."""
-    text = re.sub(r"\s+", " ", text).strip().rstrip(":").strip()
-    return re.sub(r"^\d+[.)] ", "", text).casefold()
-
-
-def is_placeholder(raw: str) -> bool:
-    """Whether raw source is exactly one ``[bracketed hint]``: the template's "not filled in"."""
-    return _PLACEHOLDER.fullmatch(raw.strip()) is not None
-
-
 def value_text(raw: str) -> str:
     """A value's text from its raw source: empty when the source is a ``[placeholder]``."""
     return "" if is_placeholder(raw) else inline_text(raw)
@@ -234,35 +216,6 @@ def link_parts(raw: str) -> tuple[str, str] | None:
     return "".join(_token_source(t, links) for t in tokens[1:-1]), url
 
 
-def split_commas(raw: str) -> list[str]:
-    """Split an inline list on commas outside parentheses (and not backslash-escaped)."""
-    parts: list[str] = []
-    depth = start = i = 0
-    while i < len(raw):
-        char = raw[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth = max(0, depth - 1)
-        elif char == "," and depth == 0:
-            parts.append(raw[start:i])
-            start = i + 1
-        i += 1
-    parts.append(raw[start:])
-    return [part.strip() for part in parts if part.strip()]
-
-
-def unquote(raw: str) -> str:
-    """Raw source without one pair of surrounding quotes (straight or curly)."""
-    raw = raw.strip()
-    if len(raw) >= 2 and raw[0] in _QUOTES and raw[-1] in _QUOTES:
-        return raw[1:-1]
-    return raw
-
-
 # --- the registry, indexed for reading ---------------------------------------------------------
 
 
@@ -275,6 +228,8 @@ _LABELS = {s.key: _labelled(s) for s in SECTIONS}
 _SUBSECTIONS = {
     s.key: {norm_key(spec.heading): spec for spec in s.fields if spec.heading} for s in SECTIONS
 }
+_TITLE_FIELD = next(spec for spec in BASICS.fields if spec.place == "title")
+_POSTING_FIELD = next(spec for spec in BASICS.fields if spec.place == "own_section")
 _BARE = {s.key: spec for s in SECTIONS for spec in s.fields if spec.bare and not spec.heading}
 _NEWS_LABELS = {"date": "date", "link": "url"}
 _QUESTION_LABELS = ("category", "confidence", "answer")
@@ -353,13 +308,12 @@ class _Reader:
             self.loose_extra().chunks.append((raw.start, end))
 
     def title(self, node: SyntaxTreeNode) -> bool:
-        if self.section is not BASICS or "company" in self.seen:
+        if self.section is not BASICS or _TITLE_FIELD.path in self.seen:
             return False
         match = _TITLE.fullmatch(_inline(node).content.strip())
         if match is None:
             return False
-        self.data["company"] = value_text(match.group(1) or "")
-        self.seen.add("company")
+        self.set(_TITLE_FIELD.path, value_text(match.group(1) or ""))
         self.found = True
         return True
 
@@ -368,7 +322,7 @@ class _Reader:
         spec = self.sub or _BARE.get(self.section.key)
         if spec is not None:
             self.bare(spec, node)
-        elif node.type in _LISTS and self.section.key != "prep":
+        elif node.type in _LISTS and _LABELS[self.section.key]:
             for item in node.children:
                 self.labelled_item(item)
         else:
@@ -513,7 +467,7 @@ class _Reader:
 
     def list_item(self, spec: FieldSpec, item: SyntaxTreeNode) -> None:
         raw = self.item_raw(item)
-        text = value_text(unquote(raw) if spec.path in QUOTED_LISTS else raw)
+        text = value_text(unquote(raw) if spec.quoted else raw)
         if text:
             self.append(spec.path, text)
 
@@ -554,11 +508,10 @@ class _Reader:
         ):
             return False  # not the 3-column table: kept as it is
         for tr in rows[1:]:  # rows[0] is the header
-            skill, requirement, talking_point = (_inline(cell).content for cell in tr.children)
+            cells = (_inline(cell).content for cell in tr.children)
             row = {
-                "skill": value_text(skill),
-                "requirement": value_text(unquote(requirement)),
-                "talking_point": value_text(talking_point),
+                column.name: value_text(unquote(raw) if column.quoted else raw)
+                for column, raw in zip(spec.columns, cells, strict=True)
             }
             if any(row.values()):
                 self.append(spec.path, row)
@@ -570,9 +523,9 @@ class _Reader:
         self.close_raw(len(self.lines))
         if not self.found:
             raise InvalidProfile(NOT_A_PROFILE)
-        postings = [self.data.get("job_posting", "")]
-        postings += [_job_posting(self.body(job)) for job in self.jobs]
-        self.data["job_posting"] = "\n\n".join(filter(None, postings))
+        owner, name = self.owner(_POSTING_FIELD.path)  # a labelled line, then "## Job Posting"
+        postings = [owner.get(name, ""), *(_job_posting(self.body(job)) for job in self.jobs)]
+        owner[name] = "\n\n".join(filter(None, postings))
         self.data["extra_sections"] = [
             {"parent": extra.parent, "title": extra.title, "body": _close_fence(self.body(extra))}
             for extra in self.extras
@@ -642,7 +595,7 @@ def _scalar(spec: FieldSpec, text: str) -> Any:
     """A line/text/date/yesno value, or _INVALID when the text is not one."""
     if spec.kind == "yesno":
         word = text.strip().rstrip(".!").lower()
-        return {"yes": "yes", "y": "yes", "no": "no", "n": "no", "": "unknown"}.get(word, _INVALID)
+        return YES_NO_WORDS.get(word, _INVALID)
     if spec.kind == "date":
         if not text.strip():
             return None

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, get_args
 
 from prep_core.model import (
     SCHEMA_VERSION,
@@ -29,17 +29,17 @@ from prep_core.model import (
     SkillRow,
     Source,
 )
-from prep_core.readers.markdown import split_commas  # the writer checks its lists against it
 from prep_core.sections import (
     BASICS,
-    JOB_POSTING_TITLE,
-    QUOTED_LISTS,
     SECTION_BY_KEY,
     SECTIONS,
-    SKILL_COLUMNS,
+    YES_NO_LABELS,
+    Column,
     FieldSpec,
+    Place,
     Section,
 )
+from prep_core.template import JOB_POSTING_TITLE, TITLE_PREFIX, hint_text, split_commas
 
 __all__ = ["MARKDOWN_LOSSES", "markdown_view", "write"]
 
@@ -57,8 +57,6 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
 
 _VIEW_ID = "0" * 32
 _VIEW_TIME = datetime(2000, 1, 1, tzinfo=UTC)
-_TITLE_PREFIX = "Company Profile: "
-_SKILL_HINTS = ("Your skill or experience", "What the posting asks for", "What you will say")
 
 # Characters escaped wherever they are; at a line's start also those that would start a block.
 _ALWAYS = re.compile(r"[\\`*_\[\]<]")
@@ -71,20 +69,32 @@ _AUTOLINK = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\x00-\x20]*")
 def write(profile: Profile, *, now: datetime | None = None, **_: Any) -> str:
     """The profile as the company-profile template; ``now`` is unused (nothing is dated)."""
     extras = _extras_by_parent(profile)
-    blocks = [f"# {_TITLE_PREFIX}{_heading_text(profile.company, '[Company Name]')}"]
-    blocks.append(_labelled(profile, BASICS.fields[1:4]))
+    places = {place: [s for s in BASICS.fields if s.place == place] for place in get_args(Place)}
+    blocks = [f"# {TITLE_PREFIX}{_title(profile, *places['title'])}"]
+    blocks.append(_labelled(profile, places["line"]))
     blocks += _extra_blocks(extras.get(BASICS.key, []))
     for section in SECTIONS:
         if section is not BASICS:
             blocks.append(f"## {section.title}")
             blocks += _section(profile, section, extras.get(section.key, []))
-    if profile.job_posting:
-        fence = "`" * max(3, 1 + max(map(len, re.findall("`+", profile.job_posting)), default=0))
-        blocks += [f"## {JOB_POSTING_TITLE}", f"{fence}\n{profile.job_posting}\n{fence}"]
+    for spec in places["own_section"]:
+        blocks += _own_section(spec.get(profile))
     for extra in extras.get("", []):
         blocks.append(f"## {_heading_text(extra.title)}".rstrip())
         blocks += [extra.body] if extra.body else []
     return "\n\n".join(blocks) + "\n"
+
+
+def _title(profile: Profile, spec: FieldSpec) -> str:
+    return _heading_text(spec.get(profile), hint_text(spec.hint))
+
+
+def _own_section(text: str) -> list[str]:
+    """The job posting under its own heading, fenced so that it is kept exactly as pasted."""
+    if not text:
+        return []
+    fence = "`" * max(3, 1 + max(map(len, re.findall("`+", text)), default=0))
+    return [f"## {JOB_POSTING_TITLE}", f"{fence}\n{text}\n{fence}"]
 
 
 def markdown_view(profile: Profile) -> Profile:
@@ -166,7 +176,7 @@ def _labelled(profile: Profile, specs: Iterable[FieldSpec]) -> str:
 
 def _field(spec: FieldSpec, value: Any) -> str:
     head = f"- **{spec.label}**:"
-    hint = f"[{spec.hint}]"
+    hint = hint_text(spec.hint)
     if spec.kind in ("list", "inline_list"):
         if not value:
             return f"{head} {hint}" if spec.kind == "inline_list" else f"{head}\n  - {hint}"
@@ -174,7 +184,7 @@ def _field(spec: FieldSpec, value: Any) -> str:
             return f"{head} {', '.join(map(escape, value))}"
         return head + "".join(f"\n  - {escape(item)}" for item in value)
     if spec.kind == "yesno":
-        text = {"yes": "Yes", "no": "No"}.get(value, hint)
+        text = YES_NO_LABELS[value] if spec.present(value) else hint
     elif spec.kind == "date":
         text = value.isoformat() if value else hint
     else:
@@ -191,20 +201,20 @@ def _fits_one_line(items: list[str]) -> bool:
 def _bare(profile: Profile, spec: FieldSpec) -> str:
     value = spec.get(profile)
     if spec.kind == "skills":
-        return _skills_table(value)
+        return _skills_table(spec, value)
     writer = {"news": _news_item, "questions": _question_item, "sources": _source_item}.get(
         spec.kind
     )
-    quote = '"' if spec.kind == "questions" or spec.path in QUOTED_LISTS else ""
+    quote = '"' if spec.kind == "questions" or spec.quoted else ""
     if writer is None:
         items = [f"- {quote}{_indent(escape(text), 2)}{quote}" for text in value]
     else:
         items = [writer(item, spec) for item in value if not _is_blank(item)]
-    return "\n".join(items) or f"- {quote}[{spec.hint}]{quote}"
+    return "\n".join(items) or f"- {quote}{hint_text(spec.hint)}{quote}"
 
 
 def _news_item(item: NewsItem, spec: FieldSpec) -> str:
-    lines = [f"- {escape(item.text) if item.text else f'[{spec.hint}]'}"]
+    lines = [f"- {escape(item.text) if item.text else hint_text(spec.hint)}"]
     if item.date:
         lines.append(f"  - **Date**: {escape(item.date)}")
     if item.url:
@@ -213,7 +223,7 @@ def _news_item(item: NewsItem, spec: FieldSpec) -> str:
 
 
 def _question_item(question: Question, spec: FieldSpec) -> str:
-    text = escape(question.text) if question.text else f"[{spec.hint}]"
+    text = escape(question.text) if question.text else hint_text(spec.hint)
     lines = [f'- "{text}"']
     if question.category:
         lines.append(f"  - **Category**: {question.category}")
@@ -240,20 +250,24 @@ def _link(title: str, url: str) -> str:
     return f"[{escape(title)}]({destination})"
 
 
-def _skills_table(rows: list[SkillRow]) -> str:
+def _skills_table(spec: FieldSpec, rows: list[SkillRow]) -> str:
+    headings = [column.heading for column in spec.columns]
     lines = [
-        "| " + " | ".join(SKILL_COLUMNS) + " |",
-        "|" + "|".join("-" * (len(title) + 2) for title in SKILL_COLUMNS) + "|",
+        "| " + " | ".join(headings) + " |",
+        "|" + "|".join("-" * (len(heading) + 2) for heading in headings) + "|",
     ]
     for row in rows:
         if row.is_blank():
             continue
-        requirement = f'"{_cell(row.requirement)}"' if row.requirement else ""
-        cells = (_cell(row.skill), requirement, _cell(row.talking_point))
+        cells = (_column_cell(column, getattr(row, column.name)) for column in spec.columns)
         lines.append("| " + " | ".join(cells) + " |")
     if len(lines) == 2:
-        lines.append("| " + " | ".join(f"[{hint}]" for hint in _SKILL_HINTS) + " |")
+        lines.append("| " + " | ".join(hint_text(c.hint) for c in spec.columns) + " |")
     return "\n".join(lines)
+
+
+def _column_cell(column: Column, text: str) -> str:
+    return f'"{_cell(text)}"' if column.quoted and text else _cell(text)
 
 
 # --- escaping ----------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """Conversion of a Profile to a Word document: a full dossier or a two-page cheat sheet.
 
 ``write`` is the entry point the format registry calls. The parts: ``_theme`` (the look),
-``_builder`` (fast, sanitising python-docx primitives), ``_content`` (what counts as filled),
-``_dossier`` and ``_cheatsheet`` (the two layouts).
+``_package`` (the cached template and the zip), ``_xml`` and ``_builder`` (fast, sanitising
+python-docx primitives: paragraphs, links, fields, tables), ``_content`` (what both layouts
+share), ``_dossier`` and ``_cheatsheet`` (the two layouts).
 """
 
 from __future__ import annotations

@@ -7,30 +7,30 @@ style ids resolved once by the theme, which keeps building linear in the size of
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from urllib.parse import urlsplit
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.paragraph import CT_P
 from docx.oxml.text.run import CT_R
+from docx.shared import Cm, Emu
 from docx.table import Table
 from lxml.etree import SubElement
 
 from prep_core.writers.docx._package import open_template, save
-from prep_core.writers.docx._table import add_table
-from prep_core.writers.docx._theme import Scale
+from prep_core.writers.docx._theme import TABLE_BORDER, TABLE_HEADER_FILL, Scale
 from prep_core.writers.docx._xml import (
     add_field_char,
     add_instruction,
+    add_paragraph,
     add_run,
     clean,
     paragraph_element,
 )
 
-_PLACEHOLDER = re.compile(r"^\s*\[[^\[\]]*\]\s*$")
 _LINK_SCHEMES = ("http", "https", "mailto", "ftp")
 _MONTHS = (
     "January",
@@ -48,12 +48,11 @@ _MONTHS = (
 )
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _R_ID, _HISTORY, _HYPERLINK = qn("r:id"), qn("w:history"), qn("w:hyperlink")
+_W, _TYPE = qn("w:w"), qn("w:type")
+_TR, _TR_PR, _CANT_SPLIT, _TC, _TC_PR, _TC_W = (
+    qn(f"w:{tag}") for tag in ("tr", "trPr", "cantSplit", "tc", "tcPr", "tcW")
+)
 CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer core-property strings
-
-
-def is_placeholder(value: object) -> bool:
-    """Whether ``value`` is a template hint such as ``[Yes/No]`` rather than real content."""
-    return isinstance(value, str) and bool(_PLACEHOLDER.match(value))
 
 
 def format_date(day: date) -> str:
@@ -187,8 +186,38 @@ class Builder:
         *,
         borders: bool = True,
     ) -> Table:
-        """A fixed-layout table; the header row (if any) repeats on every page."""
-        return add_table(self, header, rows, widths_cm, borders=borders)
+        """A fixed-layout table after the last paragraph; the header row (if any) repeats on
+        every page. A ``Label`` value is written in bold.
+
+        Rows are appended as XML directly: ``table.add_row().cells`` and ``table.cell()`` walk
+        the whole table on each call, which made long tables quadratic.
+        """
+        widths = [Cm(w) for w in widths_cm]
+        table = self.doc.add_table(rows=0, cols=len(widths))
+        tbl = table._tbl
+        _table_properties(tbl, Emu(sum(widths)), borders=borders)
+        for grid_col, width in zip(tbl.tblGrid.gridCol_lst, widths, strict=True):
+            grid_col.w = width
+        if header:
+            tr = self._row(tbl, header, widths, "Table Head")
+            tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+            for tc in tr.tc_lst:
+                _shade(tc, TABLE_HEADER_FILL)
+        for values in rows:
+            self._row(tbl, values, widths, "Table Text")
+        return table
+
+    def _row(self, tbl, values: Sequence[str], widths: Sequence[Emu], style: str):
+        tr = SubElement(tbl, _TR)
+        SubElement(SubElement(tr, _TR_PR), _CANT_SPLIT)  # a row never breaks across pages
+        style_id = self.style_ids[style]
+        for value, width in zip(values, widths, strict=True):
+            tc = SubElement(tr, _TC)
+            SubElement(SubElement(tc, _TC_PR), _TC_W, {_W: str(width.twips), _TYPE: "dxa"})
+            bold = isinstance(value, Label)
+            for part in str(value).split("\n\n"):
+                add_run(add_paragraph(tc, style_id), part, bold=bold)
+        return tr
 
     # --- the file -------------------------------------------------------------------------------
 
@@ -218,3 +247,45 @@ class Builder:
 
     def to_bytes(self, now: datetime) -> bytes:
         return save(self.doc, now)
+
+
+# --- table properties ---------------------------------------------------------------------------
+
+
+class Label(str):
+    """A table cell value written in bold (the label column of a facts table)."""
+
+
+def _table_properties(tbl, width: Emu, *, borders: bool) -> None:
+    tbl_pr = tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(width.twips))
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")  # LibreOffice and Word keep the widths we chose
+    tbl_pr.insert_element_before(layout, "w:tblCellMar", "w:tblLook")
+    edges = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        visible = borders or side == "insideH"
+        edge.set(qn("w:val"), "single" if visible else "nil")
+        if visible:
+            edge.set(qn("w:sz"), "4")
+            edge.set(qn("w:color"), TABLE_BORDER if borders else "E7E6E6")
+        edges.append(edge)
+    tbl_pr.insert_element_before(edges, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    margins = OxmlElement("w:tblCellMar")
+    for side, twips in (("top", 30), ("left", 80), ("bottom", 30), ("right", 80)):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(twips))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    tbl_pr.insert_element_before(margins, "w:tblLook")
+
+
+def _shade(tc, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    tc.get_or_add_tcPr().append(shading)

@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from prep_core.model import Profile
-from prep_core.sections import SECTION_BY_KEY
-from prep_core.writers.docx._builder import Builder, format_date
-from prep_core.writers.docx._content import SKILL_COLUMNS, present, text_of
-from prep_core.writers.docx._table import Label
+from prep_core.sections import get_section
+from prep_core.writers.docx._builder import Builder, Label, format_date
+from prep_core.writers.docx._content import table_header, table_rows
 from prep_core.writers.docx._theme import CHEATSHEET
 
 NOT_YET = "Not filled in yet."
@@ -26,26 +25,22 @@ def build_cheatsheet(profile: Profile, now: datetime) -> Builder:
     _header(b, profile, now)
     _key_facts(b, profile)
     _mission(b, profile)
-    prep = SECTION_BY_KEY["prep"]
-    talking, keywords, skills, _questions, to_ask = prep.fields
-    _part(b, "Talking points", present(talking, profile), b.bullets)
+    prep = get_section("prep")
+    _part(b, "Talking points", prep.field("talking_points").present_in(profile), b.bullets)
     _part(
         b,
         "Keywords to emphasise",
-        present(keywords, profile),
+        prep.field("keywords").present_in(profile),
         lambda items: b.paragraph("Normal", "  ·  ".join(items)),
     )
+    skills = prep.field("skill_map")
     _part(
         b,
         "Skills to requirements",
-        present(skills, profile),
-        lambda rows: b.table(
-            SKILL_COLUMNS,
-            [(text_of(r.skill), text_of(r.requirement), text_of(r.talking_point)) for r in rows],
-            SKILL_WIDTHS_CM,
-        ),
+        skills.present_in(profile),
+        lambda rows: b.table(table_header(skills), table_rows(skills, rows), SKILL_WIDTHS_CM),
     )
-    _part(b, "Questions to ask", present(to_ask, profile), b.bullets)
+    _part(b, "Questions to ask", prep.field("questions_to_ask").present_in(profile), b.bullets)
     b.footer(f"{profile.title} · cheat sheet")
     return b
 
@@ -63,10 +58,11 @@ def _header(b: Builder, profile: Profile, now: datetime) -> None:
 
 
 def _key_facts(b: Builder, profile: Profile) -> None:
-    facts = [(spec.label, present(spec, profile)) for spec in SECTION_BY_KEY["overview"].fields]
-    for spec in SECTION_BY_KEY["tech_stack"].fields[:3]:
-        facts.append((spec.label, present(spec, profile)))
-    facts.append(("Competitors", present(SECTION_BY_KEY["competitors"].fields[0], profile)))
+    facts = [(spec.label, spec.present_in(profile)) for spec in get_section("overview").fields]
+    tech = get_section("tech_stack")
+    for name in ("languages", "frameworks", "cloud"):
+        facts.append((tech.field(name).label, tech.field(name).present_in(profile)))
+    facts.append(("Competitors", get_section("competitors").field("direct").present_in(profile)))
     pairs = [(label, ", ".join(v) if isinstance(v, list) else v) for label, v in facts if v]
     b.heading("Key facts", 1)
     if not pairs:
@@ -82,8 +78,9 @@ def _key_facts(b: Builder, profile: Profile) -> None:
 
 
 def _mission(b: Builder, profile: Profile) -> None:
+    mission = get_section("mission")
     statement, values, culture = (
-        present(spec, profile) for spec in SECTION_BY_KEY["mission"].fields
+        mission.field(name).present_in(profile) for name in ("statement", "core_values", "culture")
     )
     b.heading("Mission and values", 1)
     if not (statement or values or culture):

@@ -10,13 +10,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from prep_core.model import ExtraSection, Profile
-from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
+from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section, all_fields
 from prep_core.writers.docx._builder import Builder, format_date
 from prep_core.writers.docx._content import (
-    SKILL_COLUMNS,
-    present,
     still_to_research,
-    text_of,
+    table_header,
+    table_rows,
     yes_no,
 )
 from prep_core.writers.docx._theme import DOSSIER
@@ -25,6 +24,7 @@ STILL_TO_RESEARCH = "Still to research"
 NOTHING_YET = "Nothing here yet — see Still to research."
 NOT_DRAFTED = "Answer not drafted yet."
 SKILL_WIDTHS_CM = (4.4, 5.0, 7.2)  # 16.6 cm: the A4 text width between 2.2 cm margins
+APPENDED = tuple(spec for _, spec in all_fields() if spec.shown_under)
 
 
 def build_dossier(profile: Profile, now: datetime) -> Builder:
@@ -86,9 +86,10 @@ def _contents(b: Builder, titles: list[str]) -> None:
 def _section(b: Builder, profile: Profile, section: Section) -> None:
     b.heading(section.title, 1)
     extras = [e for e in profile.extra_sections if _home_of(e) is section]
-    filled = {spec.path: present(spec, profile) for spec in section.fields}
-    posting = profile.job_posting if section.key == "role" else ""
-    if not any(v is not None for v in filled.values()) and not extras and not posting:
+    filled = {spec.path: spec.present_in(profile) for spec in section.fields}
+    appended = [(s, s.present_in(profile)) for s in APPENDED if s.shown_under == section.key]
+    appended = [(spec, value) for spec, value in appended if value is not None]
+    if not any(v is not None for v in filled.values()) and not extras and not appended:
         b.paragraph("Placeholder", NOTHING_YET)
         return
     current_heading = ""
@@ -103,9 +104,9 @@ def _section(b: Builder, profile: Profile, section: Section) -> None:
         value = filled[spec.path]
         if value is not None:
             _field(b, spec, value)
-    if posting:
-        b.heading("The job posting", 2)
-        for part in posting.split("\n\n"):
+    for spec, value in appended:  # the job posting, after the role it describes
+        b.heading(f"The {spec.label.lower()}", 2)
+        for part in value.split("\n\n"):
             b.paragraph("Normal", part)
     for extra in extras:
         b.heading(extra.title or "More notes", 2)
@@ -129,8 +130,7 @@ def _field(b: Builder, spec: FieldSpec, value) -> None:
     elif kind == "news":
         _news(b, value)
     elif kind == "skills":
-        rows = [(text_of(r.skill), text_of(r.requirement), text_of(r.talking_point)) for r in value]
-        b.table(SKILL_COLUMNS, rows, SKILL_WIDTHS_CM)
+        b.table(table_header(spec), table_rows(spec, value), SKILL_WIDTHS_CM)
         b.paragraph("Meta")  # breathing room: Word glues a following paragraph to the table
     elif kind == "questions":
         _questions(b, value)
@@ -143,7 +143,7 @@ def _news(b: Builder, items) -> None:
         p = b.paragraph("List Bullet")
         if item.date:
             b.run(p, f"{item.date}: ", bold=True)
-        b.run(p, text_of(item.text))
+        b.run(p, item.text)
         if item.url:
             b.run(p, "  " if item.text else "")
             b.hyperlink(p, "source" if item.text else item.url, item.url)
@@ -151,7 +151,7 @@ def _news(b: Builder, items) -> None:
 
 def _questions(b: Builder, questions) -> None:
     for number, question in enumerate(questions, 1):
-        b.paragraph("Question", f"Q{number}.\t{question.text or '(question not written yet)'}")
+        b.paragraph("Question", f"Q{number}.\t{question.text}")
         meta = [question.category.capitalize()] if question.category else []
         if question.confidence is not None:
             meta.append(f"Confidence {question.confidence}/5")

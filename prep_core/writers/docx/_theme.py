@@ -2,7 +2,7 @@
 
 ``apply_theme`` restyles python-docx's default template and returns the style ids, so writers
 never look a style up by name per paragraph (python-docx scans every style on each lookup).
-``_package`` runs it once per variant and caches the result.
+``_package`` builds each variant's template with it once, into ``templates/<name>.docx``.
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ _THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:csthe
 class Scale:
     """Sizes of one variant: the dossier reads comfortably, the cheat sheet packs tight."""
 
+    name: str  # the variant, and its template's file name in templates/
     body: float
     small: float
     table: float
@@ -47,6 +48,7 @@ class Scale:
 
 
 DOSSIER = Scale(
+    name="dossier",
     body=10.5,
     small=9,
     table=9.5,
@@ -60,6 +62,7 @@ DOSSIER = Scale(
     line=1.12,
 )
 CHEATSHEET = Scale(
+    name="cheatsheet",
     body=9,
     small=8,
     table=8,

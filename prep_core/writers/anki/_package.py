@@ -1,6 +1,6 @@
-"""Conversion of a profile to an Anki package (.apkg) with genanki.
+"""How the cards are packed into an Anki package (.apkg) with genanki.
 
-``anki_cards.build_cards`` chooses the cards; this module packs them so that Anki keeps them
+``_cards.build_cards`` chooses the cards; this module packs them so that Anki keeps them
 apart from everything else and recognises them again on every later export:
 
 * one note type of our own, with a hard-coded id and a frozen field list;
@@ -29,7 +29,7 @@ from genanki.apkg_schema import APKG_SCHEMA
 
 from prep_core.model import Profile
 from prep_core.sections import SECTION_BY_KEY, Section
-from prep_core.writers.anki_cards import Card, build_cards
+from prep_core.writers.anki._cards import Card
 
 ROOT_DECK = "Interview Prep"
 GUID_NAMESPACE = "interview-prep"
@@ -86,16 +86,6 @@ PREP_MODEL = genanki.Model(
 )
 
 _DECK_ID_RANGE = (1 << 30, 1 << 31)
-
-
-def write(profile: Profile, *, now: datetime, sections: Sequence[str] | None = None) -> bytes:
-    """The .apkg bytes of the profile's deck; ``sections`` picks registry sections (default all).
-
-    ``now`` stamps every note, so the same call gives the same bytes, and a later ``now``
-    makes Anki treat the file as newer and update the notes it already has.
-    """
-    package = build_package(profile, build_cards(profile, sections))
-    return package_bytes(package, timestamp=now.timestamp())
 
 
 def build_package(profile: Profile, cards: Sequence[Card]) -> genanki.Package:

@@ -1,10 +1,11 @@
 """Which flashcards a profile gives: plain-text cards chosen through the section registry.
 
-This module decides *what* to drill; ``anki.py`` decides how genanki packs it. Cards hold plain
+This module decides *what* to drill; ``_package`` decides how genanki packs it. Cards hold plain
 text (newlines, "•" bullets): escaping to HTML happens once, in the packer, so no user text is
 ever treated as markup.
 
-A card exists only for a filled field: an empty or placeholder field gives no card.
+A card exists only for a filled field (``FieldSpec.present``): an empty field, or one holding
+only a ``[placeholder]`` such as ``[TBD]``, gives no card.
 """
 
 from __future__ import annotations
@@ -14,17 +15,18 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from prep_core.errors import UnknownFormat
-from prep_core.model import Profile, Question, SkillRow, slugify
-from prep_core.sections import SECTION_BY_KEY, SECTIONS, FieldSpec, Section
+from prep_core.model import NewsItem, Profile, Question, SkillRow, slugify
+from prep_core.sections import SECTION_BY_KEY, SECTIONS, YES_NO_LABELS, FieldSpec, Section
 
 # Card kinds take part in each note's GUID, so these names are frozen: renaming one would make
 # Anki see every card of that kind as new on the next import.
 FIELD = "field"  # one registry field with a prompt: a fact, a text or a whole list
 QUESTION = "question"  # one potential question and the drafted answer
 SKILL = "skill"  # one row of the skills-to-requirements table
-WHY = "why"  # "Why this company?", from the personal-experience section
+WHY = "why"  # a section's own card summing up its fields: "Why this company?" (experience)
 
 NO_ANSWER = "No answer drafted yet: write down what you will say."
 MAX_RELATED_POINTS = 3
@@ -71,9 +73,10 @@ def build_cards(profile: Profile, sections: Sequence[str] | str | None = None) -
     for section in resolve_sections(sections):
         tags = (f"prep::{company_slug(profile)}::{section.key}",)
         for spec in section.fields:
-            if spec.is_filled(profile):
-                cards.extend(_cards_for_field(profile, section, spec, tags))
-        if section.key == "experience" and any(s.is_filled(profile) for s in section.fields):
+            value = spec.present_in(profile)
+            if value is not None:
+                cards.extend(_cards_for_field(profile, section, spec, value, tags))
+        if section.prompt and any(s.is_filled(profile) for s in section.fields):
             cards.append(_why_card(profile, section, tags))
     return cards
 
@@ -84,35 +87,36 @@ def company_slug(profile: Profile) -> str:
 
 
 def _cards_for_field(
-    profile: Profile, section: Section, spec: FieldSpec, tags: tuple[str, ...]
+    profile: Profile, section: Section, spec: FieldSpec, value: Any, tags: tuple[str, ...]
 ) -> Iterator[Card]:
+    """The cards of one filled field; ``value`` is its ``present`` value."""
     if spec.kind == "questions":
         finder = RelatedFinder(profile)
-        for question in spec.get(profile):
-            if question.text:
-                yield _question_card(section, spec, question, finder, tags)
+        for question in value:
+            yield _question_card(section, spec, question, finder, tags)
     elif spec.kind == "skills":
-        for row in spec.get(profile):
-            if not row.is_blank():
-                yield _skill_card(profile, section, spec, row, tags)
+        for row in value:
+            yield _skill_card(profile, section, spec, row, tags)
     elif spec.prompt:
         front = spec.prompt.format(company=_company(profile), role=_role(profile))
-        yield Card(
-            section.key, FIELD, spec.path, front, _field_text(spec, profile), spec.label, tags
-        )
+        yield Card(section.key, FIELD, spec.path, front, _field_text(spec, value), spec.label, tags)
 
 
-def _field_text(spec: FieldSpec, profile: Profile) -> str:
-    value = spec.get(profile)
+def _field_text(spec: FieldSpec, value: Any) -> str:
     if spec.kind == "list":
         return _bullets(value)
     if spec.kind == "inline_list":
         return ", ".join(value)
     if spec.kind == "news":
-        return _bullets(
-            f"{item.date}: {item.text}" if item.date else item.text for item in value if item.text
-        )
+        return _bullets(_news_line(item) for item in value)
+    if spec.kind == "yesno":
+        return YES_NO_LABELS[value]
     return str(value)
+
+
+def _news_line(item: NewsItem) -> str:
+    text = item.text or item.url  # a news item with only a link is news too
+    return f"{item.date}: {text}" if item.date else text
 
 
 def _question_card(
@@ -149,10 +153,10 @@ def _skill_card(
 def _why_card(profile: Profile, section: Section, tags: tuple[str, ...]) -> Card:
     lines = []
     for spec in section.fields:
-        if spec.is_filled(profile):
-            value = spec.get(profile)
-            lines.append(f"{spec.label}\n{value.capitalize() if spec.kind == 'yesno' else value}")
-    front = f"{_company(profile)}: why this company? (your own experience with it)"
+        value = spec.present_in(profile)
+        if value is not None:
+            lines.append(f"{spec.label}\n{_field_text(spec, value)}")
+    front = section.prompt.format(company=_company(profile), role=_role(profile))
     return Card(section.key, WHY, section.key, front, "\n\n".join(lines), section.title, tags)
 
 
