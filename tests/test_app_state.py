@@ -149,3 +149,16 @@ def test_a_message_belongs_to_its_profile(store: Store) -> None:
     at.button(key=f"library.open.{second.id}").click().run()
     captions = [c.value for c in at.sidebar.caption]
     assert not any(c.startswith("Saved ") for c in captions), "the save was of another profile"
+
+
+def test_a_value_typed_as_a_bracketed_note_counts_as_not_known_yet(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id, ui.section_page("overview"))
+    filled = at.get("progress")[-1].proto.text
+    at.text_input(key=f"{profile.id}.overview.founded").input("[TBD]").run()
+    assert on_disk(store, profile.id)["overview"]["founded"] == "[TBD]"  # kept as typed
+    assert any("counts as not known yet" in c.value for c in at.caption)
+    assert at.get("progress")[-1].proto.text == filled, "not counted as filled"
+    at.text_input(key=f"{profile.id}.overview.founded").input("1997").run()
+    assert not any("counts as not known yet" in c.value for c in at.caption)
+    assert at.get("progress")[-1].proto.text != filled

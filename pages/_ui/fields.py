@@ -15,10 +15,8 @@ import streamlit as st
 from pages._ui.bind import bound, wkey
 from pages._ui.questions import question_bank
 from pages._ui.rows import row_editor
-from pages._ui.state import current, days_left_text
-from prep_core.sections import FieldSpec
-
-YES_NO = {"yes": "Yes", "no": "No", "unknown": "Not answered"}
+from pages._ui.state import current, days_left_text, plain
+from prep_core.sections import YES_NO_LABELS, FieldSpec
 
 
 def field(spec: FieldSpec) -> None:
@@ -33,15 +31,26 @@ def _setter(spec: FieldSpec) -> Callable[[Any, Any], None]:
 def _line(spec: FieldSpec) -> None:
     value = spec.get(current())
     bound(st.text_input, spec.label, wkey(spec.path), value, _setter(spec), placeholder=spec.hint)
+    _not_yet_known(spec, value)
 
 
 def _text(spec: FieldSpec) -> None:
     value = spec.get(current())
     bound(st.text_area, spec.label, wkey(spec.path), value, _setter(spec), placeholder=spec.hint)
+    _not_yet_known(spec, value)
+
+
+def _not_yet_known(spec: FieldSpec, value: str) -> None:
+    """A value such as "[TBD]" is a note to self: say that it counts as missing everywhere."""
+    if value and spec.present(value) is None:
+        st.caption(
+            f"{plain(value, 60)} counts as not known yet: it is listed as missing and makes no"
+            " flashcard until you replace it."
+        )
 
 
 def _yesno(spec: FieldSpec) -> None:
-    options = list(YES_NO)
+    options = list(YES_NO_LABELS)
     bound(
         st.radio,
         spec.label,
@@ -50,7 +59,7 @@ def _yesno(spec: FieldSpec) -> None:
         _setter(spec),
         default=lambda v: {"index": options.index(v)},
         options=options,
-        format_func=YES_NO.get,
+        format_func=YES_NO_LABELS.get,
         horizontal=True,
     )
 
