@@ -29,8 +29,12 @@ if answer_tab.open:
                 st.markdown("  \n".join(plain(line, 2000) for line in lines))
             text = ui.answer_box(question)
             ui.voice_box(profile, question)
-            if st.button("Get feedback", key="practice.check", type="primary", disabled=not text):
-                ui.check_answer(profile, question, text, seconds)
+            # Never disabled: a click carries the text still being typed (saved by on_change first).
+            if st.button("Get feedback", key="practice.check", type="primary"):
+                if text.strip():
+                    ui.check_answer(profile, question, text, seconds)
+                else:
+                    st.warning("Type or say an answer first.")
             if (result := ui.result_of(question)) is not None:
                 st.divider()
                 ui.show_feedback(result[3])
