@@ -23,6 +23,7 @@ the page came back blank, and the next click sent the blanks back as edits.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -105,3 +106,33 @@ def forget(prefix: str) -> None:
     refused = st.session_state.get(REFUSED) or {}
     for key in [k for k in refused if k.startswith(prefix)]:
         del refused[key]
+
+
+def picker(label: str, key: str, ids: list[str], labels: dict[str, str], prefer: str = "") -> str:
+    """A selectbox over item ids; the picked id, kept under ``picked(key)`` (not a widget key).
+
+    Streamlit forgets a selectbox's pick when its option labels change (the labels show each
+    item's text, which the person is editing), so the pick lives outside the widget. A pick no
+    longer among ``ids`` (deleted) falls back to ``prefer``, else the first.
+    """
+    chosen = st.session_state.get(picked(key))
+    if chosen not in ids:
+        chosen = prefer if prefer in ids else ids[0]
+    st.session_state[key] = st.session_state[picked(key)] = chosen
+    st.selectbox(
+        label, ids, key=key, format_func=partial(_label, labels), on_change=_pick, args=(key,)
+    )
+    return chosen
+
+
+def picked(key: str) -> str:
+    """The session key holding the id a ``picker`` shows."""
+    return f"{key}.id"
+
+
+def _pick(key: str) -> None:
+    st.session_state[picked(key)] = st.session_state[key]
+
+
+def _label(labels: dict[str, str], item_id: str) -> str:  # a partial of it pickles
+    return labels.get(item_id, item_id)

@@ -8,10 +8,10 @@ survives leaving the page; it reaches the profile only when they save it.
 from __future__ import annotations
 
 import time
-from functools import partial
 
 import streamlit as st
 
+from pages._ui.bind import picker
 from pages._ui.state import change, current, persist, plain, say
 from prep_core import voice
 from prep_core.model import QUESTION_CATEGORIES, Profile, Question
@@ -21,7 +21,6 @@ from prep_core.vocabulary import hotwords
 
 SETS = {"weakest": "Weakest first", "never": "Never practised", "weak": "Weak answers"}
 SETS |= {f"category:{c}": f"Category: {c.capitalize()}" for c in QUESTION_CATEGORIES if c}
-PICKED = "practice.question"  # the id of the question being practised (not a widget key)
 STARTED = "practice.started"  # {question id: time.time() when the timer started}
 TYPED = "practice.typed"  # {question id: the attempt typed so far}
 RESULT = "practice.result"  # {question id: (text, seconds, words, Feedback)}
@@ -36,27 +35,9 @@ def questions_to_practise(profile: Profile) -> list[Question]:
 
 
 def pick_question(questions: list[Question]) -> Question:
-    ids = [q.id for q in questions]
-    if st.session_state.get(PICKED) not in ids:
-        st.session_state[PICKED] = ids[0]
-    st.session_state["practice.pick"] = st.session_state[PICKED]
     labels = {q.id: f"{n}. {q.text[:90]} · {_state(q)}" for n, q in enumerate(questions, 1)}
-    st.selectbox(
-        "Question",
-        ids,
-        key="practice.pick",
-        format_func=partial(_label, labels),
-        on_change=_picked,
-    )
-    return questions[ids.index(st.session_state[PICKED])]
-
-
-def _label(labels: dict[str, str], question_id: str) -> str:  # a partial of it pickles
-    return labels.get(question_id, question_id)
-
-
-def _picked() -> None:
-    st.session_state[PICKED] = st.session_state["practice.pick"]
+    chosen = picker("Question", "practice.pick", list(labels), labels)
+    return next(q for q in questions if q.id == chosen)
 
 
 def _state(question: Question) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from pages._ui.bind import bound, wkey
+from pages._ui.bind import bound, picked, picker, wkey
 from pages._ui.state import change, current
 from pages._ui.undo import delete_item
 from prep_core.model import QUESTION_CATEGORIES, Profile, Question
@@ -24,22 +24,9 @@ def question_bank(spec: FieldSpec) -> None:
     answered = sum(bool(q.answer) for q in questions)
     st.caption(f"{len(questions)} questions, {answered} with a drafted answer")
     if questions:
-        ids = [q.id for q in questions]
-        # The picked id is kept outside the widget: the picker's labels show the question's
-        # text and state, and when a label changes Streamlit forgets which option was picked.
-        chosen = st.session_state.get(picked(pick))
-        if chosen not in ids:  # none picked yet, or the picked one deleted
-            chosen = ids[0]
-        st.session_state[pick] = st.session_state[picked(pick)] = chosen
         labels = {q.id: f"{i + 1}. {_summary(q)}" for i, q in enumerate(questions)}
-        st.selectbox(
-            "Question to edit",
-            ids,
-            key=pick,
-            format_func=partial(_question_label, labels),
-            on_change=_pick_question,
-            args=(pick, ids),
-        )
+        ids = list(labels)
+        chosen = picker("Question to edit", pick, ids, labels)
         index = ids.index(chosen)
         _editor(spec, questions[index], index, len(questions), pick)
     st.button(
@@ -51,16 +38,6 @@ def question_bank(spec: FieldSpec) -> None:
     )
 
 
-def picked(pick: str) -> str:
-    """The session key of the picked question's id (not a widget key)."""
-    return f"{pick}.id"
-
-
-def _pick_question(pick: str, ids: list[str]) -> None:
-    if st.session_state.get(pick) in ids:
-        st.session_state[picked(pick)] = st.session_state[pick]
-
-
 def _summary(question: Question) -> str:
     """'Why Netflix? · answered · confidence 4', as the picker lists it."""
     parts = [question.text[:100] or "(no text yet)"]
@@ -68,10 +45,6 @@ def _summary(question: Question) -> str:
     if question.confidence:
         parts.append(f"confidence {question.confidence}")
     return " · ".join(parts)
-
-
-def _question_label(labels: dict[str, str], question_id: str) -> str:  # a partial of it pickles
-    return labels.get(question_id, question_id)
 
 
 def _editor(spec: FieldSpec, question: Question, index: int, count: int, pick: str) -> None:

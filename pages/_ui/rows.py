@@ -15,13 +15,12 @@ cleared goes back to being a draft.
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
 import streamlit as st
 from pydantic import BaseModel
 
-from pages._ui.bind import bound, wkey
+from pages._ui.bind import bound, picked, picker, wkey
 from pages._ui.state import current, plain
 from pages._ui.undo import ITEM_MODELS, delete_item
 from prep_core.model import Profile, new_id
@@ -52,24 +51,13 @@ def row_editor(spec: FieldSpec) -> None:
         if items:
             st.markdown(_overview(items, columns))
         if ids:
-            pick = wkey(spec.path, "selected")
-            chosen = st.session_state.get(picked(pick))
-            if chosen not in ids:
-                chosen = ids[-1] if drafts else ids[0]
-            st.session_state[pick] = st.session_state[picked(pick)] = chosen
             labels = {i.id: f"Row {n}: {_summary(i, columns)}" for n, i in enumerate(items, 1)}
             labels |= {
                 d: f"Row {n}: new, saved once it has text"
                 for n, d in enumerate(drafts, len(items) + 1)
             }
-            st.selectbox(
-                "Row to edit",
-                ids,
-                key=pick,
-                format_func=partial(_label, labels),
-                on_change=_pick,
-                args=(pick,),
-            )
+            pick = wkey(spec.path, "selected")
+            chosen = picker("Row to edit", pick, ids, labels, prefer=drafts[-1] if drafts else "")
             index = ids.index(chosen)
             item = items[index] if index < len(items) else None
             _row(spec, chosen, item, index + 1)
@@ -82,19 +70,6 @@ def row_editor(spec: FieldSpec) -> None:
         args=(spec,),
         icon=":material/add:",
     )
-
-
-def picked(pick: str) -> str:
-    """The session key of the picked row's id (not a widget key: see questions.picked)."""
-    return f"{pick}.id"
-
-
-def _pick(pick: str) -> None:
-    st.session_state[picked(pick)] = st.session_state[pick]
-
-
-def _label(labels: dict[str, str], row_id: str) -> str:  # a partial of it pickles
-    return labels.get(row_id, row_id)
 
 
 def _summary(item: BaseModel, columns: dict) -> str:

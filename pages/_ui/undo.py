@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages._ui.bind import forget, wkey
+from pages._ui.bind import forget, picked, wkey
 from pages._ui.state import change, current, message, plain, say, store, use
 from prep_core.errors import PrepError
 from prep_core.model import NewsItem, Question, SkillRow, Source
@@ -77,9 +77,7 @@ def _undo() -> None:
 
     if change(put_back):
         say(True, "Restored what was deleted")
-        st.session_state[f"{wkey(spec.path, 'selected')}.id"] = (
-            item.id
-        )  # the question bank shows it
+        st.session_state[picked(wkey(spec.path, "selected"))] = item.id  # the picker shows it
 
 
 def _field(path: str) -> FieldSpec:
