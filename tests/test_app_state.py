@@ -162,3 +162,29 @@ def test_a_value_typed_as_a_bracketed_note_counts_as_not_known_yet(store: Store)
     at.text_input(key=f"{profile.id}.overview.founded").input("1997").run()
     assert not any("counts as not known yet" in c.value for c in at.caption)
     assert at.get("progress")[-1].proto.text != filled
+
+
+def test_a_deleted_question_and_a_deleted_row_come_back_with_undo(store: Store) -> None:
+    profile = store.create(
+        Profile(
+            news=[{"text": "First"}, {"text": "Second"}],
+            prep={"questions": [{"text": "Why us?", "answer": "Because"}, {"text": "Why now?"}]},
+        )
+    )
+    first_q, first_news = profile.prep.questions[0], profile.news[0]
+    at = start(profile.id, ui.section_page("prep"))
+    at.session_state["prep.tab"] = "Potential Questions to Prepare For"
+    at.run()
+    at.button(key=f"{profile.id}.prep.questions.delete").click().run()
+    assert [q["text"] for q in on_disk(store, profile.id)["prep"]["questions"]] == ["Why now?"]
+    at.button(key="undo").click().run()
+    saved = on_disk(store, profile.id)["prep"]["questions"]
+    assert [(q["id"], q["text"], q["answer"]) for q in saved] == [
+        (first_q.id, "Why us?", "Because"),
+        (profile.prep.questions[1].id, "Why now?", ""),
+    ]
+    at.switch_page(ui.section_page("news")).run()
+    at.button(key=f"{profile.id}.news.{first_news.id}.delete").click().run()
+    assert [n["text"] for n in on_disk(store, profile.id)["news"]] == ["Second"]
+    at.button(key="undo").click().run()
+    assert [n["id"] for n in on_disk(store, profile.id)["news"]] == [n.id for n in profile.news]
