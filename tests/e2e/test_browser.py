@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -21,11 +20,20 @@ from playwright.sync_api import Locator, Page, expect
 
 from prep_core.formats import get_format
 from prep_core.sections import SECTIONS
-from tests.e2e.conftest import AppServer, wait_for_app
+from tests.e2e.conftest import (
+    DISK_TIMEOUT,
+    AppServer,
+    arrive,
+    commit_text,
+    expect_title,
+    go_to,
+    no_exception,
+    wait_for_app,
+    wait_for_file,
+)
+from tests.e2e.conftest import open_app as open_url
 
 pytestmark = pytest.mark.e2e
-
-DISK_TIMEOUT = 10.0  # seconds for a save to reach the JSON file
 # company-role-date.md; the shipped sample names no role, so the role part may be missing
 FILENAME = re.compile(r"^netflix(-[a-z0-9]+)*-(\d{4}-\d{2}-\d{2})\.md$")
 
@@ -49,73 +57,12 @@ def on_disk(server: AppServer) -> dict[str, Any]:
 
 def wait_for_disk(server: AppServer, check: Callable[[dict[str, Any]], bool], what: str) -> dict:
     """Poll the saved JSON until ``check`` holds (saves are synchronous, but the rerun is not)."""
-    deadline = time.monotonic() + DISK_TIMEOUT
-    while True:
-        try:
-            data = on_disk(server)
-        except (json.JSONDecodeError, FileNotFoundError):  # mid-rename; read again
-            data = None
-        if data is not None and check(data):
-            return data
-        if time.monotonic() > deadline:
-            pytest.fail(f"not on disk after {DISK_TIMEOUT:.0f} s: {what}")
-        time.sleep(0.1)  # polling interval
-
-
-def no_exception(page: Page) -> None:
-    """No Streamlit exception box anywhere on the page; fail with its text if there is one."""
-    boxes = page.get_by_test_id("stException")
-    try:
-        expect(boxes).to_have_count(0)
-    except AssertionError:
-        pytest.fail("Streamlit exception on the page:\n" + "\n\n".join(boxes.all_inner_texts()))
+    return wait_for_file(sample_file(server), check, what, timeout=DISK_TIMEOUT)
 
 
 def open_app(page: Page, server: AppServer, path: str = "") -> None:
-    """Load a page and wait for its first script run (every page starts with a title)."""
-    page.goto(f"{server.url}/{path}")
-    heading = page.get_by_test_id("stMain").get_by_role("heading", level=1)
-    expect(heading).to_be_visible()  # the run has started; the state below was not stale
-    wait_for_app(page)
-    no_exception(page)
-
-
-def expect_title(page: Page, title: str) -> None:
-    heading = page.get_by_test_id("stMain").get_by_role("heading", level=1)
-    expect(heading).to_have_text(title)
-
-
-def arrive(page: Page, title: str) -> None:
-    """After a click that changes page: the new page's title, then the end of its run, no error.
-
-    Waiting for the title first means the readiness check cannot see the old page's state.
-    """
-    expect_title(page, title)
-    wait_for_app(page)
-    no_exception(page)
-
-
-def nav_link(page: Page, title: str) -> Locator:
-    """The sidebar navigation link of a page, expanding "View N more" when the list is collapsed."""
-    nav = page.get_by_test_id("stSidebarNav")
-    link = nav.get_by_test_id("stSidebarNavLink").filter(has=page.get_by_text(title, exact=True))
-    more = nav.get_by_test_id("stSidebarNavViewButton")
-    if not link.is_visible() and more.count() and "more" in more.inner_text():
-        more.click()
-    expect(link).to_have_count(1)
-    return link
-
-
-def go_to(page: Page, title: str) -> None:
-    nav_link(page, title).click()
-    arrive(page, title)
-
-
-def commit_text(box: Locator, value: str) -> None:
-    """Type into a text input or area and commit it as a person does (Enter / Ctrl+Enter)."""
-    box.fill(value)
-    is_area = box.evaluate("el => el.tagName") == "TEXTAREA"
-    box.press("Control+Enter" if is_area else "Enter")
+    """Load a page of the app and wait for its first script run."""
+    open_url(page, f"{server.url}/{path}")
 
 
 def set_headquarters(page: Page, server: AppServer, value: str) -> None:
@@ -218,11 +165,12 @@ def test_question_with_answer_reaches_disk(page: Page, app_server: AppServer) ->
 
 
 def open_skills_tab(page: Page) -> Locator:
+    """The Skills-to-Requirements tab of Interview Preparation; its "Add a row" button."""
     page.get_by_role("tab", name="Skills-to-Requirements Mapping").click()
-    grid = page.get_by_test_id("stDataFrame")
-    expect(grid).to_have_count(1)  # drawn only once the tab's rerun has run
+    add = page.get_by_role("button", name="Add a row")
+    expect(add).to_have_count(1)  # drawn only once the tab's rerun has run
     wait_for_app(page)
-    return grid
+    return add
 
 
 def test_skills_row_reaches_disk(page: Page, app_server: AppServer) -> None:
@@ -230,23 +178,11 @@ def test_skills_row_reaches_disk(page: Page, app_server: AppServer) -> None:
     open_app(page, app_server, "prep")
     before = len(on_disk(app_server)["prep"]["skill_map"])
 
-    grid = open_skills_tab(page)
-    grid.hover()
-    grid.get_by_role("button", name="Add row").click()
-    wait_for_disk(app_server, lambda d: len(d["prep"]["skill_map"]) == before + 1, "a new row")
-
-    # Saving the new row redraws the grid; start from a fresh page so no redraw is pending.
-    page.reload()
-    arrive(page, "Interview Preparation")
-    grid = open_skills_tab(page)
-    # Glide draws on a canvas: header and rows are 35 px high; the new row is the last one.
-    cells = grid.get_by_test_id("stDataFrameResizable")
-    cells.click(position={"x": 60, "y": 35 * (before + 1) + 17})
-    page.keyboard.press("Enter")  # open the cell editor
-    editor = page.locator("textarea.gdg-input")
-    expect(editor).to_be_visible()
-    editor.fill(skill)
-    editor.press("Enter")
+    open_skills_tab(page).click()
+    wait_for_app(page)
+    cell = page.get_by_label("Skill", exact=True)  # the new row is the one being edited
+    expect(cell).to_have_value("")
+    commit_text(cell, skill)
     data = wait_for_disk(
         app_server,
         lambda d: [r["skill"] for r in d["prep"]["skill_map"]][-1:] == [skill],
