@@ -188,3 +188,9 @@ def test_a_deleted_question_and_a_deleted_row_come_back_with_undo(store: Store) 
     assert [n["text"] for n in on_disk(store, profile.id)["news"]] == ["Second"]
     at.button(key="undo").click().run()
     assert [n["id"] for n in on_disk(store, profile.id)["news"]] == [n.id for n in profile.news]
+
+
+def test_the_page_script_has_no_angle_brackets() -> None:
+    """st.html parses it as HTML first: a "<field>" in a comment dropped the whole script."""
+    script = (ROOT / "pages" / "_ui" / "frame.js").read_text(encoding="utf-8")
+    assert "<" not in script  # only "<" can open a tag

@@ -28,24 +28,22 @@
     }, 0);
   }, true);
 
-  // 3. "Add a row" puts the cursor in the new row's first cell once the row is drawn.
+  // 3. "Add a row" puts the cursor in the new row's first cell once the row is drawn (the
+  //    table's row editor is a container keyed "row-" + field + row id: a new key is the new row).
+  //    (No angle brackets in this file: the page takes them for HTML tags and drops the script.)
   let pending = null;
-  const rowsOf = (table) => table.querySelectorAll('[class*="st-key-row-"]');
+  const rowKeys = () => new Set([...document.querySelectorAll('[class*="st-key-row-"]')]
+    .map((el) => [...el.classList].find((c) => c.startsWith("st-key-row-"))));
   document.addEventListener("click", (e) => {
-    const add = e.target.closest('[class*="st-key-addrow-"]');
-    const table = add && add.closest('[class*="st-key-table-"]');
-    if (!table) return;
-    const name = [...table.classList].find((c) => c.startsWith("st-key-table-"));
-    pending = { name, count: rowsOf(table).length };
+    if (e.target.closest('[class*="st-key-addrow-"]')) pending = rowKeys();
   }, true);
+  const idle = () => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === "notRunning";
   new MutationObserver(() => {
-    if (!pending) return;
-    const table = document.querySelector("." + pending.name);
-    const rows = table ? rowsOf(table) : [];
-    if (rows.length <= pending.count) return;
-    const cell = rows[rows.length - 1].querySelector("input, textarea");
+    if (!pending || !idle()) return;  // once the run is over: React may still swap the fields
+    const fresh = [...rowKeys()].find((key) => key && !pending.has(key));
+    const cell = fresh && document.querySelector("." + fresh + " input");
     if (cell) { cell.focus(); pending = null; }
-  }).observe(document.body, { childList: true, subtree: true });
+  }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class", "data-test-script-state"] });
 
   // 4. Practice's countdown: soft, it turns amber at zero and keeps counting, never cuts off.
   setInterval(() => {
@@ -54,7 +52,7 @@
       const abs = Math.abs(left);
       const clock = `${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}`;
       el.textContent = left >= 0 ? `${clock} left` : `Time is up (+${clock}): finish your thought`;
-      el.classList.toggle("prep-timer-over", left < 0);
+      el.classList.toggle("prep-timer-over", 0 > left);
     }
   }, 500);
 })();

@@ -51,11 +51,9 @@ def row_editor(spec: FieldSpec) -> None:
         if items:
             st.markdown(_overview(items, columns))
         if ids:
-            labels = {i.id: f"Row {n}: {_summary(i, columns)}" for n, i in enumerate(items, 1)}
-            labels |= {
-                d: f"Row {n}: new, saved once it has text"
-                for n, d in enumerate(drafts, len(items) + 1)
-            }
+            # Labels that do not change while a row is typed in: a label change makes Streamlit
+            # redraw the picker, and a stale pick from the browser jumped the editor to row 1.
+            labels = {row_id: f"Row {n}" for n, row_id in enumerate(ids, 1)}
             pick = wkey(spec.path, "selected")
             chosen = picker("Row to edit", pick, ids, labels, prefer=drafts[-1] if drafts else "")
             index = ids.index(chosen)
@@ -70,10 +68,6 @@ def row_editor(spec: FieldSpec) -> None:
         args=(spec,),
         icon=":material/add:",
     )
-
-
-def _summary(item: BaseModel, columns: dict) -> str:
-    return next((getattr(item, a)[:80] for a in columns if getattr(item, a)), "")
 
 
 def _overview(items: list, columns: dict[str, tuple[str, int]]) -> str:
