@@ -4,7 +4,7 @@ Routing is ``st.navigation`` over the page files in ``pages/`` (listed in ``page
 so Streamlit's legacy auto-discovery of ``pages/`` is off): one page per registry section, in
 template order, with the registry's titles, icons and keys as url paths. The frame opens the
 profile named in the URL (``?profile=<id>``, so a reload reopens it), imports the sample on a
-first run, and draws the sidebar: the open profile, the save status, readiness and the menu.
+first run, and draws the sidebar: the menu, the open profile, the save status and readiness.
 """
 
 import streamlit as st
@@ -19,6 +19,6 @@ st.set_page_config(page_title="Interview Prep Studio", page_icon=str(ICON_PATH),
 
 profile = open_profile()
 page = navigation()
-sidebar(page, profile)
+sidebar(profile)
 alerts()
 page.run()

@@ -70,8 +70,8 @@ def test_the_typed_attempt_survives_leaving_the_page(store: Store) -> None:
     profile = store.create(Profile(company="Acme", prep={"questions": [{"text": "Why?"}]}))
     qid = profile.prep.questions[0].id
     at = start(profile.id)
-    at.text_area(key=f"practice.answer.{qid}").set_value("Half an answer")
-    at.button(key="nav.readiness").click().run()
+    at.text_area(key=f"practice.answer.{qid}").input("Half an answer").run()
+    at.switch_page(ui.READINESS).run()
     assert at.title[0].value == "Readiness"
     at.switch_page(ui.PRACTICE).run()
     assert at.text_area(key=f"practice.answer.{qid}").value == "Half an answer"

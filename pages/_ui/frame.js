@@ -3,11 +3,49 @@
   if (window.__prepFrame) return;
   window.__prepFrame = true;
 
-  // 1. Text typed but not yet saved (a field commits on blur, Enter or Ctrl+Enter): a reload
-  //    or closing the tab asks first instead of dropping it.
-  const unsaved = new Set();
+  const app = () => document.querySelector('[data-testid="stApp"]');
+  const running = () => app()?.dataset.testScriptState === "running";
   const isText = (el) =>
     el && (el.tagName === "TEXTAREA" || (el.tagName === "INPUT" && /^(text|search|url|email|tel)?$/.test(el.type)));
+
+  // 1. Saving before leaving. A field saves when it loses focus, but Streamlit sends that value
+  //    a moment after a click on a menu link has already asked for the new page, tagged with the
+  //    old page: the server then ran the old page again. So a menu click made while a changed
+  //    field is being saved waits until that save's run is over, then goes ahead.
+  const startValue = new WeakMap();
+  let saving = 0;  // when a changed field was left: its save is on the way
+  let runStart = 0;
+  let runEnd = 0;
+  new MutationObserver(() => {
+    if (running() && runEnd >= runStart) runStart = Date.now();
+    if (!running() && runStart > runEnd) runEnd = Date.now();
+  }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ["data-test-script-state"] });
+  const saved = () => runStart > saving && runEnd >= runStart;  // a run began after it and ended
+  document.addEventListener("focusin", (e) => { if (isText(e.target)) startValue.set(e.target, e.target.value); }, true);
+  document.addEventListener("keydown", (e) => {  // Enter (Ctrl+Enter in a text area) saves too
+    if (e.key === "Enter" && isText(e.target) && (e.target.tagName === "INPUT" || e.ctrlKey || e.metaKey)) {
+      startValue.set(e.target, e.target.value);
+    }
+  }, true);
+  document.addEventListener("focusout", (e) => {
+    if (isText(e.target) && startValue.get(e.target) !== e.target.value) saving = Date.now();
+  }, true);
+  document.addEventListener("click", (e) => {
+    const link = e.target.closest('[data-testid="stSidebarNav"] a');
+    if (!link || !saving || saved() || e.detail === -1) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const asked = Date.now();
+    const wait = setInterval(() => {
+      if (!saved() && 3000 > Date.now() - asked) return;
+      clearInterval(wait);
+      saving = 0;
+      link.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, detail: -1 }));
+    }, 20);
+  }, true);
+
+  // 2. Text typed but not yet saved: a reload or closing the tab asks first.
+  const unsaved = new Set();
   document.addEventListener("input", (e) => { if (isText(e.target)) unsaved.add(e.target); }, true);
   document.addEventListener("focusout", (e) => unsaved.delete(e.target), true);
   document.addEventListener("keydown", (e) => {
@@ -19,15 +57,6 @@
     if (unsaved.size) { e.preventDefault(); e.returnValue = ""; }
   });
 
-  // 2. On a phone the sidebar covers the page: fold it away once a page is picked from the menu.
-  document.addEventListener("click", (e) => {
-    if (!e.target.closest('[class*="st-key-nav-"]') || window.innerWidth > 768) return;
-    setTimeout(() => {
-      const fold = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
-      if (fold) fold.click();
-    }, 0);
-  }, true);
-
   // 3. "Add a row" puts the cursor in the new row's first cell once the row is drawn (the
   //    table's row editor is a container keyed "row-" + field + row id: a new key is the new row).
   //    (No angle brackets in this file: the page takes them for HTML tags and drops the script.)
@@ -37,7 +66,7 @@
   document.addEventListener("click", (e) => {
     if (e.target.closest('[class*="st-key-addrow-"]')) pending = rowKeys();
   }, true);
-  const idle = () => document.querySelector('[data-testid="stApp"]')?.dataset.testScriptState === "notRunning";
+  const idle = () => app()?.dataset.testScriptState === "notRunning";
   new MutationObserver(() => {
     if (!pending || !idle()) return;  // once the run is over: React may still swap the fields
     const fresh = [...rowKeys()].find((key) => key && !pending.has(key));

@@ -1,9 +1,11 @@
 """The frame around every page: the page list, the sidebar, a section's header and Previous/Next.
 
-Navigation is made of buttons of the page being left, not Streamlit's client-side sidebar links:
-a click on a button carries the value of the field being typed in with it, in one request, so the
-field is saved before the app switches page (the rule in ``pages/_ui/bind.py``). Streamlit's own
-menu is hidden; URLs (``/news``, ``?profile=``) and reloads work as before.
+The menu is Streamlit's own (client-side links, one script run per click). A click on it while
+a changed field is being saved is held in the browser until that save's run is over
+(``frame.js``, part 1): otherwise the browser sends the page change first and the field's value
+second, tagged with the old page, and the server runs the old page again (see ``bind.py``).
+Previous/Next and the Library's Open are buttons of the page being left: a click on one carries
+the typed value with it.
 """
 
 from __future__ import annotations
@@ -61,15 +63,18 @@ WALK = (
 
 
 def navigation() -> st.Page:
-    """Register every page (menu hidden: the sidebar draws its own) and return the current one."""
-    return st.navigation(per_session(_pages), position="hidden")
+    """Register every page, grouped as the sidebar menu shows them; return the current one."""
+    return st.navigation(per_session(_menu), expanded=True)
 
 
-def _pages() -> list[st.Page]:
-    return [
-        st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path or None, default=not i)
-        for i, p in enumerate(PAGES)
-    ]
+def _menu() -> dict[str, list[st.Page]]:
+    menu: dict[str, list[st.Page]] = {}
+    for i, p in enumerate(PAGES):
+        page = st.Page(
+            p.path, title=p.title, icon=p.icon, url_path=p.url_path or None, default=not i
+        )
+        menu.setdefault(p.group, []).append(page)
+    return menu
 
 
 def go(path: str) -> None:
@@ -80,35 +85,17 @@ def go(path: str) -> None:
 # --- the sidebar -----------------------------------------------------------------------------
 
 
-def sidebar(page: st.Page, profile: Profile | None) -> None:
-    """The open profile and its save status, then the page menu (buttons; see the module doc)."""
+def sidebar(profile: Profile | None) -> None:
+    """Under the menu: the open profile, its save status and readiness."""
     with st.sidebar:
         _browser_helpers()
         if profile is None:
             st.caption("No profile open")
-        else:
-            st.markdown(profile_heading(profile))
-            _status(profile)
-            report = completeness(profile)
-            st.progress(report.ratio, text=f"Readiness {report.percent}%")
-        with st.container(key="nav", gap=None):
-            group = ""
-            for info in PAGES:
-                if info.group != group:
-                    group = info.group
-                    st.caption(group)
-                here = info.title == page.title
-                if (
-                    st.button(
-                        info.title,
-                        key=f"nav.{info.url_path or 'library'}",
-                        icon=info.icon,
-                        type="secondary" if here else "tertiary",
-                        width="stretch",
-                    )
-                    and not here
-                ):
-                    go(info.path)
+            return
+        st.markdown(profile_heading(profile))
+        _status(profile)
+        report = completeness(profile)
+        st.progress(report.ratio, text=f"Readiness {report.percent}%")
 
 
 def profile_heading(profile: Profile) -> str:
@@ -135,7 +122,7 @@ def _assets() -> str:
 
 
 def _browser_helpers() -> None:
-    """The page's own CSS and script: menu layout, the unsaved-text guard, focus on a new row."""
+    """The page's own CSS and script: saving before leaving, focus on a new row, the timer."""
     st.html(_assets(), unsafe_allow_javascript=True)
 
 
