@@ -139,8 +139,8 @@ def open_profile() -> Profile | None:
         profile = _load(wanted)
     elif profile is None and not st.session_state.get(CLOSED):
         profile = _load(None)
-    if profile is not None:
-        st.query_params["profile"] = profile.id
+    if profile is not None and st.query_params.get("profile") != profile.id:
+        st.query_params["profile"] = profile.id  # only when it changes: each set is a message
     return profile
 
 
