@@ -8,12 +8,18 @@ Run: ``python benchmarks/bench_practice.py [--repeat N] [--no-voice]``. Prints:
 * transcription (the voice extra and Debian's espeak-ng): the same answer spoken into a WAV,
   the model's load time (with its SHA-256 check), then the transcription time as a fraction of
   the audio's length (target: at most 0.2 on the 2-core machine), and the process's peak
-  resident memory before and after.
+  resident memory before and after;
+* the Practice page under AppTest (the frame ``app.py`` plus the page) on the sample and on the
+  larger profile, as a ratio to a bare one-widget page run alternately in the same process
+  (``bench_pages.ratio_to_bare``; target: at most 3x on the sample, as the other pages): the
+  Answer tab with a question picked, the same with the feedback of a 300-word answer shown,
+  and the Progress tab.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import statistics
@@ -31,6 +37,8 @@ from prep_core.model import Profile, Question  # noqa: E402
 from prep_core.practice import feedback  # noqa: E402
 from prep_core.vocabulary import hotwords, vocabulary  # noqa: E402
 from tests.builders import large_profile  # noqa: E402
+
+PAGE_TARGET = 3.0  # the Practice page's run as a multiple of a bare one-widget page (sample)
 
 SAMPLE = ROOT / "data" / "samples" / "netflix.md"
 QUESTION = Question(
@@ -114,13 +122,54 @@ def bench_voice(text: str, profile: Profile) -> None:
     print(f"peak resident memory: {before:.0f} MB before voice, {peak_mb():.0f} MB after")
 
 
+def bench_page(repeat: int, text: str) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from benchmarks.bench_pages import BARE, ratio_to_bare, timed_run
+    from prep_core.store import Store
+    from tests.app_harness import v2_pages
+
+    sample = read_markdown(SAMPLE.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="bench-practice-") as tmp, v2_pages():
+        os.environ["PREP_DATA_DIR"] = tmp
+        store = Store(Path(tmp))
+        bare = AppTest.from_string(BARE, default_timeout=60).run()
+        base = statistics.median(timed_run(bare) for _ in range(repeat))
+        print(f"bare one-widget page: {base * 1000:.1f} ms per AppTest run (median of {repeat})")
+        for name, profile in (("sample", sample), ("10x larger", large_profile(sample))):
+            saved = store.create(profile.with_new_ids())
+            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+            at.query_params["profile"] = saved.id
+            at.run()
+            at.switch_page("pages/practice.py").run()
+            states = {"answer tab": ratio_to_bare(at, bare, repeat)}
+            (box,) = [t for t in at.text_area if t.key.startswith("practice.answer.")]
+            box.input(text).run()
+            at.button(key="practice.check").click().run()
+            assert at.get("button_group"), "no feedback shown (its rating buttons are missing)"
+            states["feedback shown"] = ratio_to_bare(at, bare, repeat)
+            at.session_state["practice.tab"] = "Progress"
+            states["progress tab"] = ratio_to_bare(at, bare, repeat)
+            for state, (seconds, ratio, best) in states.items():
+                flag = "" if ratio <= PAGE_TARGET or name != "sample" else "  (missed)"
+                print(
+                    f"practice page, {name:<10} {state:<15}: {seconds * 1000:6.1f} ms = "
+                    f"{ratio:.1f}x bare (best-of {best:.1f}x; target <= {PAGE_TARGET:.0f}x "
+                    f"on the sample){flag}"
+                )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=101, help="feedback calls per profile")
     parser.add_argument("--no-voice", action="store_true", help="skip the transcription figures")
+    parser.add_argument("--page-repeat", type=int, default=15, help="timed runs per page state")
+    parser.add_argument("--no-page", action="store_true", help="skip the Practice page figures")
     args = parser.parse_args()
     text = answer_of(300)
     bench_feedback(args.repeat, text)
+    if not args.no_page:
+        bench_page(args.page_repeat, text)
     if not args.no_voice:
         bench_voice(text, read_markdown(SAMPLE.read_text(encoding="utf-8")))
 

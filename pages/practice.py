@@ -38,15 +38,15 @@ if answer_tab.open:
             if (result := ui.result_of(question)) is not None:
                 st.divider()
                 ui.show_feedback(result[3])
-                rating = st.segmented_control(
-                    "How did it go? (1-5)", [1, 2, 3, 4, 5], key=f"practice.rating.{question.id}"
+                st.segmented_control(
+                    "How did it go? (1-5)", [1, 2, 3, 4, 5], key=ui.rating_key(question.id)
                 )
                 row = st.container(horizontal=True)
                 row.button(
                     "Save this attempt",
                     key="practice.save",
                     on_click=ui.keep,
-                    args=(question.id, rating),
+                    args=(question.id,),
                     type="primary",
                     icon=":material/save:",
                 )

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Literal
 
 from prep_core.errors import PrepError
-from prep_core.model import Profile, Question
+from prep_core.model import Profile, Question, slugify
 
 Mode = Literal["weakest", "never", "weak", "all"]
 MODES: tuple[str, ...] = Mode.__args__  # type: ignore[attr-defined]
@@ -29,6 +29,14 @@ def practised(question: Question) -> bool:
 def last_attempt_weak(question: Question) -> bool:
     """Whether the question's last attempt was weak (never practised: not weak, just new)."""
     return bool(question.attempts) and question.attempts[-1].weak
+
+
+def weak_tag(profile: Profile) -> str:
+    """The Anki tag on weak questions' notes, for a filtered deck: 'prep::netflix::weak'.
+
+    The Anki writer adds it (after the section tag, same company part); the Export page names it.
+    """
+    return f"prep::{slugify(profile.company) or 'untitled'}::weak"
 
 
 def is_rehearsed(question: Question) -> bool:

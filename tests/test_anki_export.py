@@ -19,7 +19,7 @@ from anki.collection import (  # noqa: E402
 
 from prep_core import export  # noqa: E402
 from prep_core.errors import UnknownFormat  # noqa: E402
-from prep_core.model import Profile, Question  # noqa: E402
+from prep_core.model import Attempt, Profile, Question  # noqa: E402
 from prep_core.sections import SECTION_BY_KEY, SECTIONS, all_fields  # noqa: E402
 from prep_core.writers import anki  # noqa: E402
 from prep_core.writers.anki import NO_ANSWER, build_cards  # noqa: E402
@@ -298,10 +298,14 @@ def test_unknown_section_is_a_clear_error(profile, fixed_now, sections):
 
 
 def test_tags_have_no_spaces_and_name_company_and_section(profile):
-    for card in build_cards(profile) + build_cards(hostile_profile()):
-        for tag in card.tags:
-            assert re.fullmatch(r"prep::[a-z0-9-]+::[a-z_]+", tag), tag
-            assert tag.endswith(f"::{card.section}")
+    hostile = hostile_profile()
+    hostile.prep.questions[0].attempts = [weak_attempt()]
+    for card in build_cards(profile) + build_cards(hostile):
+        section_tag, *weak = card.tags
+        assert re.fullmatch(r"prep::[a-z0-9-]+::[a-z_]+", section_tag), section_tag
+        assert section_tag.endswith(f"::{card.section}")
+        assert weak == ([section_tag.rsplit("::", 1)[0] + "::weak"] if card.weak else [])
+    assert [card.weak for card in build_cards(hostile)].count(True) == 1
 
 
 def test_subdecks_sort_in_template_order(profile):
@@ -354,3 +358,81 @@ def test_anki_markup_typed_into_a_field_stays_text(col, tmp_path, fixed_now):
         assert "[$]y_1[/$]" in shown and "\\(a+b\\)" in shown and "\\[c=d\\]" in shown
         assert card.question_av_tags() == [] and card.answer_av_tags() == []
     assert col.media.check().missing == []
+
+
+# --- practice: weak questions -------------------------------------------------------------------
+
+
+def weak_attempt() -> Attempt:
+    return Attempt(text="Um, I am not sure.", rating=1)  # a self-rating of 2 or less: weak
+
+
+def rehearsed_attempt() -> Attempt:
+    return Attempt(text="A full answer with a result.", rating=5)
+
+
+def new_card_queue(col: Collection, profile: Profile) -> list[int]:
+    """Card ids of our deck's new-card queue, gathering by position (due) across subdecks."""
+    parent_id = col.decks.id_for_name(anki.profile_deck_name(profile))
+    config = col.decks.config_dict_for_deck_id(parent_id)
+    config["new"]["perDay"] = 1000
+    config["newGatherPriority"] = 1  # NEW_CARD_GATHER_PRIORITY_LOWEST_POSITION: by due
+    col.decks.save(config)
+    col.decks.select(parent_id)
+    return [q.card.id for q in col.sched.get_queued_cards(fetch_limit=1000).cards]
+
+
+def question_card_id(col: Collection, profile: Profile, question: Question) -> int:
+    card = next(c for c in build_cards(profile) if c.item_id == question.id)
+    (card_id,) = card_ids_for_guid(col, anki.note_guid(profile, card))
+    return card_id
+
+
+def test_weak_question_is_tagged_and_first_among_new_cards(profile, col, tmp_path, fixed_now):
+    question = profile.prep.questions[3]
+    question.attempts = [rehearsed_attempt(), weak_attempt()]  # the last attempt counts
+    profile.prep.questions[1].attempts = [weak_attempt(), rehearsed_attempt()]
+    import_apkg(col, write_apkg(profile, tmp_path / "deck.apkg", fixed_now))
+
+    card_id = question_card_id(col, profile, question)
+    tag = anki.weak_tag(profile)
+    assert tag == f"prep::{anki_slug(profile)}::weak"
+    assert col.find_cards(f"tag:{tag}") == [card_id]
+    new = our_cards(col, profile)
+    assert all(card.type == 0 for card in new)  # all new
+    assert new[0].id == card_id  # the lowest due: first among new cards
+    assert [c.note().fields[0] for c in new[1:]] == [
+        _html(c.front) for c in build_cards(profile) if not c.weak
+    ]  # the rest keep template order
+    assert new_card_queue(col, profile)[0] == card_id
+
+
+def test_reexport_after_practice_tags_the_weak_note_and_keeps_its_history(
+    profile, col, tmp_path, fixed_now
+):
+    question = profile.prep.questions[0]
+    import_apkg(col, write_apkg(profile, tmp_path / "v1.apkg", fixed_now))
+    card_id = question_card_id(col, profile, question)
+    card = col.get_card(card_id)
+    card.start_timer()
+    col.sched.answerCard(card, 3)
+    assert col.db.scalar("select count() from revlog where cid = ?", card_id) == 1
+    tag = anki.weak_tag(profile)
+    assert col.find_cards(f"tag:{tag}") == []
+
+    question.attempts = [weak_attempt()]
+    log = import_apkg(col, write_apkg(profile, tmp_path / "v2.apkg", fixed_now + timedelta(1)))
+
+    assert len(log.new) == 0 and len(log.conflicting) == 0
+    assert col.find_cards(f"tag:{tag}") == [card_id]  # the same card, now tagged weak
+    assert card_ids_for_guid(col, col.get_card(card_id).note().guid) == [card_id]
+    assert col.get_card(card_id).reps == 1
+    assert col.db.scalar("select count() from revlog where cid = ?", card_id) == 1
+
+    question.attempts = [weak_attempt(), rehearsed_attempt()]  # rehearsed again: not weak
+    import_apkg(col, write_apkg(profile, tmp_path / "v3.apkg", fixed_now + timedelta(2)))
+
+    assert col.find_cards(f"tag:{tag}") == []
+    assert f"prep::{anki_slug(profile)}::prep" in col.get_card(card_id).note().tags
+    assert col.get_card(card_id).reps == 1
+    assert col.db.scalar("select count() from revlog where cid = ?", card_id) == 1

@@ -20,7 +20,7 @@ import pages._ui.rows as rows
 import pages._ui.state as ui
 from prep_core.errors import StoreError
 from prep_core.formats import FORMATS, export_filename
-from prep_core.model import MAX_TEXT, Profile, Question
+from prep_core.model import MAX_TEXT, Attempt, Profile, Question
 from prep_core.sections import SECTIONS
 from prep_core.store import Store
 from tests.app_harness import follow_app_navigation, v2_pages
@@ -456,6 +456,19 @@ def test_export_page_has_one_download_per_registered_format(store: Store, fixed_
     saved = list(export_ui.EXPORTS_DIR.glob("netflix-ml-engineer-*.json"))
     assert len(saved) == 1 and json.loads(saved[0].read_text(encoding="utf-8"))["id"] == profile.id
     assert str(saved[0]) in shown(at.success[0])
+
+
+def test_export_page_tells_how_to_drill_weak_questions_in_anki(store: Store) -> None:
+    profile = Profile(company="Netflix", role_title="ML Engineer")
+    profile.prep.questions = [
+        Question(text="Why Netflix?", attempts=[Attempt(text="Um.", rating=1)]),
+        Question(text="Why you?", attempts=[Attempt(text="Because.", rating=5)]),
+    ]
+    at = start(store.create(profile).id, ui.EXPORT)
+    (hint,) = [c.value for c in at.caption if "filtered deck" in c.value]
+    assert hint.startswith("1 weak question ")
+    assert "search `tag:prep::netflix::weak`" in hint
+    assert "cannot move a card Anki already has (in review" in hint
 
 
 # --- user text never becomes markup (issue 9.12), a poisoned file (issue 9.5) ---------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,3 +100,40 @@ def test_weak_and_never_practised_come_first(store: Store) -> None:
     picker = at.selectbox(key="practice.pick")
     order = [picker.format_func(o).split(". ", 1)[1].split(" · ")[0] for o in picker.options]
     assert order.index("Rehearsed") == 2, order
+
+
+def _acme_with_one_question(store: Store) -> tuple[Profile, str]:
+    profile = store.create(
+        Profile(
+            company="Acme",
+            tech_stack={"languages": ["Python"]},
+            prep={"questions": [{"text": "Why Acme?", "answer": "Python every day."}]},
+        )
+    )
+    return profile, profile.prep.questions[0].id
+
+
+def test_a_rating_clicked_just_before_save_is_kept(store: Store) -> None:
+    # A person who clicks 4 then Save before the rating's rerun has finished: the browser sends
+    # both at once. The rating must come from the widget, not from the last drawn button.
+    profile, qid = _acme_with_one_question(store)
+    at = start(profile.id)
+    at.text_area(key=f"practice.answer.{qid}").input("I use Python every day at work.").run()
+    at.button(key="practice.check").click().run()
+    at.segmented_control(key=f"practice.rating.{qid}").set_value(4)
+    at.button(key="practice.save").click().run()
+    (attempt,) = on_disk(store, profile.id)["prep"]["questions"][0]["attempts"]
+    assert attempt["rating"] == 4
+
+
+def test_a_typed_answer_shows_no_speaking_pace(store: Store) -> None:
+    # The timer measures typing, not speaking: "6200 words a minute" was shown for a fast typist.
+    profile, qid = _acme_with_one_question(store)
+    at = start(profile.id)
+    at.button(key="practice.start").click().run()
+    at.session_state["practice.started"] = {qid: time.time() - 5}  # started 5 s ago
+    at.text_area(key=f"practice.answer.{qid}").input("I use Python every day at work.").run()
+    at.button(key="practice.check").click().run()
+    facts = " ".join(c.value for c in at.caption)
+    assert "7 words · 5 s" in facts
+    assert "words a minute" not in facts

@@ -13,7 +13,15 @@ from docx2python import docx2python
 
 from prep_core.errors import UnknownFormat
 from prep_core.formats import export
-from prep_core.model import ExtraSection, NewsItem, Profile, Question, SkillRow, Source
+from prep_core.model import (
+    Attempt,
+    ExtraSection,
+    NewsItem,
+    Profile,
+    Question,
+    SkillRow,
+    Source,
+)
 from prep_core.sections import BASICS, SECTION_BY_KEY, SECTIONS, all_fields
 from prep_core.writers.docx import write
 from tests.builders import hostile_profile
@@ -219,6 +227,48 @@ def test_questions_show_answers_meta_or_not_drafted(now):
     ]
     second = texts.index("Q2.\tHardest bug?")
     assert texts[second + 1] == "Answer not drafted yet."
+
+
+def practised_profile() -> Profile:
+    """rich_profile with practice: Q1 weak last time (rating 2), Q2 rehearsed, Q3 never."""
+    profile = rich_profile()
+    profile.prep.questions[0].attempts = [
+        Attempt(text="Robots.", rating=4),
+        Attempt(text="Um, robots?", rating=2),
+    ]
+    profile.prep.questions[1].attempts = [Attempt(text="A race in the planner.")]  # not rated
+    profile.prep.questions.append(Question(text="Where in five years?"))
+    return profile
+
+
+def test_dossier_has_a_practice_log_of_practised_questions(now):
+    document = reopen(write(practised_profile(), now=now))
+    texts = body_texts(document)
+    log = texts.index("Practice log")
+    assert texts.index("Q3.\tWhere in five years?") < log < texts.index("How big is the team?")
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Question")
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["Question", "Attempts", "Last rating", "Last attempt"],
+        ["Q1. Why Acme?", "2", "2/5", "weak: rehearse"],
+        ["Q2. Hardest bug?", "1", "not rated", "rehearsed"],
+    ]
+
+
+def test_dossier_without_practice_has_no_practice_log(sample_profile, now):
+    for profile in (rich_profile(), sample_profile):
+        assert "Practice log" not in all_text(reopen(write(profile, now=now)))
+
+
+def test_cheatsheet_marks_weak_questions_only(now):
+    document = reopen(write(practised_profile(), now=now, variant="cheatsheet"))
+    texts = [p.text for p in document.paragraphs]
+    assert outline(document)[-2:] == ["Questions to rehearse", "Questions to ask"]
+    start = texts.index("Questions to rehearse")
+    assert texts[start + 1 : texts.index("Questions to ask")] == ["Why Acme? (weak: rehearse)"]
+    assert "Hardest bug?" not in all_text(document)  # rehearsed: not marked, not listed
+    assert "Questions to rehearse" not in all_text(
+        reopen(write(rich_profile(), now=now, variant="cheatsheet"))
+    )
 
 
 def test_labels_are_bold_and_values_are_not(now):

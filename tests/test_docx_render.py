@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from prep_core.model import Profile
+from prep_core.model import Attempt, Profile
 from prep_core.writers.docx import write
 from tests.builders import hostile_profile
 from tests.conftest import require_executable
@@ -30,15 +30,20 @@ def _pages(pdfinfo: str, pdf: Path) -> int:
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory, _sample_json) -> dict[str, int]:
-    """Page counts of the sample's dossier and cheat sheet, and of the hostile dossier."""
+    """Page counts of the sample's dossier and cheat sheets (as shipped, and with every
+    question weak in practice), and of the hostile dossier."""
     soffice = require_executable("soffice", "libreoffice")
     pdfinfo = require_executable("pdfinfo")
     tmp = tmp_path_factory.mktemp("render")
     now = datetime(2026, 11, 27, 14, 2, 11, tzinfo=UTC)
     sample = Profile.model_validate_json(_sample_json)
+    practised = Profile.model_validate_json(_sample_json)
+    for question in practised.prep.questions:  # the longest cheat sheet: every question weak
+        question.attempts = [Attempt(text="Um.", rating=1)]
     documents = {
         "dossier": write(sample, now=now),
         "cheatsheet": write(sample, now=now, variant="cheatsheet"),
+        "practised": write(practised, now=now, variant="cheatsheet"),
         "hostile": write(hostile_profile(), now=now),
     }
     for name, data in documents.items():
@@ -62,6 +67,10 @@ def rendered(tmp_path_factory, _sample_json) -> dict[str, int]:
 
 def test_sample_cheatsheet_fits_on_two_pages(rendered):
     assert 1 <= rendered["cheatsheet"] <= 2
+
+
+def test_sample_cheatsheet_with_every_question_weak_still_fits_on_two_pages(rendered):
+    assert 1 <= rendered["practised"] <= 2
 
 
 def test_sample_dossier_renders_to_several_pages(rendered):

@@ -15,6 +15,7 @@ from prep_core.exporting import write_export
 from prep_core.formats import Format, export, export_filename
 from prep_core.model import Profile
 from prep_core.paths import EXPORTS_DIR
+from prep_core.progress import practice_stats, weak_tag
 from prep_core.sections import SECTIONS, get_section
 
 
@@ -42,6 +43,8 @@ def export_card(profile: Profile, fmt: Format) -> None:
         build = partial(export, profile, fmt.name, **options)  # runs only on click
         empty = options.get("sections") == []
         st.caption(f"{fmt.description} File name: {name}" if not empty else "Pick a section.")
+        if fmt.name == "apkg":
+            _weak_deck_hint(profile)
         row = st.container(horizontal=True)
         row.download_button(
             f"Download {fmt.label}",
@@ -72,6 +75,19 @@ def export_card(profile: Profile, fmt: Format) -> None:
                 ),
                 fmt.label,
             )
+
+
+def _weak_deck_hint(profile: Profile) -> None:
+    """How to drill the weak questions first in Anki: a filtered deck on their tag."""
+    weak = practice_stats(profile).weak
+    count = f"{weak} weak question{'s' if weak != 1 else ''}" if weak else "Weak questions"
+    st.caption(
+        f"{count} (last practice attempt weak) get the tag `{weak_tag(profile)}` and come "
+        "first among new cards. To drill them now, make a filtered deck in Anki (Tools › "
+        f"Create Filtered Deck) with the search `tag:{weak_tag(profile)}`. An .apkg cannot "
+        "move a card Anki already has (in review, or already queued): re-importing updates "
+        "its text and tags only, so use the filtered deck."
+    )
 
 
 def save_export(write: Callable[[], Path], label: str) -> None:

@@ -158,7 +158,7 @@ def show_feedback(result: Feedback) -> None:
     facts = [f"{result.words} words"]
     if result.seconds:
         facts.append(f"{result.seconds:.0f} s")
-    if result.wpm:
+    if result.wpm and result.spoken:  # a typed answer's time is typing time, not speech
         facts.append(f"{result.wpm:.0f} words a minute")
     fillers = sum(result.fillers.values())
     if fillers:
@@ -174,8 +174,17 @@ def _chip(text: str, colour: str) -> str:
     return f":{colour}-badge[{plain(text, 60)}]"
 
 
-def keep(question_id: str, rating: int | None) -> None:
-    """Save the attempt (text, seconds, checks, rating) on the question."""
+def rating_key(question_id: str) -> str:
+    return f"practice.rating.{question_id}"
+
+
+def keep(question_id: str) -> None:
+    """Save the attempt (text, seconds, checks, rating) on the question.
+
+    The rating is read from its widget when the click arrives, not passed in when the button was
+    drawn: a rating clicked just before Save reaches the server in the same rerun.
+    """
+    rating = st.session_state.get(rating_key(question_id))
     profile = current()
     question = next((q for q in profile.prep.questions if q.id == question_id), None)
     result = (st.session_state.get(RESULT) or {}).get(question_id)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from prep_core.model import Profile
-from prep_core.writers.anki._cards import NO_ANSWER, Card, build_cards
+from prep_core.writers.anki._cards import NO_ANSWER, Card, build_cards, weak_tag
 from prep_core.writers.anki._package import (
     FIELDS,
     MODEL_ID,
@@ -37,6 +37,7 @@ __all__ = [
     "package_bytes",
     "profile_deck_name",
     "section_deck_name",
+    "weak_tag",
     "write",
 ]
 

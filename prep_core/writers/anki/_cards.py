@@ -14,11 +14,12 @@ import heapq
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from prep_core.errors import UnknownFormat
 from prep_core.model import NewsItem, Profile, Question, SkillRow, slugify
+from prep_core.progress import last_attempt_weak, weak_tag
 from prep_core.sections import SECTION_BY_KEY, SECTIONS, YES_NO_LABELS, FieldSpec, Section
 
 # Card kinds take part in each note's GUID, so these names are frozen: renaming one would make
@@ -44,6 +45,7 @@ class Card:
     back: str
     source: str  # the label of the field the card comes from, shown above the front
     tags: tuple[str, ...]
+    weak: bool = False  # a question whose last practice attempt was weak: first among new cards
 
 
 def resolve_sections(sections: Sequence[str] | str | None) -> tuple[Section, ...]:
@@ -82,7 +84,10 @@ def build_cards(profile: Profile, sections: Sequence[str] | str | None = None) -
 
 
 def company_slug(profile: Profile) -> str:
-    """The company part of every tag: 'netflix' (never empty, never with a space)."""
+    """The company part of every tag: 'netflix' (never empty, never with a space).
+
+    ``progress.weak_tag`` builds the weak questions' tag with the same rule.
+    """
     return slugify(profile.company) or "untitled"
 
 
@@ -92,8 +97,11 @@ def _cards_for_field(
     """The cards of one filled field; ``value`` is its ``present`` value."""
     if spec.kind == "questions":
         finder = RelatedFinder(profile)
+        weak_tags = (*tags, weak_tag(profile))
         for question in value:
-            yield _question_card(section, spec, question, finder, tags)
+            weak = last_attempt_weak(question)
+            card = _question_card(section, spec, question, finder, weak_tags if weak else tags)
+            yield replace(card, weak=weak)
     elif spec.kind == "skills":
         for row in value:
             yield _skill_card(profile, section, spec, row, tags)

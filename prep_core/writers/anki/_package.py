@@ -97,14 +97,18 @@ def build_package(profile: Profile, cards: Sequence[Card]) -> genanki.Package:
     )
     used_ids = {parent.deck_id}
     subdecks: dict[str, genanki.Deck] = {}
-    for position, card in enumerate(cards):
+    # Weak questions first in the new-card queue (due order), the rest in template order.
+    queue = sorted(range(len(cards)), key=lambda i: (not cards[i].weak, i))
+    due = {index: position for position, index in enumerate(queue)}
+    for index, card in enumerate(cards):
         if card.section not in subdecks:
             section = SECTION_BY_KEY[card.section]
             new_id = _unused(deck_id(profile, section.key), used_ids)
             subdecks[card.section] = genanki.Deck(new_id, section_deck_name(profile, section))
         # genanki writes `due` as given (0 by default); the position keeps Anki's new-card
-        # queue in template order.
-        subdecks[card.section].add_note(_note(profile, card, due=position))
+        # queue in template order. Anki sets it only when it first imports a card: a later
+        # import updates the note (text, tags) but never moves a card it already has.
+        subdecks[card.section].add_note(_note(profile, card, due=due[index]))
     return genanki.Package([parent, *subdecks.values()])
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from prep_core.model import Profile
 from prep_core.sections import get_section
 from prep_core.writers.docx._builder import Builder, Label, format_date
-from prep_core.writers.docx._content import table_header, table_rows
+from prep_core.writers.docx._content import table_header, table_rows, weak_questions
 from prep_core.writers.docx._theme import CHEATSHEET
 
 NOT_YET = "Not filled in yet."
@@ -40,6 +40,9 @@ def build_cheatsheet(profile: Profile, now: datetime) -> Builder:
         skills.present_in(profile),
         lambda rows: b.table(table_header(skills), table_rows(skills, rows), SKILL_WIDTHS_CM),
     )
+    questions = prep.field("questions").present_in(profile) or []
+    if weak := weak_questions(questions):  # only once practice found some: nothing to say else
+        _part(b, "Questions to rehearse", weak, b.bullets)
     _part(b, "Questions to ask", prep.field("questions_to_ask").present_in(profile), b.bullets)
     b.footer(f"{profile.title} · cheat sheet")
     return b

@@ -8,8 +8,12 @@ report, the Markdown and the Anki cards.
 from __future__ import annotations
 
 from prep_core.completeness import completeness
-from prep_core.model import Profile, SkillRow
+from prep_core.model import Profile, Question, SkillRow
+from prep_core.progress import last_attempt_weak
 from prep_core.sections import YES_NO_LABELS, FieldSpec, Section
+
+WEAK_MARK = "(weak: rehearse)"
+PRACTICE_HEADER = ("Question", "Attempts", "Last rating", "Last attempt")
 
 
 def table_rows(spec: FieldSpec, rows: list[SkillRow]) -> list[tuple[str, ...]]:
@@ -31,3 +35,28 @@ def still_to_research(profile: Profile) -> list[tuple[Section, list[FieldSpec]]]
 
 def yes_no(value: str) -> str:
     return YES_NO_LABELS[value]
+
+
+def practice_rows(questions: list[Question]) -> list[tuple[str, ...]]:
+    """The practice log: one row per practised question (numbered as in the dossier), with its
+    attempts, last self-rating and whether the last attempt was weak. Empty: nothing practised.
+    """
+    rows = []
+    for number, question in enumerate(questions, 1):
+        if not question.attempts:
+            continue
+        rating = question.attempts[-1].rating
+        rows.append(
+            (
+                f"Q{number}. {question.text}",
+                str(len(question.attempts)),
+                f"{rating}/5" if rating else "not rated",
+                "weak: rehearse" if last_attempt_weak(question) else "rehearsed",
+            )
+        )
+    return rows
+
+
+def weak_questions(questions: list[Question]) -> list[str]:
+    """The questions whose last practice attempt was weak, marked for the cheat sheet."""
+    return [f"{q.text} {WEAK_MARK}" for q in questions if last_attempt_weak(q)]

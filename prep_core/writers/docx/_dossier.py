@@ -13,6 +13,8 @@ from prep_core.model import ExtraSection, Profile
 from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section, all_fields
 from prep_core.writers.docx._builder import Builder, format_date
 from prep_core.writers.docx._content import (
+    PRACTICE_HEADER,
+    practice_rows,
     still_to_research,
     table_header,
     table_rows,
@@ -24,6 +26,8 @@ STILL_TO_RESEARCH = "Still to research"
 NOTHING_YET = "Nothing here yet — see Still to research."
 NOT_DRAFTED = "Answer not drafted yet."
 SKILL_WIDTHS_CM = (4.4, 5.0, 7.2)  # 16.6 cm: the A4 text width between 2.2 cm margins
+PRACTICE_WIDTHS_CM = (9.4, 2.2, 2.4, 2.6)
+PRACTICE_LOG = "Practice log"
 APPENDED = tuple(spec for _, spec in all_fields() if spec.shown_under)
 
 
@@ -134,6 +138,7 @@ def _field(b: Builder, spec: FieldSpec, value) -> None:
         b.paragraph("Meta")  # breathing room: Word glues a following paragraph to the table
     elif kind == "questions":
         _questions(b, value)
+        _practice_log(b, value)
     elif kind == "sources":
         _sources(b, value)
 
@@ -162,6 +167,16 @@ def _questions(b: Builder, questions) -> None:
                 b.paragraph("Answer", part)
         else:
             b.paragraph("Answer", NOT_DRAFTED, italic=True)
+
+
+def _practice_log(b: Builder, questions) -> None:
+    """Per practised question: attempts, last rating, weak or not (nothing if none practised)."""
+    rows = practice_rows(questions)
+    if not rows:
+        return
+    b.keep_with_next(b.paragraph("Fact", PRACTICE_LOG, bold=True))
+    b.table(PRACTICE_HEADER, rows, PRACTICE_WIDTHS_CM)
+    b.paragraph("Meta")  # breathing room: Word glues a following paragraph to the table
 
 
 def _sources(b: Builder, sources) -> None:
