@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from prep_core.completeness import completeness
     from prep_core.errors import PrepError
     from prep_core.formats import FORMATS, export, export_filename, get_format
     from prep_core.model import Profile
@@ -28,7 +27,6 @@ __all__ = [
     "PrepError",
     "Profile",
     "Store",
-    "completeness",
     "export",
     "export_filename",
     "get_format",
@@ -45,7 +43,6 @@ _WHERE = {  # public name -> "module:name", as the TYPE_CHECKING block above imp
     "PrepError": "prep_core.errors:PrepError",
     "Profile": "prep_core.model:Profile",
     "Store": "prep_core.store:Store",
-    "completeness": "prep_core.completeness:completeness",
     "export": "prep_core.formats:export",
     "export_filename": "prep_core.formats:export_filename",
     "get_format": "prep_core.formats:get_format",
