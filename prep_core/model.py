@@ -188,6 +188,22 @@ class SkillRow(Part):
         return not (self.skill or self.requirement or self.talking_point)
 
 
+RequirementKind = Literal["must", "nice", "responsibility"]
+REQUIREMENT_KINDS: tuple[str, ...] = RequirementKind.__args__  # type: ignore[attr-defined]
+
+
+class Requirement(Part):
+    """One requirement of the job posting: a must-have, a nice-to-have or a responsibility."""
+
+    id: ItemId
+    text: Line = ""
+    kind: RequirementKind = "must"
+    terms: Lines = []
+
+    def is_blank(self) -> bool:
+        return not self.text
+
+
 class Check(Part):
     """One check of a practice attempt, with the reason shown to the person."""
 
