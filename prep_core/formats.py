@@ -58,6 +58,7 @@ FORMATS: tuple[Format, ...] = (
         writer="prep_core.writers.markdown:write",
         reader="prep_core.readers.markdown:read",
         suffixes=(".md", ".markdown", ".txt"),
+        options=("stories",),  # the story bank's stories to write under "## Story Bank"
         description="The template format: readable, editable, imports back.",
     ),
     Format(
