@@ -46,7 +46,15 @@ from collections.abc import Iterable
 from prep_core.errors import PrepError
 from prep_core.model import Requirement, RequirementKind, clean_line
 
-__all__ = ["HEADINGS", "TERMS", "PostingTooLong", "posting_terms", "requirements", "terms_of"]
+__all__ = [
+    "HEADINGS",
+    "TERMS",
+    "PostingTooLong",
+    "merge_requirements",
+    "posting_terms",
+    "requirements",
+    "terms_of",
+]
 
 MAX_POSTING = 1_000_000  # characters: 200 KB of pasted HTML fits many times over
 MAX_ROWS = 500
@@ -747,3 +755,38 @@ def posting_terms(text: str) -> list[str]:
             if not term.endswith("+ years"):
                 out.setdefault(term.lower(), term)
     return list(out.values())
+
+
+def _same(text: str) -> str:
+    return " ".join(text.lower().split()).strip(" .;,")
+
+
+def merge_requirements(existing: list[Requirement], text: str) -> list[Requirement]:
+    """The posting re-extracted into ``existing`` without overwriting the person's work.
+
+    A fresh row whose text is the text or the source of an existing row keeps the existing
+    row (its edits, its id, its dropped flag); other fresh rows are added, in the posting's
+    order. Existing rows the person added or edited stay (at the end); untouched extracted
+    rows the posting no longer has are removed.
+    """
+    by_text: dict[str, Requirement] = {}
+    for row in existing:
+        for key in (_same(row.source), _same(row.text)):
+            if key:
+                by_text.setdefault(key, row)
+    ids = {row.id for row in existing}
+    out: list[Requirement] = []
+    used: set[str] = set()
+    for row in requirements(text):
+        old = by_text.get(_same(row.text))
+        if old is not None:
+            if old.id not in used:
+                out.append(old)
+                used.add(old.id)
+            continue
+        fresh = row.model_copy(update={"source": row.text})
+        if fresh.id in ids:
+            fresh = fresh.model_copy(update={"id": f"{fresh.id[:40]}-{len(out)}"})
+        out.append(fresh)
+    out += [r for r in existing if r.id not in used and (r.edited or not r.source)]
+    return out
