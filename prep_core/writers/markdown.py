@@ -105,7 +105,7 @@ def write(
     for spec in places["own_section"]:
         blocks += _own_section(spec.get(profile))
     blocks += _requirements(profile.requirements)
-    blocks += _story_bank([s for s in stories or () if not s.is_blank()])
+    blocks += story_bank_blocks([s for s in stories or () if not s.is_blank()])
     for extra in extras.get("", []):
         blocks.append(f"## {_heading_text(extra.title)}".rstrip())
         blocks += [extra.body] if extra.body else []
@@ -147,7 +147,7 @@ def _list_item(text: str) -> str:
     return _UNESCAPED_SPLITTER.sub(r"\1\\\2", escape(text))
 
 
-def _story_bank(stories: list[Story]) -> list[str]:
+def story_bank_blocks(stories: list[Story]) -> list[str]:
     """Each story as ``### title`` and its labelled STAR fields (the id keeps links)."""
     if not stories:
         return []
