@@ -27,8 +27,8 @@ covered.metric(
 )
 total.metric("Requirements", len(result.requirements))
 
-matrix_tab, gaps_tab, edit_tab = st.tabs(
-    ["Matrix", "Gaps", "Requirements"], key="fit.tab", on_change="rerun"
+matrix_tab, gaps_tab, edit_tab, ask_tab = st.tabs(
+    ["Matrix", "Gaps", "Requirements", "Questions to ask"], key="fit.tab", on_change="rerun"
 )
 if matrix_tab.open:
     with matrix_tab:
@@ -39,3 +39,6 @@ if gaps_tab.open:
 if edit_tab.open:
     with edit_tab:
         ui.requirements_editor(profile)
+if ask_tab.open:
+    with ask_tab:
+        ui.known_questions(profile)

@@ -277,6 +277,7 @@ class Prep(Part):
     skill_map: Annotated[list[SkillRow], Field(max_length=MAX_ITEMS)] = []
     questions: Annotated[list[Question], Field(max_length=MAX_ITEMS)] = []
     questions_to_ask: Lines = []
+    dismissed_flags: Lines = []  # questions to ask whose "already known" flag was dismissed
 
 
 class Source(Part):

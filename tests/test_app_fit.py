@@ -116,3 +116,16 @@ def test_readiness_shows_the_coverage(store, sample_profile):
     profile = store.create(sample_profile)
     at = start(profile.id, ui.READINESS)
     assert _metric(at, "Must-haves covered") == "5 of 6"
+
+
+def test_a_question_already_answered_is_flagged_and_can_be_dismissed(store, sample_profile):
+    profile = store.create(sample_profile)
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Questions to ask"
+    at.run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "Ask instead" in text and "Data & Insights" in text.replace("\\", "")
+    at.button(key="fit.dismiss.0").click().run()
+    assert not at.exception
+    assert open_profile(at).prep.dismissed_flags == [sample_profile.prep.questions_to_ask[0]]
+    assert "research" in at.success[0].value

@@ -210,7 +210,7 @@ def test_read_sample_write_read_again_is_stable(sample_profile):
 
 
 def test_the_documented_losses():
-    assert len(MARKDOWN_LOSSES) == 7
+    assert len(MARKDOWN_LOSSES) == 8
     when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     profile = Profile(
         id="abc",
@@ -237,6 +237,7 @@ def test_the_documented_losses():
         SkillRow(id="k1", skill="SQL", requirement_id="r1"),
         SkillRow(id="k2"),
     ]
+    profile.prep.dismissed_flags = ["Where are you based?"]
     profile.prep.questions = [
         Question(id="q1", text="Why?", attempts=[Attempt(text="Because.", rating=4)]),
         Question(id="q2"),
@@ -256,7 +257,9 @@ def test_the_documented_losses():
     assert [(r.text, r.source, r.edited) for r in view.requirements] == [("SQL", "", True)]
     # 7. a skills row's link to a requirement
     assert view.prep.skill_map[0].requirement_id == ""
-    # 8. extras grouped as written
+    # 8. dismissed "already known" flags
+    assert view.prep.dismissed_flags == []
+    # 9. extras grouped as written
     assert view.extra_sections == [
         ExtraSection(parent="overview", body="one\n\ntwo"),
         ExtraSection(parent="overview", title="Sub", body="z"),
@@ -279,7 +282,7 @@ _LOST = {
     "sources": True,
     "extra_sections": True,
     "requirements": True,
-    "prep": {"skill_map", "questions"},
+    "prep": {"skill_map", "questions", "dismissed_flags"},
 }
 
 

@@ -27,6 +27,7 @@ from prep_core.fixes import (
     set_requirement,
     tag_story,
 )
+from prep_core.known import already_known, dismiss
 from prep_core.model import REQUIREMENT_KINDS, Profile, Story
 from prep_core.stories import StoryStore
 
@@ -200,3 +201,26 @@ def _add() -> None:
     profile = current()
     if profile is not None and change(add_requirement):  # cannot raise: it only appends
         st.session_state[wkey("fit", "pick")] = current().requirements[-1].id
+
+
+def known_questions(profile: Profile) -> None:
+    """Questions to ask that the research already answers: the fact, a deeper follow-up."""
+    flags = already_known(profile)
+    if not flags:
+        st.success(
+            "None of your questions to ask is answered by your own research.",
+            icon=":material/check:",
+        )
+        return
+    for n, flag in enumerate(flags):
+        with st.container(border=True, key=f"fit-known-{n}"):
+            st.markdown(f"**You ask**: {plain(flag.question, 300)}")
+            st.markdown(f"**You already know** ({plain(flag.source)}): {plain(flag.fact, 300)}")
+            st.markdown(f"**Ask instead**: {plain(flag.follow_up, 400)}")
+            st.button(
+                "Dismiss",
+                key=f"fit.dismiss.{n}",
+                on_click=_apply,
+                args=(partial(dismiss, question=flag.question),),
+                icon=":material/close:",
+            )

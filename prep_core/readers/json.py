@@ -4,8 +4,9 @@
                (prep.skill_map) had no ids
     schema 2   every one of those items is an object with a stable ``id``
     schema 3   questions carry their practice ``attempts``
-    schema 4   the posting's ``requirements``, ``Question.story_id`` and
-               ``SkillRow.requirement_id`` (issue 12; the current model)
+    schema 4   the posting's ``requirements``, ``Question.story_id``,
+               ``SkillRow.requirement_id`` and ``Prep.dismissed_flags`` (issue 12; the current
+               model)
 
 A file without ``schema_version`` is schema 1. A file from a newer schema is refused, never
 guessed at: it was written by a newer version of Interview Prep Studio.
@@ -143,6 +144,8 @@ def _v3_to_v4(data: dict[str, Any]) -> None:
     data.setdefault("requirements", [])
     prep = data.get("prep")
     prep = prep if isinstance(prep, dict) else {}
+    if "prep" in data and isinstance(prep, dict):
+        prep.setdefault("dismissed_flags", [])
     for key, link in (("questions", "story_id"), ("skill_map", "requirement_id")):
         items = prep.get(key)
         for item in items if isinstance(items, list) else []:
