@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from prep_core.model import Profile, Question, Requirement, SkillRow, Story
 from prep_core.vocabulary import TextIndex, _chunks
-from prep_core.wording import content_words, words
+from prep_core.wording import content_words, stem, words
 
 __all__ = [
     "GAP_LABELS",
@@ -125,31 +125,56 @@ def match_terms(requirement_text: str, terms: tuple[str, ...]) -> tuple[str, ...
 
 
 class _Texts:
-    """Items' texts indexed once: a word -> the items using it, then an exact check."""
+    """Items' texts indexed once: a word -> the items using it, then an exact check.
+
+    Only items holding every content word of a form (stemmed; from four words on, all but
+    one) are checked with ``TextIndex.uses``, so a spelling variant ("personalised" for
+    "personalized") counts only next to the form's other words as written. Each form is
+    looked up once per matrix.
+    """
 
     def __init__(self, items: Iterable[tuple[str, str]]) -> None:
         self.index: dict[str, TextIndex] = {}
         self.by_word: dict[str, set[str]] = {}
+        self.found: dict[str, set[str]] = {}
         for item_id, text in items:
             if not text.strip():
                 continue
             self.index[item_id] = TextIndex(text)
-            for word in set(content_words(words(text))) | set(words(text)):
+            tokens = words(text)
+            for word in {*tokens, *map(_stem, tokens)}:
                 self.by_word.setdefault(word, set()).add(item_id)
 
     def using(self, forms: tuple[str, ...]) -> list[str]:
         """Ids of the items that use any of ``forms``, in the items' order."""
         found: set[str] = set()
         for form in forms:
-            tokens = words(form)
-            keys = content_words(tokens) or tokens
-            candidates: set[str] = set()
-            for key in set(keys) | set(tokens):
-                candidates |= self.by_word.get(key, set())
-            for item_id in candidates - found:
-                if self.index[item_id].uses(form):
-                    found.add(item_id)
+            found |= self._using(form)
         return [item_id for item_id in self.index if item_id in found]
+
+    def _using(self, form: str) -> set[str]:
+        if form not in self.found:
+            self.found[form] = {i for i in self._candidates(form) if self.index[i].uses(form)}
+        return self.found[form]
+
+    def _candidates(self, form: str) -> set[str]:
+        tokens = words(form)
+        keys = list(dict.fromkeys(content_words(tokens) or [_stem(t) for t in tokens]))
+        if not keys:
+            return set()
+        if len(keys) == 1:  # also written as two words ("Tensor Flow"): any item with a part
+            return self.by_word.get(keys[0], set()) | self.by_word.get(tokens[0], set())
+        sets = sorted((self.by_word.get(key, set()) for key in keys), key=len)
+        need = len(keys) - (len(keys) >= 4)
+        counts: dict[str, int] = {}
+        for found in sets:
+            for item_id in found:
+                counts[item_id] = counts.get(item_id, 0) + 1
+        joined = self.by_word.get("".join(keys), set())  # written as one word ("springboot")
+        return {i for i, n in counts.items() if n >= need} | joined
+
+
+_stem = stem  # cached in wording.py
 
 
 def _skill_text(row: SkillRow) -> str:
@@ -167,10 +192,14 @@ def _answer_text(question: Question) -> str:
 
 def coverage(profile: Profile, stories: Iterable[Story] = ()) -> Coverage:
     """The coverage matrix of ``profile``'s requirements; ``stories`` is the story bank."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process, utils
 
     stories = list(stories)
     skill_rows = [row for row in profile.prep.skill_map if not row.is_blank()]
+    by_requirement: dict[str, set[str]] = {}
+    for row in skill_rows:
+        by_requirement.setdefault(row.requirement_id, set()).add(row.id)
+    quoted = {row.id: row.requirement for row in skill_rows if row.requirement}
     skills = _Texts((row.id, _skill_text(row)) for row in skill_rows)
     bank = _Texts((story.id, _story_text(story)) for story in stories)
     answers = _Texts((q.id, _answer_text(q)) for q in profile.prep.questions)
@@ -180,17 +209,16 @@ def coverage(profile: Profile, stories: Iterable[Story] = ()) -> Coverage:
     rows = []
     for requirement in effective_requirements(profile):
         forms = match_terms(requirement.text, tuple(requirement.terms))
-        lowered = requirement.text.lower()
-        linked = [
-            row.id
-            for row in skill_rows
-            if row.requirement_id == requirement.id
-            or (
-                row.requirement
-                and fuzz.token_sort_ratio(row.requirement.lower(), lowered) >= REWORDED
-            )
-        ]
-        found_skills = set(linked) | set(skills.using(forms))
+        reworded = process.extract(
+            requirement.text,
+            quoted,
+            scorer=fuzz.token_sort_ratio,
+            processor=utils.default_process,
+            score_cutoff=REWORDED,
+            limit=None,
+        )
+        linked = by_requirement.get(requirement.id, set()) | {key for *_, key in reworded}
+        found_skills = linked | set(skills.using(forms))
         answer_ids = answers.using(forms)
         story_hits = set(bank.using(forms)) | {told[q] for q in answer_ids if q in told}
         row = RequirementCoverage(
