@@ -189,6 +189,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output == "-" and spec.binary and sys.stdout.isatty():
         raise PrepError(f"{spec.label} is binary; write it to a file with -o PATH, or pipe it")
     profile = _profile(args)
+    if "stories" in spec.options and (stories := cli_fit.linked(profile, args)):
+        options["stories"] = stories
     if args.output == "-":
         from datetime import datetime
 

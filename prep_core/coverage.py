@@ -38,6 +38,7 @@ __all__ = [
     "coverage",
     "effective_requirements",
     "gap_questions",
+    "linked_stories",
 ]
 
 REWORDED = 72  # rapidfuzz token_sort_ratio: a skills row's requirement column reworded
@@ -257,3 +258,13 @@ def gap_questions(profile: Profile, stories: Iterable[Story] = ()) -> set[str]:
     for row in missing:
         found |= set(asked.using(match_terms(row.text, tuple(row.terms))))
     return found
+
+
+def linked_stories(profile: Profile, stories: Iterable[Story]) -> list[Story]:
+    """The stories a profile uses, in the bank's order: told by one of its questions
+    (``story_id``) or proving one of its requirements. Exported with the profile."""
+    stories = list(stories)
+    used = {q.story_id for q in profile.prep.questions if q.story_id}
+    for row in coverage(profile, stories).requirements:
+        used.update(row.stories)
+    return [s for s in stories if s.id in used]

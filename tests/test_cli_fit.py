@@ -104,3 +104,24 @@ def test_bad_story_files_change_nothing(capsys, isolated, tmp_path):
 def test_coverage_of_an_unknown_profile_is_one_line(capsys, isolated):
     code, out, err = run(capsys, "coverage", "nobody")
     assert code == 2 and out == "" and err.startswith("prep: error: no profile 'nobody'")
+
+
+def test_a_markdown_export_carries_the_stories_the_profile_uses(capsys, isolated, tmp_path):
+    from prep_core.model import Question
+    from prep_core.readers.markdown import read_stories
+    from prep_core.store import Store
+
+    told = Story(title="Cut training time", result="40% faster")
+    proving = Story(title="Cloud move", action="Moved the jobs to AWS")
+    unrelated = Story(title="Bake sale", result="Raised 300 EUR")
+    StoryStore(isolated).add([told, proving, unrelated])
+    profile = Profile(company="Streamly", job_posting=ML)
+    profile.prep.questions = [Question(text="A win?", story_id=told.id)]
+    profile = Store(isolated).create(profile)
+    code, out, _ = run(capsys, "export", profile.id, "--to", "md", "-o", "-")
+    assert code == 0
+    assert [s.title for s in read_stories(out)] == ["Cut training time", "Cloud move"]
+    (isolated / STORIES_FILE).write_text("{broken", encoding="utf-8")
+    code, out, err = run(capsys, "export", profile.id, "--to", "md", "-o", "-")
+    assert code == 0 and "## Story Bank" not in out
+    assert "exported without the story bank" in err

@@ -9,7 +9,9 @@ from typing import Any
 
 import streamlit as st
 
+from pages._ui.fit import stories
 from pages._ui.state import plain, store
+from prep_core.coverage import linked_stories
 from prep_core.errors import PrepError
 from prep_core.exporting import write_export
 from prep_core.formats import Format, export, export_filename
@@ -38,6 +40,8 @@ def export_card(profile: Profile, fmt: Format) -> None:
                 key=f"export.{fmt.name}.sections",
                 format_func=_section_title,
             )
+        if "stories" in fmt.options and (used := linked_stories(profile, stories())):
+            options["stories"] = used  # the story bank's stories this profile uses
         name = export_filename(profile, fmt.name, variant=options.get("variant"))
         build = partial(export, profile, fmt.name, **options)  # runs only on click
         empty = options.get("sections") == []
