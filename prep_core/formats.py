@@ -89,7 +89,7 @@ FORMATS: tuple[Format, ...] = (
         mime="application/octet-stream",
         binary=True,
         writer="prep_core.writers.anki:write",
-        options=("sections",),
+        options=("sections", "stories"),
         description="Flashcards of the facts and your answers; re-import updates them.",
     ),
 )
