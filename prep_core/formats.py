@@ -80,6 +80,7 @@ FORMATS: tuple[Format, ...] = (
         binary=True,
         writer="prep_core.writers.docx:write",
         variants=("dossier", "cheatsheet"),
+        options=("stories",),  # the dossier's coverage matrix counts them
         description="A dossier to read and print, or a two-page cheat sheet.",
     ),
     Format(
