@@ -3,10 +3,10 @@
 import pandas as pd
 import streamlit as st
 
+from pages._ui.fit import report as fit_report_of
 from pages._ui.fit import stories
 from pages._ui.state import days_left_text, require_profile, section_page
 from prep_core.completeness import completeness
-from prep_core.coverage import coverage
 from prep_core.progress import practice_stats
 
 profile = require_profile()
@@ -26,7 +26,7 @@ rehearsed.metric(
     f"{practice.rehearsed} of {practice.questions}",
     help="Practised on the Practice page, and the last attempt was not weak",
 )
-fit_report = coverage(profile, stories())
+fit_report = fit_report_of(profile, stories())
 fit.metric(
     "Must-haves covered",
     f"{fit_report.must_covered} of {fit_report.must_total}" if fit_report.must_total else "-",

@@ -260,11 +260,14 @@ def gap_questions(profile: Profile, stories: Iterable[Story] = ()) -> set[str]:
     return found
 
 
-def linked_stories(profile: Profile, stories: Iterable[Story]) -> list[Story]:
+def linked_stories(
+    profile: Profile, stories: Iterable[Story], report: Coverage | None = None
+) -> list[Story]:
     """The stories a profile uses, in the bank's order: told by one of its questions
-    (``story_id``) or proving one of its requirements. Exported with the profile."""
+    (``story_id``) or proving one of its requirements (``report``: its matrix, if known).
+    Exported with the profile."""
     stories = list(stories)
     used = {q.story_id for q in profile.prep.questions if q.story_id}
-    for row in coverage(profile, stories).requirements:
+    for row in (report or coverage(profile, stories)).requirements:
         used.update(row.stories)
     return [s for s in stories if s.id in used]

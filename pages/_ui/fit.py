@@ -8,6 +8,7 @@ requirement's text and kind) or ``state.change`` (a click), so each is saved at 
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -31,20 +32,43 @@ from prep_core.known import already_known, dismiss
 from prep_core.model import REQUIREMENT_KINDS, Profile, Story
 from prep_core.stories import StoryStore
 
+SHOWN_GAPS = 12  # the most urgent first; each is a few widgets, and every run draws them
 KIND_LABELS = {"must": "Must-have", "nice": "Nice to have", "responsibility": "Responsibility"}
 
 
 def stories() -> list[Story]:
-    """The story bank; a bank that does not load is reported and counts as empty."""
+    """The story bank, read again only when its file changed; a bank that does not load is
+    reported and counts as empty."""
+    path = StoryStore().path
     try:
-        return StoryStore().load().stories
+        info = path.stat()
+    except OSError:
+        return []
+    try:
+        return list(_bank(str(path), (info.st_mtime_ns, info.st_size)))
     except PrepError as error:
         st.warning(plain(f"The story bank was not loaded: {error}", 300))
         return []
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _bank(path: str, stamp: tuple[int, int]) -> tuple[Story, ...]:
+    return tuple(StoryStore(Path(path).parent).load().stories)
+
+
+_REPORT = "_prep.coverage"  # (key, Coverage): the open profile's matrix at its saved revision
+
+
 def report(profile: Profile, bank: list[Story]) -> Coverage:
-    return coverage(profile, bank)
+    """The coverage matrix, computed once per saved revision of the profile and of the bank."""
+    stars = tuple((s.id, s.title, s.situation, s.task, s.action, s.result, *s.tags) for s in bank)
+    key = (profile.id, profile.revision, profile.updated_at, stars)
+    cached = st.session_state.get(_REPORT)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    result = coverage(profile, bank)
+    st.session_state[_REPORT] = (key, result)
+    return result
 
 
 def matrix(result: Coverage, bank: list[Story]) -> None:
@@ -73,13 +97,13 @@ def gaps(result: Coverage, bank: list[Story]) -> None:
     if not todo:
         st.success("Every requirement is proven and in your words.", icon=":material/check:")
         return
-    for row in todo[:30]:
+    for row in todo[:SHOWN_GAPS]:
         with st.container(border=True, key=f"fit-gap-{row.id}"):
             st.markdown(f"**{KIND_LABELS[row.kind]}**: {plain(row.text, 300)}")
             st.caption("; ".join(GAP_LABELS[g] for g in row.gaps).capitalize())
             _fix_buttons(row, bank)
-    if len(todo) > 30:
-        st.caption(f"and {len(todo) - 30} more")
+    if len(todo) > SHOWN_GAPS:
+        st.caption(f"and {len(todo) - SHOWN_GAPS} more, shown as these are fixed")
 
 
 def _fix_buttons(row: RequirementCoverage, bank: list[Story]) -> None:
