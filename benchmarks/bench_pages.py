@@ -1,6 +1,7 @@
 """Dashboard page times under AppTest, as ratios to a bare one-widget page in the same process.
 
-For each page (and each tab of Interview Preparation, where only the open tab is drawn) this
+For each page (and each tab of Interview Preparation and of Fit, where only the open tab is
+drawn) this
 prints the median time of one ``AppTest.run()`` (the frame ``app.py`` plus the page) on the
 shipped sample and on ``tests.builders.large_profile(sample)`` (200 questions, 100 skills rows,
 100 news items), and each as a multiple of the median run of a page holding one ``st.text_input``.
@@ -35,6 +36,7 @@ from tests.builders import large_profile  # noqa: E402
 
 BARE = "import streamlit as st\nst.text_input('Company', key='company')\n"
 TARGETS = {"sample": 3.0, "large": 6.0}
+FIT_TABS = ("Matrix", "Gaps", "Requirements", "Questions to ask")
 
 
 def timed_run(at: AppTest) -> float:
@@ -69,7 +71,9 @@ def pages() -> list[tuple[str, str, str | None]]:
         for tab in tabs:
             name = section.key if tab is None else f"prep: {tab}"
             rows.append((name, f"pages/{section.key}.py", tab))
-    return [*rows, ("readiness", "pages/readiness.py", None), ("export", "pages/export.py", None)]
+    rows.append(("readiness", "pages/readiness.py", None))
+    rows += [(f"fit: {tab}", "pages/fit.py", tab) for tab in FIT_TABS]
+    return [*rows, ("export", "pages/export.py", None)]
 
 
 def page_times(profile_id: str, bare: AppTest, repeat: int) -> dict[str, tuple[float, ...]]:
@@ -80,7 +84,7 @@ def page_times(profile_id: str, bare: AppTest, repeat: int) -> dict[str, tuple[f
     for name, page, tab in pages():
         at.switch_page(page)
         if tab is not None:
-            at.session_state["prep.tab"] = tab
+            at.session_state["fit.tab" if page.endswith("fit.py") else "prep.tab"] = tab
         times[name] = ratio_to_bare(at, bare, repeat)
     return times
 

@@ -3,6 +3,8 @@
 import pandas as pd
 import streamlit as st
 
+from pages._ui.fit import report as fit_report_of
+from pages._ui.fit import stories
 from pages._ui.state import days_left_text, require_profile, section_page
 from prep_core.completeness import completeness
 from prep_core.progress import practice_stats
@@ -11,7 +13,7 @@ profile = require_profile()
 report = completeness(profile)
 st.title("Readiness", anchor=False)
 
-overall, answers, rehearsed, days = st.columns(4)
+overall, answers, rehearsed, fit, days = st.columns(5)
 overall.metric("Overall", f"{report.percent}%", help=f"{report.filled} of {report.total} fields")
 answers.metric(
     "Drafted answers",
@@ -23,6 +25,12 @@ rehearsed.metric(
     "Rehearsed",
     f"{practice.rehearsed} of {practice.questions}",
     help="Practised on the Practice page, and the last attempt was not weak",
+)
+fit_report = fit_report_of(profile, stories())
+fit.metric(
+    "Must-haves covered",
+    f"{fit_report.must_covered} of {fit_report.must_total}" if fit_report.must_total else "-",
+    help="Requirements of the job posting proven by a skills row, a story or an answer (Fit)",
 )
 days.metric("Interview", days_left_text(profile))
 if profile.interview_date is None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from prep_core import cli_practice
+from prep_core import cli_fit, cli_practice
 from prep_core.errors import InvalidProfile, PrepError, PrepWarning, UnknownFormat, one_line
 from prep_core.formats import READABLE_SUFFIXES as _PROFILE_FILE_SUFFIXES
 from prep_core.paths import APP_PATH, EXPORTS_DIR, SAMPLE_PATH
@@ -144,15 +144,17 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     """Print how complete a profile is, section by section."""
     from prep_core.completeness import completeness
+    from prep_core.coverage import coverage
     from prep_core.progress import practice_stats
 
     profile = _profile(args)
     report = completeness(profile)
     practice = practice_stats(profile)
+    fit = coverage(profile, cli_fit._stories(args))
     if args.json:
         import json
 
-        data = report.to_dict() | {"practice": practice.to_dict()}
+        data = report.to_dict() | {"practice": practice.to_dict(), "coverage": fit.to_dict()}
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
     rows = [("SECTION", "FILLED", "MISSING")]
@@ -165,6 +167,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         f"Rehearsed answers: {practice.rehearsed} of {practice.questions} questions "
         f"({practice.weak} weak, {practice.attempts} attempts)"
     )
+    if fit.requirements:
+        print(f"Must-haves covered: {fit.must_covered} of {fit.must_total} (prep coverage)")
     print()
     print(_table(rows, right_aligned={1}))
     return 0
@@ -185,6 +189,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output == "-" and spec.binary and sys.stdout.isatty():
         raise PrepError(f"{spec.label} is binary; write it to a file with -o PATH, or pipe it")
     profile = _profile(args)
+    if "stories" in spec.options and (stories := cli_fit.linked(profile, args)):
+        options["stories"] = stories
     if args.output == "-":
         from datetime import datetime
 
@@ -377,6 +383,18 @@ COMMANDS: tuple[Command, ...] = (
         "feedback on one attempt at a question, typed or spoken",
         cli_practice.run,
         cli_practice.configure,
+    ),
+    Command(
+        "coverage",
+        "each posting requirement against skills, stories and answers",
+        cli_fit.run_coverage,
+        cli_fit.configure_coverage,
+    ),
+    Command(
+        "stories",
+        "the STAR story bank shared by profiles: list, import, export",
+        cli_fit.run_stories,
+        cli_fit.configure_stories,
     ),
 )
 

@@ -58,6 +58,7 @@ FORMATS: tuple[Format, ...] = (
         writer="prep_core.writers.markdown:write",
         reader="prep_core.readers.markdown:read",
         suffixes=(".md", ".markdown", ".txt"),
+        options=("stories",),  # the story bank's stories to write under "## Story Bank"
         description="The template format: readable, editable, imports back.",
     ),
     Format(
@@ -79,6 +80,7 @@ FORMATS: tuple[Format, ...] = (
         binary=True,
         writer="prep_core.writers.docx:write",
         variants=("dossier", "cheatsheet"),
+        options=("stories",),  # the dossier's coverage matrix counts them
         description="A dossier to read and print, or a two-page cheat sheet.",
     ),
     Format(
@@ -88,7 +90,7 @@ FORMATS: tuple[Format, ...] = (
         mime="application/octet-stream",
         binary=True,
         writer="prep_core.writers.anki:write",
-        options=("sections",),
+        options=("sections", "stories"),
         description="Flashcards of the facts and your answers; re-import updates them.",
     ),
 )

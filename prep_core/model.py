@@ -26,7 +26,7 @@ from pydantic import (
     field_validator,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: requirements, Question.story_id, SkillRow.requirement_id (issue 12)
 MAX_TEXT = 100_000  # characters in one field: a long answer fits, a pasted binary does not
 MAX_ITEMS = 2_000  # entries in one list
 MAX_ATTEMPTS = 20  # practice attempts kept per question: the last ones
@@ -34,6 +34,7 @@ WEAK_FAILED_CHECKS = 2  # an attempt with this many failed checks is weak...
 WEAK_RATING = 2  # ...and so is one the person rated this or lower
 
 _ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+_LINK_PATTERN = r"^(?:[a-z0-9][a-z0-9_-]{0,63})?$"  # an id, or "" for no link
 # C0/C1 controls except tab and newline, plus code points XML (and so Word) cannot hold.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
@@ -85,6 +86,7 @@ Text = Annotated[str, _before(clean_text), StringConstraints(max_length=MAX_TEXT
 Url = Annotated[str, _before(clean_url), StringConstraints(max_length=4_000)]
 Lines = Annotated[list[Line], Field(max_length=MAX_ITEMS), AfterValidator(_drop_blank)]
 ItemId = Annotated[str, Field(default_factory=new_id, pattern=_ID_PATTERN)]
+LinkId = Annotated[str, Field(pattern=_LINK_PATTERN)]  # another item's id, or "" for none
 
 YesNo = Literal["yes", "no", "unknown"]
 # How a person may write a yes/no answer (lower-cased): the model and the Markdown reader agree.
@@ -183,9 +185,35 @@ class SkillRow(Part):
     skill: Line = ""
     requirement: Line = ""
     talking_point: Line = ""
+    requirement_id: LinkId = ""  # the posting requirement this row answers (Profile.requirements)
 
     def is_blank(self) -> bool:
         return not (self.skill or self.requirement or self.talking_point)
+
+
+RequirementKind = Literal["must", "nice", "responsibility"]
+REQUIREMENT_KINDS: tuple[str, ...] = RequirementKind.__args__  # type: ignore[attr-defined]
+
+
+class Requirement(Part):
+    """One requirement of the job posting: a must-have, a nice-to-have or a responsibility.
+
+    ``source`` is the posting's wording the row was extracted from ("" for a row the person
+    added); ``edited`` says the person changed it, ``dropped`` that they removed it. Re-extracting
+    the posting (``posting.merge_requirements``) never changes an edited or dropped row and never
+    brings a dropped one back.
+    """
+
+    id: ItemId
+    text: Line = ""
+    kind: RequirementKind = "must"
+    terms: Lines = []
+    source: Line = ""
+    edited: bool = False
+    dropped: bool = False
+
+    def is_blank(self) -> bool:
+        return not self.text
 
 
 class Check(Part):
@@ -231,6 +259,7 @@ class Question(Part):
     answer: Text = ""
     category: QuestionCategory = ""
     confidence: Annotated[int, Field(ge=1, le=5)] | None = None
+    story_id: LinkId = ""  # the story (story bank, stories.json) this answer tells
     attempts: Annotated[list[Attempt], AfterValidator(_last_attempts)] = []  # oldest first
 
     @field_validator("category", mode="before")
@@ -248,6 +277,7 @@ class Prep(Part):
     skill_map: Annotated[list[SkillRow], Field(max_length=MAX_ITEMS)] = []
     questions: Annotated[list[Question], Field(max_length=MAX_ITEMS)] = []
     questions_to_ask: Lines = []
+    dismissed_flags: Lines = []  # questions to ask whose "already known" flag was dismissed
 
 
 class Source(Part):
@@ -290,6 +320,7 @@ class Profile(Part):
     job_ref: Line = ""
     interview_date: date | None = None
     job_posting: Text = ""
+    requirements: Annotated[list[Requirement], Field(max_length=MAX_ITEMS)] = []
 
     overview: Overview = Field(default_factory=Overview)
     mission: Mission = Field(default_factory=Mission)
@@ -338,10 +369,44 @@ class Profile(Part):
         for key in ("news", "sources"):
             for item in data[key]:
                 item["id"] = new_id()
+        renamed = {item["id"]: new_id() for item in data["requirements"]}
+        for item in data["requirements"]:
+            item["id"] = renamed[item["id"]]
         for key in ("skill_map", "questions"):
             for item in data["prep"][key]:
                 item["id"] = new_id()
+        for row in data["prep"]["skill_map"]:
+            row["requirement_id"] = renamed.get(row["requirement_id"], "")
         return Profile.model_validate(data)
+
+
+class Story(Part):
+    """A STAR story, kept once for every profile in the story bank (``stories.json``)."""
+
+    id: ItemId
+    title: Line = ""
+    situation: Text = ""
+    task: Text = ""
+    action: Text = ""
+    result: Text = ""
+    tags: Lines = []
+
+    def is_blank(self) -> bool:
+        return not (self.title or self.situation or self.task or self.action or self.result)
+
+
+STORY_BANK_VERSION = 1
+
+
+class StoryBank(Part):
+    """The story bank file: every story, with the revision a save must start from."""
+
+    schema_version: int = STORY_BANK_VERSION
+    revision: int = Field(default=0, ge=0)
+    stories: Annotated[list[Story], Field(max_length=MAX_ITEMS)] = []
+
+    def get(self, story_id: str) -> Story | None:
+        return next((s for s in self.stories if s.id == story_id), None)
 
 
 def slugify(text: str) -> str:

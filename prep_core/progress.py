@@ -1,17 +1,20 @@
 """Practice progress: which question to rehearse next, and how many are rehearsed.
 
-Reads ``Question.attempts`` only (no feedback is recomputed), so the order and the figures are
-cheap enough for every page and ``prep check``.
+Reads ``Question.attempts`` (no feedback is recomputed) and, for the order, the posting's
+coverage (uncovered must-haves first), so the order and the figures are cheap enough for every
+page and ``prep check``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Literal
 
+from prep_core.coverage import gap_questions
 from prep_core.errors import PrepError
-from prep_core.model import Profile, Question, slugify
+from prep_core.model import Profile, Question, Story, slugify
 
 Mode = Literal["weakest", "never", "weak", "all"]
 MODES: tuple[str, ...] = Mode.__args__  # type: ignore[attr-defined]
@@ -45,14 +48,20 @@ def is_rehearsed(question: Question) -> bool:
 
 
 def practice_order(
-    profile: Profile, *, category: str | None = None, mode: Mode = "weakest"
+    profile: Profile,
+    *,
+    category: str | None = None,
+    mode: Mode = "weakest",
+    stories: Iterable[Story] = (),
 ) -> list[Question]:
     """The questions to practise, in order; only questions with text.
 
-    ``mode``: ``weakest`` (every question: never practised and weak first, then by lowest last
-    self-rating, then oldest last attempt), ``never`` (never practised only), ``weak`` (last
-    attempt weak only), ``all`` (every question in the profile's order). ``category``
-    restricts to one category ("behavioral", "technical", ...).
+    ``mode``: ``weakest`` (every question: questions about a must-have of the posting that
+    nothing covers yet first (``coverage.gap_questions``; ``stories`` is the story bank), then
+    never practised and weak, then by lowest last self-rating, then oldest last attempt),
+    ``never`` (never practised only), ``weak`` (last attempt weak only), ``all`` (every
+    question in the profile's order). ``category`` restricts to one category ("behavioral",
+    "technical", ...).
     """
     if mode not in MODES:
         raise ValueError(f"unknown practice mode {mode!r}; modes: {', '.join(MODES)}")
@@ -66,7 +75,8 @@ def practice_order(
     elif mode == "weak":
         questions = [q for q in questions if last_attempt_weak(q)]
     position = {q.id: i for i, q in enumerate(questions)}
-    return sorted(questions, key=lambda q: (*_urgency(q), position[q.id]))
+    gaps = gap_questions(profile, stories) if profile.requirements or profile.job_posting else set()
+    return sorted(questions, key=lambda q: (q.id not in gaps, *_urgency(q), position[q.id]))
 
 
 def _urgency(question: Question) -> tuple[int, int, datetime]:

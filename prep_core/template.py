@@ -11,6 +11,17 @@ import re
 
 TITLE_PREFIX = "Company Profile: "  # the "#" title line, before the company's name
 JOB_POSTING_TITLE = "Job Posting"  # the "##" section our files keep the pasted posting in
+REQUIREMENTS_TITLE = "Job Requirements"  # the posting's requirement rows, after the posting
+STORY_BANK_TITLE = "Story Bank"  # the STAR stories exported with a profile
+REQUIREMENT_LABELS = {"must": "Must", "nice": "Nice", "responsibility": "Responsibility"}
+STORY_LABELS = {
+    "id": "Id",
+    "situation": "Situation",
+    "task": "Task",
+    "action": "Action",
+    "result": "Result",
+    "tags": "Tags",
+}
 QUOTES = ('"', "“", "”")  # around a question or a quoted list item
 
 # One whole bracketed text on one line: "[Year founded]", "[TBD]". Not "[a](b)", not "[a] b".

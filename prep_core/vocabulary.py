@@ -139,8 +139,24 @@ def _responsibilities(profile: Profile) -> list[str]:
     return [chunk for item in items for chunk in _chunks(item, drop_leading_verb=True)]
 
 
-# The one list of sources. The job posting's terms come next: posting.py (DESIGN, "From a record
-# to a coach") gives ``posting_terms(profile.job_posting)``, added here as ("posting", ...).
+def _posting(profile: Profile) -> list[str]:
+    """The posting's key terms: of the person's requirement rows, or extracted from the text."""
+    if profile.requirements:
+        kept = [r for r in profile.requirements if r.text and not r.dropped]
+        order = {"must": 0, "responsibility": 1, "nice": 2}
+        kept.sort(key=lambda r: order[r.kind])
+        return [t for r in kept for t in r.terms if not t.endswith("+ years")]
+    return list(_posting_terms(profile.job_posting)) if profile.job_posting.strip() else []
+
+
+@lru_cache(maxsize=16)
+def _posting_terms(text: str) -> tuple[str, ...]:
+    from prep_core.posting import posting_terms
+
+    return tuple(posting_terms(text))
+
+
+# The one list of sources, most relevant first.
 SOURCES: tuple[tuple[str, Callable[[Profile], list[str]]], ...] = (
     ("company", _company),
     ("core_values", _core_values),
@@ -149,6 +165,7 @@ SOURCES: tuple[tuple[str, Callable[[Profile], list[str]]], ...] = (
     ("keywords", _keywords),
     ("competitors", _competitors),
     ("responsibilities", _responsibilities),
+    ("posting", _posting),
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 # A word: letters or digits, with inner apostrophes, dots and a trailing "+"/"#" kept, so
 # "Node.js", "C++", "C#" and "don't" stay whole while "end." and "A/B" split. Hyphens split:
@@ -98,6 +99,7 @@ def raw_words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=65_536)  # pure, and called for every word of every text compared
 def stem(word: str) -> str:
     """A light stem that folds plurals and possessives: "pipelines" and "pipeline's" -> "pipeline".
 

@@ -21,7 +21,7 @@ from tests.test_markdown_roundtrip import profiles
 def test_writes_indented_json_with_a_final_newline(sample_profile, fixed_now):
     text = write(sample_profile, now=fixed_now)
     assert text == sample_profile.model_dump_json(indent=2) + "\n"
-    assert text.startswith('{\n  "schema_version": 3,\n')
+    assert text.startswith(f'{{\n  "schema_version": {SCHEMA_VERSION},\n')
 
 
 @pytest.mark.parametrize("make", [Profile, hostile_profile], ids=["blank", "hostile"])
@@ -63,7 +63,7 @@ SCHEMA_1 = {
 
 def test_schema_1_migrates_and_every_item_gets_a_fresh_id():
     profile = read(json.dumps(SCHEMA_1))
-    assert profile.schema_version == SCHEMA_VERSION == 3
+    assert profile.schema_version == SCHEMA_VERSION
     assert (profile.id, profile.company) == ("acme1", "Acme")
     assert [n.text for n in profile.news] == ["Raised a round", "Opened Oslo office"]
     assert [(s.title, s.url) for s in profile.sources] == [
@@ -104,8 +104,47 @@ def test_schema_2_questions_gain_no_attempts():
         "prep": {"questions": [{"id": "q1", "text": "Why Acme?", "answer": "Data."}]},
     }
     profile = read(json.dumps(data))
-    assert profile.schema_version == 3
+    assert profile.schema_version == SCHEMA_VERSION
     assert [(q.id, q.answer, q.attempts) for q in profile.prep.questions] == [("q1", "Data.", [])]
+
+
+def test_schema_3_gains_no_requirements_and_no_links():
+    data = {
+        "schema_version": 3,
+        "id": "acme3",
+        "company": "Acme",
+        "prep": {
+            "questions": [{"id": "q1", "text": "Why Acme?", "attempts": []}],
+            "skill_map": [{"id": "s1", "skill": "SQL"}],
+        },
+    }
+    migrated = migrate(data)
+    assert migrated["schema_version"] == 4
+    assert migrated["requirements"] == []
+    assert migrated["prep"]["questions"][0]["story_id"] == ""
+    assert migrated["prep"]["skill_map"][0]["requirement_id"] == ""
+    profile = read(json.dumps(data))
+    assert profile.requirements == []
+    assert (profile.prep.questions[0].story_id, profile.prep.skill_map[0].requirement_id) == (
+        "",
+        "",
+    )
+
+
+def test_links_and_requirements_round_trip_and_new_ids_keep_links(sample_profile):
+    from prep_core.model import Requirement
+
+    requirement = Requirement(text="5+ years of K8s", terms=["5+ years", "Kubernetes"])
+    sample_profile.requirements = [requirement]
+    sample_profile.prep.skill_map[0].requirement_id = requirement.id
+    sample_profile.prep.questions[0].story_id = "story1"
+    again = read(write(sample_profile))
+    assert again == sample_profile
+    copy = sample_profile.with_new_ids()
+    assert copy.requirements[0].id != requirement.id
+    assert copy.prep.skill_map[0].requirement_id == copy.requirements[0].id
+    with pytest.raises(ValueError, match="requirement_id"):
+        sample_profile.prep.skill_map[0].requirement_id = "../etc"
 
 
 def test_attempts_round_trip_and_only_the_last_20_are_kept(sample_profile, fixed_now):

@@ -35,7 +35,10 @@ def profile_of(body: str) -> Profile:
 def test_sample_title_and_overview(sample_profile):
     p = sample_profile
     assert p.company == "Netflix"
-    assert (p.role_title, p.job_ref, p.interview_date, p.job_posting) == ("", "", None, "")
+    assert (p.role_title, p.job_ref, p.interview_date) == ("", "", None)
+    # the sample's posting (written for it: the seed has none) is kept as pasted, fenced
+    posting = SAMPLE.split("## Job Posting\n\n```\n", 1)[1].rsplit("\n```", 1)[0]
+    assert p.job_posting == posting and "JR32310" in posting
     assert p.overview.model_dump() == {
         "founded": "1997",
         "headquarters": "Los Gatos, California",
@@ -197,8 +200,11 @@ def test_sample_culture_fit_and_sources(sample_profile):
 
 
 def test_crlf_bom_star_bullets_and_blank_lines_read_like_the_sample():
-    variant = SAMPLE.replace("\n- ", "\n* ").replace("\n  - ", "\n  + ")
-    variant = "\ufeff" + variant.replace("\n\n", "\n\n\n\n").replace("\n", "\r\n")
+    # the pasted posting is fenced: kept exactly as written, so only line endings change there
+    head, fence, posting = SAMPLE.partition("\n## Job Posting\n")
+    variant = head.replace("\n- ", "\n* ").replace("\n  - ", "\n  + ")
+    variant = variant.replace("\n\n", "\n\n\n\n") + fence + posting
+    variant = "\ufeff" + variant.replace("\n", "\r\n")
     assert content(read(variant)) == content(read(SAMPLE))
 
 

@@ -22,11 +22,13 @@ from prep_core.model import (
     NewsItem,
     Profile,
     Question,
+    Requirement,
     SkillRow,
     Source,
 )
 from prep_core.readers.markdown import norm_key, read
 from prep_core.sections import JOB_POSTING_TITLE, SECTION_BY_KEY, SECTIONS, all_fields
+from prep_core.template import REQUIREMENTS_TITLE, STORY_BANK_TITLE
 from prep_core.writers.markdown import MARKDOWN_LOSSES, escape, markdown_view, write
 from tests.builders import hostile_profile
 
@@ -208,7 +210,7 @@ def test_read_sample_write_read_again_is_stable(sample_profile):
 
 
 def test_the_documented_losses():
-    assert len(MARKDOWN_LOSSES) == 5
+    assert len(MARKDOWN_LOSSES) == 8
     when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     profile = Profile(
         id="abc",
@@ -227,7 +229,15 @@ def test_the_documented_losses():
             ExtraSection(parent="overview", body=""),
         ],
     )
-    profile.prep.skill_map = [SkillRow(id="k1", skill="SQL"), SkillRow(id="k2")]
+    profile.requirements = [
+        Requirement(id="r1", text="SQL", source="SQL"),
+        Requirement(id="r2", text="Gone", dropped=True),
+    ]
+    profile.prep.skill_map = [
+        SkillRow(id="k1", skill="SQL", requirement_id="r1"),
+        SkillRow(id="k2"),
+    ]
+    profile.prep.dismissed_flags = ["Where are you based?"]
     profile.prep.questions = [
         Question(id="q1", text="Why?", attempts=[Attempt(text="Because.", rating=4)]),
         Question(id="q2"),
@@ -243,7 +253,13 @@ def test_the_documented_losses():
     assert [q.text for q in view.prep.questions] == ["Why?"]
     # 4. practice attempts
     assert [q.attempts for q in view.prep.questions] == [[]]
-    # 5. extras grouped as written
+    # 6. requirements: fresh ids, no source, read as the person's own; dropped ones not kept
+    assert [(r.text, r.source, r.edited) for r in view.requirements] == [("SQL", "", True)]
+    # 7. a skills row's link to a requirement
+    assert view.prep.skill_map[0].requirement_id == ""
+    # 8. dismissed "already known" flags
+    assert view.prep.dismissed_flags == []
+    # 9. extras grouped as written
     assert view.extra_sections == [
         ExtraSection(parent="overview", body="one\n\ntwo"),
         ExtraSection(parent="overview", title="Sub", body="z"),
@@ -265,7 +281,8 @@ _LOST = {
     "news": True,
     "sources": True,
     "extra_sections": True,
-    "prep": {"skill_map", "questions"},
+    "requirements": True,
+    "prep": {"skill_map", "questions", "dismissed_flags"},
 }
 
 
@@ -359,7 +376,9 @@ untitled_body = st.lists(
     st.lists(loose_line, min_size=1, max_size=3).map("\n".join), min_size=1, max_size=3
 ).map("\n\n".join)
 
-KNOWN_TITLES = {norm_key(s.title) for s in SECTIONS} | {norm_key(JOB_POSTING_TITLE)}
+KNOWN_TITLES = {norm_key(s.title) for s in SECTIONS} | {
+    norm_key(t) for t in (JOB_POSTING_TITLE, REQUIREMENTS_TITLE, STORY_BANK_TITLE)
+}
 
 
 def _free_title(title: str, taken: set[str]) -> bool:

@@ -44,7 +44,8 @@ def _names(result: Feedback) -> list[str]:
 
 def test_a_good_story_passes_every_check(sample_profile):
     result = feedback(sample_profile, BEHAVIORAL, STORY, seconds=75)
-    assert result.terms_used == ["PyTorch", "Spark", "Kafka", "Scalable systems"]
+    # Kubernetes: a term of the sample's job posting (the vocabulary's "posting" source)
+    assert result.terms_used == ["PyTorch", "Spark", "Kafka", "Scalable systems", "Kubernetes"]
     assert "Netflix" in result.terms_missed and "PyTorch" not in result.terms_missed
     assert result.star == dict.fromkeys(("situation", "task", "action", "result"), True)
     assert result.result_has_number is True
@@ -76,7 +77,7 @@ def test_the_json_form(sample_profile):
     assert data["checks"][0] == {
         "name": "terms",
         "passed": True,
-        "message": "4 company terms used (PyTorch; Spark; Kafka; Scalable systems)",
+        "message": "5 company terms used (PyTorch; Spark; Kafka; Scalable systems; Kubernetes)",
     }
 
 

@@ -18,6 +18,7 @@ import streamlit as st
 
 from pages._ui.state import (
     EXPORT,
+    FIT,
     LIBRARY,
     PRACTICE,
     READINESS,
@@ -52,6 +53,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo(LIBRARY, "Library", ":material/library_books:", "", "Library"),
     *(PageInfo(section_page(s.key), s.title, s.icon, s.key, "Profile") for s in SECTIONS),
     PageInfo(READINESS, "Readiness", ":material/monitoring:", "readiness", "Prepare"),
+    PageInfo(FIT, "Fit", ":material/fact_check:", "fit", "Prepare"),
     PageInfo(PRACTICE, "Practice", ":material/record_voice_over:", "practice", "Prepare"),
     PageInfo(EXPORT, "Export", ":material/download:", "export", "Export"),
 )

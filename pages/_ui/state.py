@@ -35,6 +35,7 @@ STARTED = "_prep.started"
 LIBRARY = "pages/library.py"
 READINESS = "pages/readiness.py"
 PRACTICE = "pages/practice.py"
+FIT = "pages/fit.py"
 EXPORT = "pages/export.py"
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")

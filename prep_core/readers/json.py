@@ -3,7 +3,10 @@
     schema 1   news, sources and prep.questions were lists of plain strings, and skills rows
                (prep.skill_map) had no ids
     schema 2   every one of those items is an object with a stable ``id``
-    schema 3   questions carry their practice ``attempts`` (the current model)
+    schema 3   questions carry their practice ``attempts``
+    schema 4   the posting's ``requirements``, ``Question.story_id``,
+               ``SkillRow.requirement_id`` and ``Prep.dismissed_flags`` (issue 12; the current
+               model)
 
 A file without ``schema_version`` is schema 1. A file from a newer schema is refused, never
 guessed at: it was written by a newer version of Interview Prep Studio.
@@ -135,8 +138,27 @@ def _v2_to_v3(data: dict[str, Any]) -> None:
             question.setdefault("attempts", [])
 
 
+def _v3_to_v4(data: dict[str, Any]) -> None:
+    """Fit (issue 12): no requirements yet, no question tells a story, no skills row answers a
+    requirement. Self-contained, so it can be renumbered when schemas are merged."""
+    data.setdefault("requirements", [])
+    prep = data.get("prep")
+    prep = prep if isinstance(prep, dict) else {}
+    if "prep" in data and isinstance(prep, dict):
+        prep.setdefault("dismissed_flags", [])
+    for key, link in (("questions", "story_id"), ("skill_map", "requirement_id")):
+        items = prep.get(key)
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict):
+                item.setdefault(link, "")
+
+
 # from version n to n+1
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def _kind(value: Any) -> str:

@@ -40,11 +40,22 @@ from prep_core.model import (
     QUESTION_CATEGORIES,
     YES_NO_WORDS,
     Profile,
+    Story,
 )
 from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
-from prep_core.template import JOB_POSTING_TITLE, is_placeholder, norm_key, split_commas, unquote
+from prep_core.template import (
+    JOB_POSTING_TITLE,
+    REQUIREMENT_LABELS,
+    REQUIREMENTS_TITLE,
+    STORY_BANK_TITLE,
+    STORY_LABELS,
+    is_placeholder,
+    norm_key,
+    split_commas,
+    unquote,
+)
 
-__all__ = ["read"]
+__all__ = ["read", "read_stories"]
 
 NOT_A_PROFILE = (
     "does not look like a company profile: expected a '# Company Profile: <name>' title "
@@ -232,7 +243,10 @@ _TITLE_FIELD = next(spec for spec in BASICS.fields if spec.place == "title")
 _POSTING_FIELD = next(spec for spec in BASICS.fields if spec.place == "own_section")
 _BARE = {s.key: spec for s in SECTIONS for spec in s.fields if spec.bare and not spec.heading}
 _NEWS_LABELS = {"date": "date", "link": "url"}
-_QUESTION_LABELS = ("category", "confidence", "answer")
+_QUESTION_LABELS = ("category", "confidence", "answer", "story")
+_LINK = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_REQUIREMENT_KINDS = {norm_key(label): kind for kind, label in REQUIREMENT_LABELS.items()}
+_STORY_FIELDS = {norm_key(label): key for key, label in STORY_LABELS.items()}
 
 
 # --- the walk ----------------------------------------------------------------------------------
@@ -255,6 +269,7 @@ class _Reader:
     data: dict[str, Any] = field(default_factory=dict)
     extras: list[_Extra] = field(default_factory=list)
     jobs: list[_Extra] = field(default_factory=list)
+    fit: dict[str, list[_Extra]] = field(default_factory=dict)  # requirements, story bank
     section: Section = BASICS
     sub: FieldSpec | None = None  # the known "###" subsection we are in
     raw: _Extra | None = None  # the section whose body is being taken whole, as source
@@ -292,6 +307,8 @@ class _Reader:
             else:
                 self.raw = _Extra("", title, node.map[1])
                 self.extras.append(self.raw)
+                if key in (norm_key(REQUIREMENTS_TITLE), norm_key(STORY_BANK_TITLE)):
+                    self.fit.setdefault(key, []).append(self.raw)  # an extra unless it parses
             return
         self.sub = _SUBSECTIONS[self.section.key].get(key)
         if self.sub is None:
@@ -489,6 +506,8 @@ class _Reader:
                 question["confidence"] = int(value[0]) if value else None
             elif key == "answer":
                 question["answer"] = value
+            elif key == "story" and _LINK.fullmatch(value):
+                question["story_id"] = value
             else:  # a category or confidence the model has no place for: kept as written
                 self.leftover(sub)
         if any(v not in ("", None) for v in question.values()):
@@ -526,6 +545,14 @@ class _Reader:
         owner, name = self.owner(_POSTING_FIELD.path)  # a labelled line, then "## Job Posting"
         postings = [owner.get(name, ""), *(_job_posting(self.body(job)) for job in self.jobs)]
         owner[name] = "\n\n".join(filter(None, postings))
+        for extra in self.fit.get(norm_key(REQUIREMENTS_TITLE), []):
+            rows = _requirement_rows(self.body(extra))
+            if rows is not None:
+                self.data.setdefault("requirements", []).extend(rows)
+                self.extras.remove(extra)
+        for extra in self.fit.get(norm_key(STORY_BANK_TITLE), []):
+            if _story_rows(self.body(extra)) is not None:
+                self.extras.remove(extra)  # read by read_stories, not part of the profile
         self.data["extra_sections"] = [
             {"parent": extra.parent, "title": extra.title, "body": _close_fence(self.body(extra))}
             for extra in self.extras
@@ -604,6 +631,77 @@ def _scalar(spec: FieldSpec, text: str) -> Any:
         except ValueError:
             return _INVALID
     return text
+
+
+def read_stories(text: str) -> list[Story]:
+    """The stories under a document's ``## Story Bank`` heading(s) (none when there is none)."""
+    text = _UNPRINTABLE.sub("", _LINE_BREAKS.sub("\n", text.removeprefix("\ufeff")))
+    _check_budget(text)
+    reader = _Reader(text.split("\n"))
+    for node in SyntaxTreeNode(_BLOCKS.parse(text)).children:
+        reader.block(node)
+    reader.close_raw(len(reader.lines))
+    stories: list[Story] = []
+    for extra in reader.fit.get(norm_key(STORY_BANK_TITLE), []):
+        rows = _story_rows(reader.body(extra))
+        try:
+            stories += [Story.model_validate(row) for row in rows or []]
+        except ValidationError as error:
+            raise InvalidProfile(describe_validation_error(error, source="Story Bank")) from None
+    return stories
+
+
+def _requirement_rows(body: str) -> list[dict[str, Any]] | None:
+    """``- **Must**: text`` items (with ``- **Terms**: a, b``), or None when the body holds
+    anything else (then it stays an extra section, as written)."""
+    reader = _Reader(body.split("\n"))
+    rows: list[dict[str, Any]] = []
+    for node in SyntaxTreeNode(_BLOCKS.parse(body)).children:
+        if node.type != "bullet_list":
+            return None
+        for item in node.children:
+            found = _label(item, _REQUIREMENT_KINDS)
+            if found is None or found[0] not in _REQUIREMENT_KINDS:
+                return None
+            if any(child.type not in _LISTS for child in item.children[1:]):
+                return None
+            row: dict[str, Any] = {
+                "kind": _REQUIREMENT_KINDS[found[0]],
+                "text": value_text(found[1]),
+                "edited": True,
+            }
+            for key, (raw, _, _) in reader.sub_fields(item, ("terms",)).items():
+                row[key] = [value_text(part) for part in split_commas(raw)]
+            rows.append(row)
+    return None if reader.extras else rows
+
+
+def _story_rows(body: str) -> list[dict[str, Any]] | None:
+    """``### title`` and its labelled STAR bullets per story, or None when the body holds
+    anything else."""
+    reader = _Reader(body.split("\n"))
+    rows: list[dict[str, Any]] = []
+    for node in SyntaxTreeNode(_BLOCKS.parse(body)).children:
+        if node.type == "heading" and node.tag == "h3":
+            rows.append({"title": inline_text(_inline(node).content)})
+            if is_placeholder(_inline(node).content):
+                rows[-1]["title"] = ""
+            continue
+        if node.type != "bullet_list" or not rows:
+            return None
+        for item in node.children:
+            found = _label(item, _STORY_FIELDS)
+            if found is None or found[0] not in _STORY_FIELDS:
+                return None
+            key, raw = _STORY_FIELDS[found[0]], found[1]
+            if key in rows[-1]:
+                return None
+            if key == "tags":
+                rows[-1][key] = [value_text(part) for part in split_commas(raw)]
+            else:
+                text = reader.field_text(raw, item.children[1:], whole=key != "id")
+                rows[-1][key] = text
+    return None if reader.extras else rows
 
 
 def _job_posting(body: str) -> str:

@@ -26,8 +26,10 @@ from prep_core.model import (
     NewsItem,
     Profile,
     Question,
+    Requirement,
     SkillRow,
     Source,
+    Story,
 )
 from prep_core.sections import (
     BASICS,
@@ -39,7 +41,16 @@ from prep_core.sections import (
     Place,
     Section,
 )
-from prep_core.template import JOB_POSTING_TITLE, TITLE_PREFIX, hint_text, split_commas
+from prep_core.template import (
+    JOB_POSTING_TITLE,
+    REQUIREMENT_LABELS,
+    REQUIREMENTS_TITLE,
+    STORY_BANK_TITLE,
+    STORY_LABELS,
+    TITLE_PREFIX,
+    hint_text,
+    split_commas,
+)
 
 __all__ = ["MARKDOWN_LOSSES", "markdown_view", "write"]
 
@@ -49,6 +60,11 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
     "created_at, updated_at, revision and schema_version",
     "blank items: news items, skills rows, questions and sources with every field empty",
     "practice attempts of questions (Question.attempts): kept in JSON only",
+    "requirements' ids and their source, edited and dropped flags: a requirement read from "
+    "Markdown counts as the person's own (edited), and a dropped one is not written",
+    "a skills row's link to a requirement (SkillRow.requirement_id): the skills table keeps "
+    "the template's three columns",
+    "dismissed 'already known' flags of questions to ask (Prep.dismissed_flags): JSON only",
     "the order and grouping of extra sections: they come back section by section, in the "
     "template's order, with the '##' ones last; the untitled extras of one section come back "
     "as one (bodies joined by a blank line), and an empty untitled one not at all; an extra "
@@ -66,8 +82,18 @@ _DELIMITER_ROW = re.compile(r"^:(?=[|: -]*-)[|: -]*$", re.M)  # would make the l
 _AUTOLINK = re.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]{1,31}:[^<>\x00-\x20]*")
 
 
-def write(profile: Profile, *, now: datetime | None = None, **_: Any) -> str:
-    """The profile as the company-profile template; ``now`` is unused (nothing is dated)."""
+def write(
+    profile: Profile,
+    *,
+    now: datetime | None = None,
+    stories: Iterable[Story] | None = None,
+    **_: Any,
+) -> str:
+    """The profile as the company-profile template; ``now`` is unused (nothing is dated).
+
+    ``stories`` (from the story bank) are written under ``## Story Bank``, after the posting
+    and its requirements; ``readers.markdown.read_stories`` reads them back.
+    """
     extras = _extras_by_parent(profile)
     places = {place: [s for s in BASICS.fields if s.place == place] for place in get_args(Place)}
     blocks = [f"# {TITLE_PREFIX}{_title(profile, *places['title'])}"]
@@ -79,6 +105,8 @@ def write(profile: Profile, *, now: datetime | None = None, **_: Any) -> str:
             blocks += _section(profile, section, extras.get(section.key, []))
     for spec in places["own_section"]:
         blocks += _own_section(spec.get(profile))
+    blocks += _requirements(profile.requirements)
+    blocks += story_bank_blocks([s for s in stories or () if not s.is_blank()])
     for extra in extras.get("", []):
         blocks.append(f"## {_heading_text(extra.title)}".rstrip())
         blocks += [extra.body] if extra.body else []
@@ -97,6 +125,48 @@ def _own_section(text: str) -> list[str]:
     return [f"## {JOB_POSTING_TITLE}", f"{fence}\n{text}\n{fence}"]
 
 
+def _requirements(rows: list[Requirement]) -> list[str]:
+    """``- **Must**: text`` per kept requirement, its terms below, comma-separated."""
+    items = []
+    for row in rows:
+        if row.dropped or not row.text:
+            continue
+        line = f"- **{REQUIREMENT_LABELS[row.kind]}**: {escape(row.text)}"
+        if row.terms:
+            terms = ", ".join(_list_item(term) for term in row.terms)
+            line += f"\n  - **Terms**: {terms}"
+        items.append(line)
+    return [f"## {REQUIREMENTS_TITLE}", "\n".join(items)] if items else []
+
+
+_UNESCAPED_SPLITTER = re.compile(r"(?<!\\)((?:\\\\)*)([(),])")
+
+
+def _list_item(text: str) -> str:
+    """An item of a comma-separated list: escaped, and its commas and parentheses too, so that
+    ``split_commas`` splits the line exactly between items."""
+    return _UNESCAPED_SPLITTER.sub(r"\1\\\2", escape(text))
+
+
+def story_bank_blocks(stories: list[Story]) -> list[str]:
+    """Each story as ``### title`` and its labelled STAR fields (the id keeps links)."""
+    if not stories:
+        return []
+    blocks = [f"## {STORY_BANK_TITLE}"]
+    for story in stories:
+        blocks.append(f"### {_heading_text(story.title, '[Untitled story]')}")
+        lines = [f"- **{STORY_LABELS['id']}**: {story.id}"]
+        for key in ("situation", "task", "action", "result"):
+            value = getattr(story, key)
+            if value:
+                lines.append(f"- **{STORY_LABELS[key]}**: {_indent(escape(value), 2)}")
+        if story.tags:
+            tags = ", ".join(_list_item(tag) for tag in story.tags)
+            lines.append(f"- **{STORY_LABELS['tags']}**: {tags}")
+        blocks.append("\n".join(lines))
+    return blocks
+
+
 def markdown_view(profile: Profile) -> Profile:
     """``profile`` as the Markdown format keeps it: ``MARKDOWN_LOSSES`` applied, nothing else."""
     data = profile.model_dump()
@@ -104,7 +174,14 @@ def markdown_view(profile: Profile) -> Profile:
     data.update(created_at=_VIEW_TIME, updated_at=_VIEW_TIME)
     data["news"] = _numbered("news", profile.news)
     data["sources"] = _numbered("source", profile.sources)
-    data["prep"]["skill_map"] = _numbered("skill", profile.prep.skill_map)
+    data["prep"]["dismissed_flags"] = []
+    skill_rows = [r.model_copy(update={"requirement_id": ""}) for r in profile.prep.skill_map]
+    data["prep"]["skill_map"] = _numbered("skill", skill_rows)
+    kept = [r for r in profile.requirements if r.text and not r.dropped]
+    data["requirements"] = [
+        r.model_dump() | {"id": f"requirement-{i}", "source": "", "edited": True}
+        for i, r in enumerate(kept)
+    ]
     questions = [q.model_copy(update={"attempts": []}) for q in profile.prep.questions]
     data["prep"]["questions"] = _numbered("question", questions)
     extras = _extras_by_parent(profile)
@@ -229,6 +306,8 @@ def _question_item(question: Question, spec: FieldSpec) -> str:
         lines.append(f"  - **Category**: {question.category}")
     if question.confidence is not None:
         lines.append(f"  - **Confidence**: {question.confidence}/5")
+    if question.story_id:
+        lines.append(f"  - **Story**: {question.story_id}")
     if question.answer:
         lines.append(f"  - **Answer**: {_indent(escape(question.answer), 4)}")
     return "\n".join(lines)

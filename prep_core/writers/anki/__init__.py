@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from prep_core.model import Profile
+from prep_core.model import Profile, Story
 from prep_core.writers.anki._cards import NO_ANSWER, Card, build_cards, weak_tag
 from prep_core.writers.anki._package import (
     FIELDS,
@@ -42,11 +42,20 @@ __all__ = [
 ]
 
 
-def write(profile: Profile, *, now: datetime, sections: Sequence[str] | None = None) -> bytes:
+def write(
+    profile: Profile,
+    *,
+    now: datetime,
+    sections: Sequence[str] | None = None,
+    stories: Sequence[Story] = (),
+) -> bytes:
     """The .apkg bytes of the profile's deck; ``sections`` picks registry sections (default all).
+
+    ``stories`` (the story bank's stories the profile uses) become one card each in the
+    Interview Preparation deck: the title and the requirement it proves, then the STAR.
 
     ``now`` stamps every note, so the same call gives the same bytes, and a later ``now``
     makes Anki treat the file as newer and update the notes it already has.
     """
-    package = build_package(profile, build_cards(profile, sections))
+    package = build_package(profile, build_cards(profile, sections, stories))
     return package_bytes(package, timestamp=now.timestamp())

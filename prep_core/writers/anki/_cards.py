@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from prep_core.errors import UnknownFormat
-from prep_core.model import NewsItem, Profile, Question, SkillRow, slugify
+from prep_core.model import NewsItem, Profile, Question, SkillRow, Story, slugify
 from prep_core.progress import last_attempt_weak, weak_tag
 from prep_core.sections import SECTION_BY_KEY, SECTIONS, YES_NO_LABELS, FieldSpec, Section
 
@@ -28,6 +28,7 @@ FIELD = "field"  # one registry field with a prompt: a fact, a text or a whole l
 QUESTION = "question"  # one potential question and the drafted answer
 SKILL = "skill"  # one row of the skills-to-requirements table
 WHY = "why"  # a section's own card summing up its fields: "Why this company?" (experience)
+STORY = "story"  # a STAR story of the story bank, with the requirement it proves
 
 NO_ANSWER = "No answer drafted yet: write down what you will say."
 MAX_RELATED_POINTS = 3
@@ -65,7 +66,11 @@ def resolve_sections(sections: Sequence[str] | str | None) -> tuple[Section, ...
     return tuple(section for section in SECTIONS if section.key in wanted)
 
 
-def build_cards(profile: Profile, sections: Sequence[str] | str | None = None) -> list[Card]:
+def build_cards(
+    profile: Profile,
+    sections: Sequence[str] | str | None = None,
+    stories: Sequence[Story] = (),
+) -> list[Card]:
     """Every card the profile gives, in template order (the order Anki will show them).
 
     >>> [c.front for c in build_cards(profile, ["overview"])][:1]
@@ -80,7 +85,38 @@ def build_cards(profile: Profile, sections: Sequence[str] | str | None = None) -
                 cards.extend(_cards_for_field(profile, section, spec, value, tags))
         if section.prompt and any(s.is_filled(profile) for s in section.fields):
             cards.append(_why_card(profile, section, tags))
+        if section.key == "prep" and stories:
+            cards.extend(_story_cards(profile, section, stories, tags))
     return cards
+
+
+_STAR = (("Situation", "situation"), ("Task", "task"), ("Action", "action"), ("Result", "result"))
+
+
+def _story_cards(
+    profile: Profile, section: Section, stories: Sequence[Story], tags: tuple[str, ...]
+) -> Iterator[Card]:
+    """One card per story: front the title and the requirement it proves, back the STAR."""
+    from prep_core.coverage import coverage
+
+    proves: dict[str, str] = {}
+    order = {"must": 0, "responsibility": 1, "nice": 2}
+    rows = sorted(coverage(profile, stories).requirements, key=lambda r: order[r.kind])
+    for row in rows:  # the first must-have a story proves names it
+        for story_id in row.stories:
+            proves.setdefault(story_id, row.text)
+    for story in stories:
+        if story.is_blank():
+            continue
+        front = story.title or "A story of yours"
+        if story.id in proves:
+            front += f"\n\nProves: {proves[story.id]}"
+        back = "\n\n".join(
+            f"{label}: {getattr(story, key)}" for label, key in _STAR if getattr(story, key)
+        )
+        yield Card(
+            section.key, STORY, story.id, front, back or "Write down its STAR.", "Story bank", tags
+        )
 
 
 def company_slug(profile: Profile) -> str:

@@ -8,10 +8,11 @@ share), ``_dossier`` and ``_cheatsheet`` (the two layouts).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from prep_core.errors import UnknownFormat
-from prep_core.model import Profile
+from prep_core.model import Profile, Story
 from prep_core.writers.docx._cheatsheet import build_cheatsheet
 from prep_core.writers.docx._dossier import build_dossier
 
@@ -21,8 +22,17 @@ _SUBJECTS = {"dossier": "Interview preparation dossier", "cheatsheet": "Intervie
 __all__ = ["VARIANTS", "write"]
 
 
-def write(profile: Profile, *, now: datetime, variant: str = "dossier") -> bytes:
+def write(
+    profile: Profile,
+    *,
+    now: datetime,
+    variant: str = "dossier",
+    stories: Sequence[Story] = (),
+) -> bytes:
     """The .docx bytes of ``profile`` as a ``variant`` ("dossier" or "cheatsheet").
+
+    The dossier shows the posting's coverage matrix under Interview Preparation; ``stories``
+    (the story bank's stories the profile uses) fill its Story column.
 
     ``now`` dates the document (title block, footer-free metadata, core properties), so the
     same profile and clock give the same document text.
@@ -33,7 +43,7 @@ def write(profile: Profile, *, now: datetime, variant: str = "dossier") -> bytes
         raise UnknownFormat(
             f"Word export has no variant {variant!r}; variants: {', '.join(VARIANTS)}"
         ) from None
-    builder = build(profile, now)
+    builder = build(profile, now, stories=stories)
     role = " at ".join(part for part in (profile.role_title, profile.company) if part)
     builder.properties(
         title=profile.title,

@@ -19,8 +19,9 @@ FACT_WIDTHS_CM = (3.0, 6.2, 3.0, 6.2)  # 18.4 cm: A4 between 1.3 cm margins
 SKILL_WIDTHS_CM = (4.2, 5.4, 8.8)
 
 
-def build_cheatsheet(profile: Profile, now: datetime) -> Builder:
-    """The cheat sheet of ``profile`` as a document under construction."""
+def build_cheatsheet(profile: Profile, now: datetime, *, stories: object = ()) -> Builder:
+    """The cheat sheet of ``profile`` as a document under construction (``stories``: unused
+    yet; the dossier's matrix uses them)."""
     b = Builder(CHEATSHEET)
     _header(b, profile, now)
     _key_facts(b, profile)

@@ -7,9 +7,10 @@ filled still shows its heading, so the outline always matches the registry.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from prep_core.model import ExtraSection, Profile
+from prep_core.model import ExtraSection, Profile, Story
 from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section, all_fields
 from prep_core.writers.docx._builder import Builder, format_date
 from prep_core.writers.docx._content import (
@@ -31,7 +32,7 @@ PRACTICE_LOG = "Practice log"
 APPENDED = tuple(spec for _, spec in all_fields() if spec.shown_under)
 
 
-def build_dossier(profile: Profile, now: datetime) -> Builder:
+def build_dossier(profile: Profile, now: datetime, *, stories: Sequence[Story] = ()) -> Builder:
     """The whole dossier of ``profile`` as a document under construction."""
     b = Builder(DOSSIER)
     _title_block(b, profile, now)
@@ -44,6 +45,8 @@ def build_dossier(profile: Profile, now: datetime) -> Builder:
     for section in SECTIONS:
         if section is not BASICS:
             _section(b, profile, section)
+            if section.key == "prep":
+                _coverage(b, profile, stories)
     for extra in profile.extra_sections:
         if _home_of(extra) is None:
             b.heading(extra.title or "Notes", 1)
@@ -115,6 +118,37 @@ def _section(b: Builder, profile: Profile, section: Section) -> None:
     for extra in extras:
         b.heading(extra.title or "More notes", 2)
         _extra_body(b, extra)
+
+
+COVERAGE_HEADING = "Fit: the posting's requirements"
+COVERAGE_WIDTHS_CM = (6.6, 2.4, 1.9, 1.9, 1.9, 1.9)  # 16.6 cm
+_KINDS = {"must": "Must-have", "nice": "Nice to have", "responsibility": "Responsibility"}
+
+
+def _coverage(b: Builder, profile: Profile, stories: Sequence[Story]) -> None:
+    """The coverage matrix as a table: one row per requirement, what proves it."""
+    from prep_core.coverage import coverage
+
+    report = coverage(profile, stories)
+    if not report.requirements:
+        return
+    b.heading(COVERAGE_HEADING, 2)
+    b.paragraph("Meta", f"Must-haves covered: {report.must_covered} of {report.must_total}")
+    mark = {True: "yes", False: "—"}
+    rows = [
+        (
+            row.text,
+            _KINDS[row.kind],
+            mark[bool(row.skills)],
+            mark[bool(row.stories)],
+            mark[bool(row.answers)],
+            mark[row.in_talking_points],
+        )
+        for row in report.requirements
+    ]
+    header = ("Requirement", "Kind", "Skills row", "Story", "Answer", "Words")
+    b.table(header, rows, COVERAGE_WIDTHS_CM)
+    b.paragraph("Meta")
 
 
 def _field(b: Builder, spec: FieldSpec, value) -> None:

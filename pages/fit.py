@@ -1,0 +1,44 @@
+"""Fit: each requirement of the job posting against a skills row, a story and the words to say."""
+
+import streamlit as st
+
+from pages._ui import fit as ui
+from pages._ui.state import require_profile, section_page
+
+profile = require_profile()
+st.title("Fit", anchor=False)
+st.caption(
+    "Each requirement of the job posting, and what proves it: a row of your skills table, a "
+    "story from your story bank, a drafted answer, and its words in your talking points. Fix a "
+    "gap with one click; uncovered must-haves come first in Practice."
+)
+bank = ui.stories()
+result = ui.report(profile, bank)
+if not result.requirements and not profile.requirements:
+    st.info("No job posting yet. Paste it under Company Profile (the title block).")
+    st.page_link(section_page("basics"), label="Paste the job posting", icon=":material/edit:")
+    st.stop()
+
+covered, total = st.columns(2)
+covered.metric(
+    "Must-haves covered",
+    f"{result.must_covered} of {result.must_total}",
+    help="Proven by a skills row, a story or a drafted answer",
+)
+total.metric("Requirements", len(result.requirements))
+
+matrix_tab, gaps_tab, edit_tab, ask_tab = st.tabs(
+    ["Matrix", "Gaps", "Requirements", "Questions to ask"], key="fit.tab", on_change="rerun"
+)
+if matrix_tab.open:
+    with matrix_tab:
+        ui.matrix(result, bank)
+if gaps_tab.open:
+    with gaps_tab:
+        ui.gaps(result, bank)
+if edit_tab.open:
+    with edit_tab:
+        ui.requirements_editor(profile)
+if ask_tab.open:
+    with ask_tab:
+        ui.known_questions(profile)

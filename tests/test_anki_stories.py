@@ -1,0 +1,75 @@
+"""Story cards in the Anki deck, opened by real Anki: front = title + the requirement it proves,
+back = the STAR."""
+
+from __future__ import annotations
+
+import pytest
+
+anki_collection = pytest.importorskip("anki.collection")
+from anki.collection import Collection  # noqa: E402
+
+from prep_core import export  # noqa: E402
+from prep_core.model import Story  # noqa: E402
+from prep_core.writers import anki  # noqa: E402
+from tests.test_anki_export import import_apkg, our_cards  # noqa: E402
+
+
+@pytest.fixture
+def col(tmp_path):
+    collection = Collection(str(tmp_path / "collection.anki2"))
+    yield collection
+    collection.close()
+
+
+def _stories() -> list[Story]:
+    return [
+        Story(
+            title="Moved 40 training jobs to the cloud",
+            situation="Jobs queued for days.",
+            task="Cut the wait.",
+            action="Moved them to AWS spot GPUs.",
+            result="Wait down from 3 days to 2 hours.",
+        ),
+        Story(title="Bake sale", result="Raised 300 EUR"),
+    ]
+
+
+def test_one_card_per_story_with_the_requirement_it_proves(
+    sample_profile, col, tmp_path, fixed_now
+):
+    stories = _stories()
+    path = tmp_path / "deck.apkg"
+    path.write_bytes(export(sample_profile, "apkg", now=fixed_now, stories=stories))
+    import_apkg(col, path)
+    fronts = {}
+    for card in our_cards(col, sample_profile):
+        note = card.note()
+        fronts[note["Front"]] = (note["Back"], note["Source"])
+    cloud = next(front for front in fronts if front.startswith("Moved 40 training jobs"))
+    assert "Proves: Experience with GPU-accelerated distributed training" in cloud  # a must
+    back, source = fronts[cloud]
+    assert back.startswith("Situation: Jobs queued for days.")
+    assert "Result: Wait down from 3 days to 2 hours." in back and source == "Story bank"
+    assert "Bake sale" in fronts  # proves nothing yet: still a card, without "Proves"
+
+
+def test_story_cards_update_on_re_export(sample_profile, col, tmp_path, fixed_now):
+    stories = _stories()
+    first = tmp_path / "a.apkg"
+    first.write_bytes(anki.write(sample_profile, now=fixed_now, stories=stories))
+    import_apkg(col, first)
+    count = col.note_count()
+    stories[1] = stories[1].model_copy(update={"result": "Raised 400 EUR"})
+    again = tmp_path / "b.apkg"
+    later = fixed_now.replace(year=fixed_now.year + 1)
+    again.write_bytes(anki.write(sample_profile, now=later, stories=stories))
+    import_apkg(col, again)
+    assert col.note_count() == count  # the story's id keeps its note
+    backs = [c.note()["Back"] for c in our_cards(col, sample_profile)]
+    assert "Result: Raised 400 EUR" in backs
+
+
+def test_no_stories_no_story_cards(sample_profile, fixed_now):
+    cards = anki.build_cards(sample_profile)
+    assert not [c for c in cards if c.kind == "story"]
+    assert len(anki.build_cards(sample_profile, stories=_stories())) == len(cards) + 2

@@ -1,0 +1,131 @@
+"""The Fit page under AppTest: the matrix, a gap fixed with one click, requirements edited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import pages._ui.export as export_ui
+import pages._ui.state as ui
+from prep_core.coverage import coverage
+from prep_core.model import Profile, Story
+from prep_core.store import Store
+from prep_core.stories import StoryStore
+from tests.app_harness import v2_pages
+from tests.test_app_pages import on_disk, open_profile, start
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(export_ui, "EXPORTS_DIR", tmp_path / "exports")
+    with v2_pages():
+        yield Store(tmp_path / "data")
+
+
+def _metric(at, label: str) -> str:
+    return next(m for m in at.metric if m.label == label).value
+
+
+def test_the_sample_shows_its_matrix_and_one_click_raises_coverage(store, sample_profile):
+    profile = store.create(sample_profile)
+    at = start(profile.id, ui.FIT)
+    assert _metric(at, "Must-haves covered") == "5 of 6"
+    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 15
+    aws = next(r for r in coverage(profile).requirements if r.text.endswith("such as AWS"))
+    at.session_state["fit.tab"] = "Gaps"
+    at.run()
+    at.button(key=f"fit.skill.{aws.id}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _metric(at, "Must-haves covered") == "6 of 6"
+    saved = on_disk(store, profile.id)
+    row = saved["prep"]["skill_map"][-1]
+    assert (row["skill"], row["requirement_id"]) == ("AWS", aws.id)
+    assert len(saved["requirements"]) == 15  # the first fix made the posting's rows its own
+
+
+def test_the_question_and_keyword_fixes(store, sample_profile):
+    profile = store.create(sample_profile)
+    aws = next(r for r in coverage(profile).requirements if r.text.endswith("such as AWS"))
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Gaps"
+    at.run()
+    at.button(key=f"fit.question.{aws.id}").click().run()
+    at.button(key=f"fit.keyword.{aws.id}").click().run()
+    assert not at.exception
+    at.button(key=f"fit.question.{aws.id}").click().run()  # twice: said, not added again
+    assert not at.exception and "already" in at.error[0].value
+    prep = open_profile(at).prep
+    assert prep.questions[-1].text == "Tell me about your experience with AWS."
+    assert prep.keywords[-1] == "AWS"
+    report = coverage(open_profile(at))
+    assert next(r for r in report.requirements if r.id == aws.id).in_talking_points
+
+
+def test_link_a_story_from_the_bank(store, sample_profile):
+    profile = store.create(sample_profile)
+    story = Story(title="Migrated the feature store", action="Moved 40 jobs to a new cluster")
+    StoryStore(store.data_dir).add([story])
+    aws = next(r for r in coverage(profile).requirements if r.text.endswith("such as AWS"))
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Gaps"
+    at.run()
+    at.button(key=f"fit.story.{aws.id}").click().run()
+    assert not at.exception
+    assert StoryStore(store.data_dir).load().stories[0].tags == ["AWS"]
+    row = next(
+        r
+        for r in coverage(profile, StoryStore(store.data_dir).load().stories).requirements
+        if r.id == aws.id
+    )
+    assert row.stories == [story.id]
+
+
+def test_requirements_are_edited_dropped_and_added(store, sample_profile):
+    profile = store.create(sample_profile)
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Requirements"
+    at.run()
+    first = coverage(profile).requirements[0]
+    at.text_input(key=f"{profile.id}.fit.{first.id}.text").input("Design ML systems in Rust").run()
+    assert not at.exception, [e.value for e in at.exception]
+    saved = open_profile(at).requirements[0]
+    assert (saved.text, saved.terms, saved.edited) == (
+        "Design ML systems in Rust",
+        ["machine learning", "Rust"],
+        True,
+    )
+    at.button(key=f"fit.drop.{first.id}").click().run()
+    assert open_profile(at).requirements[0].dropped
+    at.button(key="fit.reextract").click().run()
+    kept = open_profile(at).requirements
+    assert kept[0].dropped and kept[0].text == "Design ML systems in Rust"  # not brought back
+    at.button(key="fit.add").click().run()
+    assert open_profile(at).requirements[-1].text == ""
+
+
+def test_without_a_posting_the_page_says_where_to_paste_it(store):
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id, ui.FIT)
+    assert "No job posting yet" in at.info[0].value
+
+
+def test_readiness_shows_the_coverage(store, sample_profile):
+    profile = store.create(sample_profile)
+    at = start(profile.id, ui.READINESS)
+    assert _metric(at, "Must-haves covered") == "5 of 6"
+
+
+def test_a_question_already_answered_is_flagged_and_can_be_dismissed(store, sample_profile):
+    profile = store.create(sample_profile)
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Questions to ask"
+    at.run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "Ask instead" in text and "Data & Insights" in text.replace("\\", "")
+    at.button(key="fit.dismiss.0").click().run()
+    assert not at.exception
+    assert open_profile(at).prep.dismissed_flags == [sample_profile.prep.questions_to_ask[0]]
+    assert "research" in at.success[0].value
