@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AfterValidator,
@@ -26,7 +27,7 @@ from pydantic import (
     field_validator,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 MAX_TEXT = 100_000  # characters in one field: a long answer fits, a pasted binary does not
 MAX_ITEMS = 2_000  # entries in one list
 MAX_ATTEMPTS = 20  # practice attempts kept per question: the last ones
@@ -276,6 +277,93 @@ class ExtraSection(Part):
         return "\n".join(line.rstrip() for line in value.split("\n")).strip("\n")
 
 
+# --- interview rounds ---------------------------------------------------------------------------
+
+RoundKind = Literal[
+    "interview", "recruiter_screen", "technical", "system_design", "behavioral", "onsite", "other"
+]
+ROUND_KINDS: tuple[str, ...] = RoundKind.__args__  # type: ignore[attr-defined]
+ROUND_KIND_LABELS = {
+    "interview": "Interview",
+    "recruiter_screen": "Recruiter screen",
+    "technical": "Technical",
+    "system_design": "System design",
+    "behavioral": "Behavioral",
+    "onsite": "Onsite",
+    "other": "Other",
+}
+_KIND_BY_LABEL = {label.lower().replace(" ", "_"): k for k, label in ROUND_KIND_LABELS.items()}
+DEFAULT_ROUND_MINUTES = 60
+
+
+def check_timezone(name: str) -> str:
+    """``name`` when it is an IANA time zone zoneinfo knows ("Europe/London"), else ValueError."""
+    name = clean_line(name)
+    try:
+        if not name or name.startswith(("/", ".")) or ".." in name:
+            raise ZoneInfoNotFoundError(name)
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone {name!r}: use an IANA name such as Europe/London or "
+            "America/New_York"
+        ) from None
+    return name
+
+
+class Interviewer(Part):
+    """Someone on the panel of a round: for the prep, the debrief and the thank-you note."""
+
+    id: ItemId
+    name: Line = ""
+    role: Line = ""
+    note: Line = ""
+
+
+class Round(Part):
+    """One interview round: a day, and a start time in a time zone unless it is all-day."""
+
+    id: ItemId
+    kind: RoundKind = "interview"
+    day: date
+    start_time: time | None = None  # None: all-day (the time is not known yet)
+    timezone: Annotated[str, AfterValidator(check_timezone)] = "UTC"
+    minutes: Annotated[int, Field(ge=5, le=24 * 60)] = DEFAULT_ROUND_MINUTES
+    interviewers: Annotated[list[Interviewer], Field(max_length=50)] = []
+    location: Line = ""  # a place or a link
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            word = re.sub(r"[\s-]+", "_", clean_line(value).lower())
+            return _KIND_BY_LABEL.get(word, word)
+        return value
+
+    @field_validator("start_time", mode="after")
+    @classmethod
+    def _minutes_only(cls, value: time | None) -> time | None:
+        return value.replace(second=0, microsecond=0, tzinfo=None) if value else None
+
+    @property
+    def all_day(self) -> bool:
+        return self.start_time is None
+
+    @property
+    def label(self) -> str:
+        return ROUND_KIND_LABELS[self.kind]
+
+    def start(self) -> datetime:
+        """When it starts, time-zone aware (all-day: midnight in its time zone)."""
+        zone = ZoneInfo(self.timezone)
+        return datetime.combine(self.day, self.start_time or time(0), tzinfo=zone)
+
+    def end(self) -> datetime:
+        if self.start_time is None:
+            return self.start() + timedelta(days=1)
+        return self.start() + timedelta(minutes=self.minutes)
+
+
 class Profile(Part):
     """Everything known about one company and one role, in the template's order."""
 
@@ -288,7 +376,8 @@ class Profile(Part):
     company: Line = ""
     role_title: Line = ""
     job_ref: Line = ""
-    interview_date: date | None = None
+    interview_date: date | None = None  # the headline: the next upcoming round's day
+    rounds: Annotated[list[Round], Field(max_length=MAX_ITEMS)] = []
     job_posting: Text = ""
 
     overview: Overview = Field(default_factory=Overview)
@@ -341,6 +430,10 @@ class Profile(Part):
         for key in ("skill_map", "questions"):
             for item in data["prep"][key]:
                 item["id"] = new_id()
+        for item in data["rounds"]:
+            item["id"] = new_id()
+            for person in item["interviewers"]:
+                person["id"] = new_id()
         return Profile.model_validate(data)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 TITLE_PREFIX = "Company Profile: "  # the "#" title line, before the company's name
+ROUNDS_LABEL = "Interview rounds"  # the title block's labelled list of rounds
 JOB_POSTING_TITLE = "Job Posting"  # the "##" section our files keep the pasted posting in
 QUOTES = ('"', "“", "”")  # around a question or a quoted list item
 

@@ -21,7 +21,7 @@ from tests.test_markdown_roundtrip import profiles
 def test_writes_indented_json_with_a_final_newline(sample_profile, fixed_now):
     text = write(sample_profile, now=fixed_now)
     assert text == sample_profile.model_dump_json(indent=2) + "\n"
-    assert text.startswith('{\n  "schema_version": 3,\n')
+    assert text.startswith(f'{{\n  "schema_version": {SCHEMA_VERSION},\n')
 
 
 @pytest.mark.parametrize("make", [Profile, hostile_profile], ids=["blank", "hostile"])
@@ -63,7 +63,7 @@ SCHEMA_1 = {
 
 def test_schema_1_migrates_and_every_item_gets_a_fresh_id():
     profile = read(json.dumps(SCHEMA_1))
-    assert profile.schema_version == SCHEMA_VERSION == 3
+    assert profile.schema_version == SCHEMA_VERSION
     assert (profile.id, profile.company) == ("acme1", "Acme")
     assert [n.text for n in profile.news] == ["Raised a round", "Opened Oslo office"]
     assert [(s.title, s.url) for s in profile.sources] == [
@@ -104,8 +104,42 @@ def test_schema_2_questions_gain_no_attempts():
         "prep": {"questions": [{"id": "q1", "text": "Why Acme?", "answer": "Data."}]},
     }
     profile = read(json.dumps(data))
-    assert profile.schema_version == 3
+    assert profile.schema_version == SCHEMA_VERSION
     assert [(q.id, q.answer, q.attempts) for q in profile.prep.questions] == [("q1", "Data.", [])]
+
+
+def test_schema_3_gains_no_rounds_and_its_date_is_one_all_day_round():
+    from prep_core.rounds import effective_rounds
+
+    data = {"schema_version": 3, "id": "acme3", "interview_date": "2026-12-01"}
+    assert migrate(data)["rounds"] == [] and "rounds" not in data
+    profile = read(json.dumps(data))
+    assert (profile.schema_version, profile.rounds) == (SCHEMA_VERSION, [])
+    [only] = effective_rounds(profile)
+    assert (only.day, only.all_day, only.kind) == (date(2026, 12, 1), True, "interview")
+
+
+def test_rounds_round_trip_exactly(fixed_now):
+    profile = Profile(
+        rounds=[
+            {
+                "kind": "technical",
+                "day": "2026-12-03",
+                "start_time": "14:30",
+                "timezone": "America/New_York",
+                "interviewers": [{"name": 'Ana, Bo; "Cy" 🎉', "role": "EM", "note": "ex-Google"}],
+                "location": "https://meet.example/abc",
+            },
+            {"kind": "onsite", "day": "2026-12-10"},
+        ]
+    )
+    assert read(write(profile, now=fixed_now)) == profile
+
+
+def test_an_unknown_time_zone_is_one_clear_message():
+    data = {"rounds": [{"day": "2026-12-03", "start_time": "10:00", "timezone": "Mars/Olympus"}]}
+    with pytest.raises(InvalidProfile, match="unknown time zone 'Mars/Olympus'"):
+        read(json.dumps(data))
 
 
 def test_attempts_round_trip_and_only_the_last_20_are_kept(sample_profile, fixed_now):

@@ -8,20 +8,24 @@ the golden files in tests/golden/ after a deliberate change of the output.
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from prep_core.errors import InvalidProfile
 from prep_core.model import (
     QUESTION_CATEGORIES,
+    ROUND_KINDS,
     Attempt,
     ExtraSection,
+    Interviewer,
     NewsItem,
     Profile,
     Question,
+    Round,
     SkillRow,
     Source,
 )
@@ -218,6 +222,7 @@ def test_the_documented_losses():
         company="Acme",
         news=[NewsItem(id="n1", text="News"), NewsItem(id="n2")],
         sources=[Source(id="s1", title="Blog"), Source(id="s2")],
+        rounds=[Round(id="r1", day=date(2026, 12, 3), interviewers=[Interviewer(id="i1")])],
         extra_sections=[
             ExtraSection(title="Top", body="x"),
             ExtraSection(parent="overview", body="one"),
@@ -238,6 +243,7 @@ def test_the_documented_losses():
     assert view.created_at == view.updated_at != when
     # 3. blank items dropped (and the kept ones renumbered)
     assert [n.text for n in view.news] == ["News"] and view.news[0].id != "n1"
+    assert view.rounds[0].id != "r1" and view.rounds[0].interviewers[0].id != "i1"
     assert [s.title for s in view.sources] == ["Blog"]
     assert [r.skill for r in view.prep.skill_map] == ["SQL"]
     assert [q.text for q in view.prep.questions] == ["Why?"]
@@ -264,6 +270,7 @@ _LOST = {
     "schema_version": True,
     "news": True,
     "sources": True,
+    "rounds": {"__all__": {"id": True, "interviewers": {"__all__": {"id"}}}},
     "extra_sections": True,
     "prep": {"skill_map", "questions"},
 }
@@ -411,10 +418,24 @@ VALUES = {
 @st.composite
 def profiles(draw) -> Profile:
     """Profiles built through the model, so every value is canonical."""
-    profile = Profile(extra_sections=draw(extras()))
+    profile = Profile(extra_sections=draw(extras()), rounds=draw(st.lists(rounds(), max_size=2)))
     for _, spec in all_fields():
         spec.set(profile, draw(VALUES[spec.kind]))
     return profile
+
+
+@st.composite
+def rounds(draw) -> Round:
+    people = st.builds(Interviewer, name=raw_text, role=raw_text, note=raw_text)
+    return Round(
+        day=draw(st.dates()),
+        start_time=draw(st.none() | st.times()),
+        timezone=draw(st.sampled_from(["UTC", "Europe/London", "America/Argentina/Buenos_Aires"])),
+        kind=draw(st.sampled_from(ROUND_KINDS)),
+        minutes=draw(st.integers(5, 600)),
+        location=draw(raw_text),
+        interviewers=draw(st.lists(people, max_size=2)),
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -437,4 +458,43 @@ def test_any_text_round_trips_in_every_kind_of_place(text):
     profile.prep.questions = [Question(text=text, answer=text)]
     profile.news = [NewsItem(text=text, date=text)]
     profile.sources = [Source(title=text, url=text)]
+    person = Interviewer(name=text, role=text, note=text)
+    profile.rounds = [Round(day=date(2026, 12, 3), location=text, interviewers=[person, person])]
     assert_roundtrip(profile)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Ana, Bo", "Lee; Kim", "Line one\nline two", "Zoë 🎉 Ünal", "- **Kind**: onsite", "[TBD]"],
+)
+def test_rounds_and_their_interviewers_round_trip(name):
+    person = Interviewer(name=name, role=f"{name} (role)", note=f"note: {name}")
+    timed = Round(
+        kind="system_design",
+        day=date(2026, 12, 3),
+        start_time=time(9, 5),
+        timezone="America/New_York",
+        minutes=45,
+        location="https://meet.example/a_b?x=1&y=2",
+        interviewers=[person, Interviewer(name="Second")],
+    )
+    profile = Profile(company="Acme", rounds=[timed, Round(day=date(2026, 12, 10))])
+    text = write(profile)
+    assert "- **Interview rounds**:\n  - 2026-12-03 09:05 America/New\\_York\n" in text
+    assert "    - **Kind**: System design\n    - **Length**: 45 min\n" in text
+    assert "  - 2026-12-10\n    - **Kind**: Interview\n" in text
+    back = read(text)
+    assert [p.name for p in back.rounds[0].interviewers] == [person.name, "Second"]
+    assert (back.rounds[0].start_time, back.rounds[1].all_day) == (time(9, 5), True)
+    assert_roundtrip(profile)
+
+
+def test_a_profile_without_rounds_writes_no_rounds_line():
+    assert "Interview rounds" not in write(Profile(interview_date=date(2026, 12, 3)))
+
+
+def test_a_round_with_an_unknown_time_zone_is_refused_in_one_line():
+    text = "# Company Profile: Acme\n\n- **Interview rounds**:\n  - 2026-12-03 10:00 Mars/Base\n"
+    with pytest.raises(InvalidProfile, match="unknown time zone 'Mars/Base'") as error:
+        read(text)
+    assert "\n" not in str(error.value)

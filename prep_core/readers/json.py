@@ -3,7 +3,8 @@
     schema 1   news, sources and prep.questions were lists of plain strings, and skills rows
                (prep.skill_map) had no ids
     schema 2   every one of those items is an object with a stable ``id``
-    schema 3   questions carry their practice ``attempts`` (the current model)
+    schema 3   questions carry their practice ``attempts``
+    schema 4   interview ``rounds`` (the current model; ``interview_date`` stays the headline)
 
 A file without ``schema_version`` is schema 1. A file from a newer schema is refused, never
 guessed at: it was written by a newer version of Interview Prep Studio.
@@ -135,8 +136,17 @@ def _v2_to_v3(data: dict[str, Any]) -> None:
             question.setdefault("attempts", [])
 
 
+def _v3_to_v4(data: dict[str, Any]) -> None:
+    """Profiles gain interview rounds: none yet (an ``interview_date`` alone means one round)."""
+    data.setdefault("rounds", [])
+
+
 # from version n to n+1
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}
 
 
 def _kind(value: Any) -> str:

@@ -42,7 +42,14 @@ from prep_core.model import (
     Profile,
 )
 from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
-from prep_core.template import JOB_POSTING_TITLE, is_placeholder, norm_key, split_commas, unquote
+from prep_core.template import (
+    JOB_POSTING_TITLE,
+    ROUNDS_LABEL,
+    is_placeholder,
+    norm_key,
+    split_commas,
+    unquote,
+)
 
 __all__ = ["read"]
 
@@ -233,6 +240,10 @@ _POSTING_FIELD = next(spec for spec in BASICS.fields if spec.place == "own_secti
 _BARE = {s.key: spec for s in SECTIONS for spec in s.fields if spec.bare and not spec.heading}
 _NEWS_LABELS = {"date": "date", "link": "url"}
 _QUESTION_LABELS = ("category", "confidence", "answer")
+_ROUNDS_KEY = norm_key(ROUNDS_LABEL)
+_ROUND_LABELS = ("kind", "length", "location", "interviewer")
+_ROUND_WHEN = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\s+(\d{1,2}:\d{2}))?(?:\s+(\S+))?")
+_MINUTES = re.compile(r"(\d{1,4})\s*(?:min|minutes?)?\.?", re.I)
 
 
 # --- the walk ----------------------------------------------------------------------------------
@@ -369,6 +380,12 @@ class _Reader:
     def labelled_item(self, item: SyntaxTreeNode) -> None:
         labels = _LABELS[self.section.key]
         found = _label(item, labels)
+        if self.section is BASICS and found and found[0] == _ROUNDS_KEY:
+            if "rounds" in self.seen:
+                self.leftover(item)
+            else:
+                self.rounds(item)
+            return
         spec = labels.get(found[0]) if found else None
         if spec is None or found is None or spec.path in self.seen:
             self.leftover(item)  # not ours, or a second value for a field already filled
@@ -388,6 +405,55 @@ class _Reader:
             self.leftover(item)
         else:
             self.set(spec.path, value)
+
+    def rounds(self, item: SyntaxTreeNode) -> None:
+        """The title block's "- **Interview rounds**:" item, one nested bullet per round."""
+        self.seen.add("rounds")
+        rounds = self.data.setdefault("rounds", [])
+        for child in item.children[1:]:
+            if child.type not in _LISTS:
+                self.leftover(child)
+                continue
+            for sub in child.children:
+                found = self.round_item(sub)
+                if found is None:
+                    self.leftover(sub)
+                else:
+                    rounds.append(found)
+
+    def round_item(self, item: SyntaxTreeNode) -> dict[str, Any] | None:
+        first = item.children[0] if item.children else None
+        if first is None or first.type != "paragraph":
+            return None
+        when = _ROUND_WHEN.fullmatch(value_text(_inline(first).content).strip())
+        if when is None:
+            return None
+        found: dict[str, Any] = {"day": when[1], "interviewers": []}
+        if when[2]:
+            found["start_time"] = when[2]
+        if when[3]:
+            found["timezone"] = when[3]
+        for child in item.children[1:]:
+            if child.type not in _LISTS:
+                self.leftover(child)
+                continue
+            for sub in child.children:
+                label = _label(sub, _ROUND_LABELS)
+                key = label[0] if label else ""
+                if label is None or key not in _ROUND_LABELS:
+                    self.leftover(sub)
+                elif key == "interviewer":
+                    person = {"name": self.field_text(label[1], [], whole=False)}
+                    for name, (_, text, _) in self.sub_fields(sub, ("role", "note")).items():
+                        person[name] = text
+                    found["interviewers"].append(person)
+                elif key == "length" and (minutes := _MINUTES.fullmatch(value_text(label[1]))):
+                    found["minutes"] = int(minutes[1])
+                elif key in ("kind", "location"):
+                    found[key] = self.field_text(label[1], sub.children[1:], whole=False)
+                else:
+                    self.leftover(sub)
+        return found
 
     def field_text(self, raw: str, rest: list[SyntaxTreeNode], *, whole: bool) -> str:
         """A labelled value: the label line's text and the item's further paragraphs.

@@ -21,11 +21,13 @@ from datetime import UTC, datetime
 from typing import Any, get_args
 
 from prep_core.model import (
+    DEFAULT_ROUND_MINUTES,
     SCHEMA_VERSION,
     ExtraSection,
     NewsItem,
     Profile,
     Question,
+    Round,
     SkillRow,
     Source,
 )
@@ -39,13 +41,19 @@ from prep_core.sections import (
     Place,
     Section,
 )
-from prep_core.template import JOB_POSTING_TITLE, TITLE_PREFIX, hint_text, split_commas
+from prep_core.template import (
+    JOB_POSTING_TITLE,
+    ROUNDS_LABEL,
+    TITLE_PREFIX,
+    hint_text,
+    split_commas,
+)
 
 __all__ = ["MARKDOWN_LOSSES", "markdown_view", "write"]
 
 MARKDOWN_LOSSES: tuple[str, ...] = (
-    "ids: of the profile and of every news item, skills row, question and source "
-    "(the reader assigns fresh ones)",
+    "ids: of the profile and of every news item, skills row, question, source, round and "
+    "interviewer (the reader assigns fresh ones)",
     "created_at, updated_at, revision and schema_version",
     "blank items: news items, skills rows, questions and sources with every field empty",
     "practice attempts of questions (Question.attempts): kept in JSON only",
@@ -55,6 +63,7 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
     "whose parent is no known section comes back as a '##' section of its own",
 )
 
+_Item = NewsItem | SkillRow | Question | Source | Round
 _VIEW_ID = "0" * 32
 _VIEW_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -71,7 +80,7 @@ def write(profile: Profile, *, now: datetime | None = None, **_: Any) -> str:
     extras = _extras_by_parent(profile)
     places = {place: [s for s in BASICS.fields if s.place == place] for place in get_args(Place)}
     blocks = [f"# {TITLE_PREFIX}{_title(profile, *places['title'])}"]
-    blocks.append(_labelled(profile, places["line"]))
+    blocks.append(_labelled(profile, places["line"]) + _rounds(profile.rounds))
     blocks += _extra_blocks(extras.get(BASICS.key, []))
     for section in SECTIONS:
         if section is not BASICS:
@@ -107,18 +116,22 @@ def markdown_view(profile: Profile) -> Profile:
     data["prep"]["skill_map"] = _numbered("skill", profile.prep.skill_map)
     questions = [q.model_copy(update={"attempts": []}) for q in profile.prep.questions]
     data["prep"]["questions"] = _numbered("question", questions)
+    data["rounds"] = _numbered("round", profile.rounds)
+    for n, item in enumerate(data["rounds"]):
+        people = item["interviewers"]
+        item["interviewers"] = [p | {"id": f"round-{n}-person-{i}"} for i, p in enumerate(people)]
     extras = _extras_by_parent(profile)
     order = [s.key for s in SECTIONS] + [""]
     data["extra_sections"] = [e.model_dump() for key in order for e in extras.get(key, [])]
     return Profile.model_validate(data)
 
 
-def _numbered(prefix: str, items: Iterable[NewsItem | SkillRow | Question | Source]) -> list:
+def _numbered(prefix: str, items: Iterable[_Item]) -> list:
     kept = [item for item in items if not _is_blank(item)]
     return [item.model_dump() | {"id": f"{prefix}-{i}"} for i, item in enumerate(kept)]
 
 
-def _is_blank(item: NewsItem | SkillRow | Question | Source) -> bool:
+def _is_blank(item: _Item) -> bool:
     return not any(value for key, value in item.model_dump().items() if key != "id")
 
 
@@ -139,6 +152,36 @@ def _extras_by_parent(profile: Profile) -> dict[str, list[ExtraSection]]:
         merged = [ExtraSection(parent=parent, body="\n\n".join(bodies))] if bodies else []
         result[parent] = merged + titled.get(parent, [])
     return result
+
+
+def _rounds(rounds: list[Round]) -> str:
+    """The rounds as one labelled item of the title block (nothing when there are none):
+
+    - **Rounds**:
+      - 2026-12-03 14:30 America/New_York
+        - **Kind**: Technical
+        - **Interviewer**: Ana Lee
+          - **Role**: Engineering manager
+    """
+    if not rounds:
+        return ""
+    lines = [f"\n- **{ROUNDS_LABEL}**:"]
+    for item in rounds:
+        when = item.day.isoformat()
+        if item.start_time is not None:
+            when += f" {item.start_time.strftime('%H:%M')}"
+        if item.start_time is not None or item.timezone != "UTC":
+            when += f" {escape(item.timezone)}"
+        lines += [f"  - {when}", f"    - **Kind**: {item.label}"]
+        if item.minutes != DEFAULT_ROUND_MINUTES:
+            lines.append(f"    - **Length**: {item.minutes} min")
+        if item.location:
+            lines.append(f"    - **Location**: {escape(item.location)}")
+        for person in item.interviewers:
+            lines.append(f"    - **Interviewer**: {escape(person.name)}")
+            lines += [f"      - **Role**: {escape(person.role)}"] if person.role else []
+            lines += [f"      - **Note**: {escape(person.note)}"] if person.note else []
+    return "\n".join(lines)
 
 
 # --- sections ----------------------------------------------------------------------------------
