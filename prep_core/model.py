@@ -364,6 +364,28 @@ class Round(Part):
         return self.start() + timedelta(minutes=self.minutes)
 
 
+# --- fresh facts --------------------------------------------------------------------------------
+
+DATED_FACTS = ("overview.size", "overview.revenue")  # facts that age (news items carry a date)
+DEFAULT_STALE_DAYS = 182  # about six months: older facts are "check before quoting"
+
+
+class FactDate(Part):
+    """When a fact was true (``as_of``) and where it was read (``source``: a title or a link)."""
+
+    as_of: date | None = None
+    source: Line = ""
+
+
+def _dated_facts(value: dict[str, FactDate]) -> dict[str, FactDate]:
+    unknown = sorted(set(value) - set(DATED_FACTS))
+    if unknown:
+        raise ValueError(
+            f"no as-of date for {', '.join(unknown)}: dated facts are {', '.join(DATED_FACTS)}"
+        )
+    return {key: value[key] for key in DATED_FACTS if key in value}  # one order, always
+
+
 class Profile(Part):
     """Everything known about one company and one role, in the template's order."""
 
@@ -392,6 +414,8 @@ class Profile(Part):
     culture_fit: Lines = []
     sources: Annotated[list[Source], Field(max_length=MAX_ITEMS)] = []
     extra_sections: Annotated[list[ExtraSection], Field(max_length=MAX_ITEMS)] = []
+    fact_dates: Annotated[dict[str, FactDate], AfterValidator(_dated_facts)] = {}
+    stale_after_days: Annotated[int, Field(ge=1, le=3650)] = DEFAULT_STALE_DAYS
 
     @field_validator("schema_version")
     @classmethod

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
+from prep_core import freshness
 from prep_core.completeness import completeness
 from prep_core.model import Profile, Question, Round
 from prep_core.progress import last_attempt_weak, practice_order, practised
@@ -81,8 +82,9 @@ class Plan:
         }
 
 
-def plan(profile: Profile, *, now: datetime, stale_facts: int = 0) -> Plan:
-    """The plan from ``now``'s day to the next round; ``stale_facts``: the facts to re-check."""
+def plan(profile: Profile, *, now: datetime, stale_facts: int | None = None) -> Plan:
+    """The plan from ``now``'s day to the next round. ``stale_facts``: how many facts to
+    re-check the day before (default: ``freshness.stale_facts``, counted at ``now``)."""
     now = now if now.tzinfo else now.replace(tzinfo=UTC)
     today = now.date()
     rounds = effective_rounds(profile)
@@ -102,6 +104,8 @@ def plan(profile: Profile, *, now: datetime, stale_facts: int = 0) -> Plan:
             Item("setup", "Add the next round when you hear back", "basics"),
         )
         return Plan("past", message, (Day(today, items),))
+    if stale_facts is None:
+        stale_facts = len(freshness.stale_facts(profile, now=now))
     return _countdown(profile, target, today, stale_facts)
 
 
@@ -179,7 +183,9 @@ def _day_before(profile: Profile, stale: int, last_minute: list[Item]) -> list[I
     if stale:
         facts = "fact" if stale == 1 else "facts"
         items.append(
-            Item("facts", f"Re-check these {stale} {facts} before quoting them", "plan", "facts")
+            Item(
+                "facts", f"Re-check these {stale} {facts} before quoting them", "overview", "facts"
+            )
         )
     weakest = [q for q in practice_order(profile) if practised(q)][:2]
     items += [_practice(q, again=True) for q in weakest]

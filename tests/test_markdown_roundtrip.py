@@ -212,7 +212,7 @@ def test_read_sample_write_read_again_is_stable(sample_profile):
 
 
 def test_the_documented_losses():
-    assert len(MARKDOWN_LOSSES) == 5
+    assert len(MARKDOWN_LOSSES) == 6
     when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     profile = Profile(
         id="abc",
@@ -223,6 +223,8 @@ def test_the_documented_losses():
         news=[NewsItem(id="n1", text="News"), NewsItem(id="n2")],
         sources=[Source(id="s1", title="Blog"), Source(id="s2")],
         rounds=[Round(id="r1", day=date(2026, 12, 3), interviewers=[Interviewer(id="i1")])],
+        fact_dates={"overview.revenue": {"as_of": date(2024, 3, 31), "source": "10-K"}},
+        stale_after_days=90,
         extra_sections=[
             ExtraSection(title="Top", body="x"),
             ExtraSection(parent="overview", body="one"),
@@ -249,6 +251,8 @@ def test_the_documented_losses():
     assert [q.text for q in view.prep.questions] == ["Why?"]
     # 4. practice attempts
     assert [q.attempts for q in view.prep.questions] == [[]]
+    # 6. as-of dates of facts and the threshold
+    assert (view.fact_dates, view.stale_after_days) == ({}, 182)
     # 5. extras grouped as written
     assert view.extra_sections == [
         ExtraSection(parent="overview", body="one\n\ntwo"),
@@ -272,6 +276,8 @@ _LOST = {
     "sources": True,
     "rounds": {"__all__": {"id": True, "interviewers": {"__all__": {"id"}}}},
     "extra_sections": True,
+    "fact_dates": True,
+    "stale_after_days": True,
     "prep": {"skill_map", "questions"},
 }
 

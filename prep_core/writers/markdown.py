@@ -22,6 +22,7 @@ from typing import Any, get_args
 
 from prep_core.model import (
     DEFAULT_ROUND_MINUTES,
+    DEFAULT_STALE_DAYS,
     SCHEMA_VERSION,
     ExtraSection,
     NewsItem,
@@ -57,6 +58,9 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
     "created_at, updated_at, revision and schema_version",
     "blank items: news items, skills rows, questions and sources with every field empty",
     "practice attempts of questions (Question.attempts): kept in JSON only",
+    "the as-of dates and sources of facts (fact_dates) and the profile's threshold for stale "
+    "facts (stale_after_days): kept in JSON only (a year in a value, '$33.7 billion (2023)', "
+    "and news items' dates are text and read back)",
     "the order and grouping of extra sections: they come back section by section, in the "
     "template's order, with the '##' ones last; the untitled extras of one section come back "
     "as one (bodies joined by a blank line), and an empty untitled one not at all; an extra "
@@ -111,6 +115,7 @@ def markdown_view(profile: Profile) -> Profile:
     data = profile.model_dump()
     data.update(id=_VIEW_ID, revision=0, schema_version=SCHEMA_VERSION)
     data.update(created_at=_VIEW_TIME, updated_at=_VIEW_TIME)
+    data.update(fact_dates={}, stale_after_days=DEFAULT_STALE_DAYS)
     data["news"] = _numbered("news", profile.news)
     data["sources"] = _numbered("source", profile.sources)
     data["prep"]["skill_map"] = _numbered("skill", profile.prep.skill_map)

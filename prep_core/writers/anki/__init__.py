@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from prep_core.freshness import without_stale
 from prep_core.model import Profile
 from prep_core.writers.anki._cards import NO_ANSWER, Card, build_cards
 from prep_core.writers.anki._package import (
@@ -47,5 +48,6 @@ def write(profile: Profile, *, now: datetime, sections: Sequence[str] | None = N
     ``now`` stamps every note, so the same call gives the same bytes, and a later ``now``
     makes Anki treat the file as newer and update the notes it already has.
     """
-    package = build_package(profile, build_cards(profile, sections))
+    cards = build_cards(without_stale(profile, now=now), sections)  # nothing old to memorise
+    package = build_package(profile, cards)
     return package_bytes(package, timestamp=now.timestamp())

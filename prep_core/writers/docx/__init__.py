@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from prep_core.errors import UnknownFormat
+from prep_core.freshness import marked
 from prep_core.model import Profile
 from prep_core.writers.docx._cheatsheet import build_cheatsheet
 from prep_core.writers.docx._dossier import build_dossier
@@ -33,7 +34,7 @@ def write(profile: Profile, *, now: datetime, variant: str = "dossier") -> bytes
         raise UnknownFormat(
             f"Word export has no variant {variant!r}; variants: {', '.join(VARIANTS)}"
         ) from None
-    builder = build(profile, now)
+    builder = build(marked(profile, now=now), now)  # stale facts say 'check before quoting'
     role = " at ".join(part for part in (profile.role_title, profile.company) if part)
     builder.properties(
         title=profile.title,
