@@ -17,6 +17,7 @@ import streamlit as st
 from pages._ui.state import (
     EXPORT,
     LIBRARY,
+    PLAN,
     PRACTICE,
     READINESS,
     STALE,
@@ -51,6 +52,7 @@ PAGES: tuple[PageInfo, ...] = (
     *(PageInfo(section_page(s.key), s.title, s.icon, s.key, "Profile") for s in SECTIONS),
     PageInfo(READINESS, "Readiness", ":material/monitoring:", "readiness", "Prepare"),
     PageInfo(PRACTICE, "Practice", ":material/record_voice_over:", "practice", "Prepare"),
+    PageInfo(PLAN, "Plan", ":material/event_note:", "plan", "Prepare"),
     PageInfo(EXPORT, "Export", ":material/download:", "export", "Export"),
 )
 WALK = (
@@ -70,6 +72,11 @@ def _pages() -> list[st.Page]:
         st.Page(p.path, title=p.title, icon=p.icon, url_path=p.url_path or None, default=not i)
         for i, p in enumerate(PAGES)
     ]
+
+
+def page_path(url_path: str) -> str:
+    """The page file of a page's url path ("overview", "practice"); the Library for ""."""
+    return next((p.path for p in PAGES if p.url_path == url_path), LIBRARY)
 
 
 def go(path: str) -> None:

@@ -36,6 +36,8 @@ LIBRARY = "pages/library.py"
 READINESS = "pages/readiness.py"
 PRACTICE = "pages/practice.py"
 EXPORT = "pages/export.py"
+PLAN = "pages/plan.py"
+DEBRIEF = "pages/debrief.py"
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
 

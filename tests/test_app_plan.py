@@ -1,0 +1,133 @@
+"""The Plan page under AppTest: the days to the next round, each item a button to its page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import pages._ui.state as ui
+from prep_core.model import Profile
+from prep_core.store import Store
+from tests.app_harness import follow_app_navigation, v2_pages
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
+    with v2_pages():
+        yield Store(tmp_path / "data")
+
+
+def start(profile_id: str, page: str = ui.PLAN) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["profile"] = profile_id
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _today():
+    return datetime.now(UTC).date()
+
+
+def test_the_plan_lists_the_days_and_an_item_opens_its_page(store: Store) -> None:
+    profile = store.create(
+        Profile(
+            company="Acme",
+            interview_date=_today() + timedelta(days=3),
+            prep={"questions": [{"text": "Why Acme?"}]},
+        )
+    )
+    at = start(profile.id)
+    assert "in 3 days" in at.info[0].value
+    assert [s.value.split(",")[0] for s in at.subheader][:2] == ["Today", "Tomorrow"]
+    assert len(at.subheader) == 4
+    labels = [b.label for b in at.button if b.key and b.key.startswith("plan.")]
+    assert any(label.startswith("Research Company Overview") for label in labels)
+    rehearse = ui.plain("Draft and rehearse: “Why Acme?”", 300)  # labels are Markdown-escaped
+    assert rehearse in labels
+    key = next(b.key for b in at.button if b.label == rehearse)
+    at.button(key=key).click().run()
+    follow_app_navigation(at).run()
+    assert not at.exception
+    assert at.title[0].value == "Practice"
+
+
+def test_no_date_says_what_to_do_and_links_to_the_company_profile(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id)
+    assert "No interview date yet" in at.warning[0].value
+    [button] = [b for b in at.button if b.key and b.key.startswith("plan.")]
+    button.click().run()
+    follow_app_navigation(at).run()
+    assert at.title[0].value == "Company Profile"
+
+
+def test_the_plan_is_in_the_menu(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id, ui.READINESS)
+    at.button(key="nav.plan").click().run()
+    follow_app_navigation(at).run()
+    assert at.title[0].value == "Plan"
+
+
+# --- the rounds on the Company Profile page ----------------------------------------------------
+
+
+def on_disk(store: Store, profile_id: str) -> dict:
+    import json
+
+    return json.loads((store.folder / f"{profile_id}.json").read_text(encoding="utf-8"))
+
+
+def test_rounds_are_added_and_edited_through_bound_widgets(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id, ui.section_page("basics"))
+    at.button(key=f"{profile.id}.rounds.add").click().run()
+    [saved] = on_disk(store, profile.id)["rounds"]
+    rid = saved["id"]
+    day = (_today() + timedelta(days=5)).isoformat()
+    at.text_input(key=f"{profile.id}.rounds.{rid}.day").input(day).run()
+    at.text_input(key=f"{profile.id}.rounds.{rid}.start_time").input("14:30").run()
+    at.text_input(key=f"{profile.id}.rounds.{rid}.timezone").input("Europe/Berlin").run()
+    at.selectbox(key=f"{profile.id}.rounds.{rid}.kind").set_value("system_design").run()
+    people = at.text_area(key=f"{profile.id}.rounds.{rid}.interviewers")
+    people.input("Ana, Bo; Cy 🎉 | Staff engineer | ex-Google\nDee").run()
+    assert not at.exception, [e.value for e in at.exception]
+    data = on_disk(store, profile.id)
+    [saved] = data["rounds"]
+    when = (saved["day"], saved["start_time"], saved["timezone"])
+    assert when == (day, "14:30:00", "Europe/Berlin")
+    assert saved["kind"] == "system_design"
+    assert [(p["name"], p["role"]) for p in saved["interviewers"]] == [
+        ("Ana, Bo; Cy 🎉", "Staff engineer"),
+        ("Dee", ""),
+    ]
+    assert data["interview_date"] == day  # the headline follows the next round
+
+
+def test_an_unknown_time_zone_is_refused_in_one_line_and_changes_nothing(store: Store) -> None:
+    profile = store.create(Profile(company="Acme", rounds=[{"day": "2030-01-02"}]))
+    rid = profile.rounds[0].id
+    at = start(profile.id, ui.section_page("basics"))
+    before = on_disk(store, profile.id)
+    at.text_input(key=f"{profile.id}.rounds.{rid}.timezone").input("Mars/Olympus").run()
+    assert "unknown time zone 'Mars/Olympus'" in at.error[0].value
+    assert "\n" not in at.error[0].value
+    assert on_disk(store, profile.id)["rounds"] == before["rounds"]
+    assert at.text_input(key=f"{profile.id}.rounds.{rid}.timezone").value == "Mars/Olympus"
+
+
+def test_a_round_is_deleted(store: Store) -> None:
+    profile = store.create(Profile(company="Acme", rounds=[{"day": "2030-01-02"}]))
+    at = start(profile.id, ui.section_page("basics"))
+    at.button(key=f"{profile.id}.rounds.{profile.rounds[0].id}.delete").click().run()
+    assert on_disk(store, profile.id)["rounds"] == []
