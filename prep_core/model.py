@@ -233,6 +233,8 @@ class Question(Part):
     category: QuestionCategory = ""
     confidence: Annotated[int, Field(ge=1, le=5)] | None = None
     attempts: Annotated[list[Attempt], AfterValidator(_last_attempts)] = []  # oldest first
+    asked_in: Annotated[str, Field(pattern=r"^$|" + _ID_PATTERN)] = ""  # the round that asked it
+    how_it_went: Text = ""  # the debrief's note on the answer given in that round
 
     @field_validator("category", mode="before")
     @classmethod
@@ -320,6 +322,18 @@ class Interviewer(Part):
     note: Line = ""
 
 
+class Debrief(Part):
+    """What happened in a round, written right after it (the questions asked are in the bank,
+    tagged with the round: ``Question.asked_in``)."""
+
+    notes: Text = ""  # how it went overall
+    follow_ups: Lines = []  # what they asked for, what you promised
+    thank_you: Text = ""  # the thank-you note, drafted from the profile and edited
+
+    def is_blank(self) -> bool:
+        return not (self.notes or self.follow_ups or self.thank_you)
+
+
 class Round(Part):
     """One interview round: a day, and a start time in a time zone unless it is all-day."""
 
@@ -331,6 +345,7 @@ class Round(Part):
     minutes: Annotated[int, Field(ge=5, le=24 * 60)] = DEFAULT_ROUND_MINUTES
     interviewers: Annotated[list[Interviewer], Field(max_length=50)] = []
     location: Line = ""  # a place or a link
+    debrief: Debrief = Field(default_factory=Debrief)
 
     @field_validator("kind", mode="before")
     @classmethod
@@ -454,10 +469,13 @@ class Profile(Part):
         for key in ("skill_map", "questions"):
             for item in data["prep"][key]:
                 item["id"] = new_id()
+        renamed = {}
         for item in data["rounds"]:
-            item["id"] = new_id()
+            item["id"] = renamed[item["id"]] = new_id()
             for person in item["interviewers"]:
                 person["id"] = new_id()
+        for question in data["prep"]["questions"]:
+            question["asked_in"] = renamed.get(question["asked_in"], "")
         return Profile.model_validate(data)
 
 

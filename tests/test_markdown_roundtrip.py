@@ -20,6 +20,7 @@ from prep_core.model import (
     QUESTION_CATEGORIES,
     ROUND_KINDS,
     Attempt,
+    Debrief,
     ExtraSection,
     Interviewer,
     NewsItem,
@@ -427,6 +428,10 @@ def profiles(draw) -> Profile:
     profile = Profile(extra_sections=draw(extras()), rounds=draw(st.lists(rounds(), max_size=2)))
     for _, spec in all_fields():
         spec.set(profile, draw(VALUES[spec.kind]))
+    tags = st.sampled_from(["", *(r.id for r in profile.rounds)])
+    for question in profile.prep.questions:
+        question.asked_in = draw(tags)
+        question.how_it_went = draw(raw_text)
     return profile
 
 
@@ -441,6 +446,11 @@ def rounds(draw) -> Round:
         minutes=draw(st.integers(5, 600)),
         location=draw(raw_text),
         interviewers=draw(st.lists(people, max_size=2)),
+        debrief=Debrief(
+            notes=draw(raw_text),
+            follow_ups=draw(st.lists(raw_text, max_size=2)),
+            thank_you=draw(raw_text),
+        ),
     )
 
 
@@ -492,6 +502,31 @@ def test_rounds_and_their_interviewers_round_trip(name):
     back = read(text)
     assert [p.name for p in back.rounds[0].interviewers] == [person.name, "Second"]
     assert (back.rounds[0].start_time, back.rounds[1].all_day) == (time(9, 5), True)
+    assert_roundtrip(profile)
+
+
+def test_a_debrief_and_the_questions_asked_round_trip():
+    first, second = Round(day=date(2026, 12, 3)), Round(day=date(2026, 12, 9), kind="onsite")
+    second.debrief = Debrief(
+        notes="Went well.\n\n- they liked the design\n- ran out of time",
+        follow_ups=["Send the paper, v2", "Ask about; on-call"],
+        thank_you="Dear Ana,\n\nThank you!\n\nBest regards,",
+    )
+    profile = Profile(company="Acme", rounds=[first, second])
+    profile.prep.questions = [
+        Question(text="Why Acme?", asked_in=second.id, how_it_went="Too long.\n\nCut it."),
+        Question(text="Not asked yet"),
+        Question(text="Dangling", asked_in="nosuchround"),
+    ]
+    text = write(profile)
+    assert '- "Why Acme?"\n  - **Asked in**: round 2\n  - **How it went**: Too long.' in text
+    assert (
+        "    - **Follow-up**: Send the paper, v2\n    - **Follow-up**: Ask about; on-call" in text
+    )
+    back = read(text)
+    assert back.prep.questions[0].asked_in == back.rounds[1].id
+    assert back.prep.questions[2].asked_in == ""  # a tag naming no round is dropped
+    assert back.rounds[1].debrief == second.debrief
     assert_roundtrip(profile)
 
 

@@ -40,6 +40,7 @@ from prep_core.model import (
     QUESTION_CATEGORIES,
     YES_NO_WORDS,
     Profile,
+    new_id,
 )
 from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
 from prep_core.template import (
@@ -239,9 +240,19 @@ _TITLE_FIELD = next(spec for spec in BASICS.fields if spec.place == "title")
 _POSTING_FIELD = next(spec for spec in BASICS.fields if spec.place == "own_section")
 _BARE = {s.key: spec for s in SECTIONS for spec in s.fields if spec.bare and not spec.heading}
 _NEWS_LABELS = {"date": "date", "link": "url"}
-_QUESTION_LABELS = ("category", "confidence", "answer")
+_QUESTION_LABELS = ("category", "confidence", "answer", "asked in", "how it went")
+_ASKED_IN = re.compile(r"round\s+(\d{1,4})", re.I)
+_WHOLE = ("answer", "how it went")  # free-text sub-fields: lists and paragraphs belong to them
 _ROUNDS_KEY = norm_key(ROUNDS_LABEL)
-_ROUND_LABELS = ("kind", "length", "location", "interviewer")
+_ROUND_LABELS = (
+    "kind",
+    "length",
+    "location",
+    "interviewer",
+    "debrief",
+    "follow-up",
+    "thank-you note",
+)
 _ROUND_WHEN = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\s+(\d{1,2}:\d{2}))?(?:\s+(\S+))?")
 _MINUTES = re.compile(r"(\d{1,4})\s*(?:min|minutes?)?\.?", re.I)
 
@@ -451,6 +462,16 @@ class _Reader:
                     found["minutes"] = int(minutes[1])
                 elif key in ("kind", "location"):
                     found[key] = self.field_text(label[1], sub.children[1:], whole=False)
+                elif key in ("debrief", "thank-you note"):
+                    name = "notes" if key == "debrief" else "thank_you"
+                    debrief = found.setdefault("debrief", {})
+                    if name in debrief:
+                        self.leftover(sub)
+                    else:
+                        debrief[name] = self.field_text(label[1], sub.children[1:], whole=True)
+                elif key == "follow-up":
+                    text = self.field_text(label[1], sub.children[1:], whole=False)
+                    found.setdefault("debrief", {}).setdefault("follow_ups", []).append(text)
                 else:
                     self.leftover(sub)
         return found
@@ -509,7 +530,7 @@ class _Reader:
                     self.leftover(sub)
                     continue
                 key, raw = label
-                text = self.field_text(raw, sub.children[1:], whole=key == "answer")
+                text = self.field_text(raw, sub.children[1:], whole=key in _WHOLE)
                 found[key] = (raw, text, sub)
         return found
 
@@ -555,6 +576,10 @@ class _Reader:
                 question["confidence"] = int(value[0]) if value else None
             elif key == "answer":
                 question["answer"] = value
+            elif key == "how it went":
+                question["how_it_went"] = value
+            elif key == "asked in" and (number := _ASKED_IN.fullmatch(value.strip())):
+                question["asked_in"] = int(number[1])  # a round's number: its id in profile()
             else:  # a category or confidence the model has no place for: kept as written
                 self.leftover(sub)
         if any(v not in ("", None) for v in question.values()):
@@ -592,6 +617,7 @@ class _Reader:
         owner, name = self.owner(_POSTING_FIELD.path)  # a labelled line, then "## Job Posting"
         postings = [owner.get(name, ""), *(_job_posting(self.body(job)) for job in self.jobs)]
         owner[name] = "\n\n".join(filter(None, postings))
+        self.round_tags()
         self.data["extra_sections"] = [
             {"parent": extra.parent, "title": extra.title, "body": _close_fence(self.body(extra))}
             for extra in self.extras
@@ -600,6 +626,17 @@ class _Reader:
             return Profile.model_validate(self.data)
         except ValidationError as error:
             raise InvalidProfile(describe_validation_error(error)) from None
+
+    def round_tags(self) -> None:
+        """Give the rounds their ids, and questions' "Asked in: round N" the Nth one's."""
+        rounds = self.data.get("rounds", [])
+        for item in rounds:
+            item["id"] = new_id()
+        for question in self.data.get("prep", {}).get("questions", []):
+            number = question.get("asked_in")
+            if isinstance(number, int):
+                ok = 1 <= number <= len(rounds)
+                question["asked_in"] = rounds[number - 1]["id"] if ok else ""
 
     def body(self, extra: _Extra) -> str:
         if not extra.chunks:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, get_args
 
 from prep_core.model import (
@@ -54,7 +55,8 @@ __all__ = ["MARKDOWN_LOSSES", "markdown_view", "write"]
 
 MARKDOWN_LOSSES: tuple[str, ...] = (
     "ids: of the profile and of every news item, skills row, question, source, round and "
-    "interviewer (the reader assigns fresh ones)",
+    "interviewer (the reader assigns fresh ones; a question's round is written as its number, "
+    "and a round tag naming no round of the profile is dropped)",
     "created_at, updated_at, revision and schema_version",
     "blank items: news items, skills rows, questions and sources with every field empty",
     "practice attempts of questions (Question.attempts): kept in JSON only",
@@ -122,6 +124,9 @@ def markdown_view(profile: Profile) -> Profile:
     questions = [q.model_copy(update={"attempts": []}) for q in profile.prep.questions]
     data["prep"]["questions"] = _numbered("question", questions)
     data["rounds"] = _numbered("round", profile.rounds)
+    renamed = {r.id: f"round-{n}" for n, r in enumerate(profile.rounds)}
+    for question in data["prep"]["questions"]:
+        question["asked_in"] = renamed.get(question["asked_in"], "")
     for n, item in enumerate(data["rounds"]):
         people = item["interviewers"]
         item["interviewers"] = [p | {"id": f"round-{n}-person-{i}"} for i, p in enumerate(people)]
@@ -186,6 +191,12 @@ def _rounds(rounds: list[Round]) -> str:
             lines.append(f"    - **Interviewer**: {escape(person.name)}")
             lines += [f"      - **Role**: {escape(person.role)}"] if person.role else []
             lines += [f"      - **Note**: {escape(person.note)}"] if person.note else []
+        debrief = item.debrief
+        if debrief.notes:
+            lines.append(f"    - **Debrief**: {_indent(escape(debrief.notes), 6)}")
+        lines += [f"    - **Follow-up**: {escape(text)}" for text in debrief.follow_ups]
+        if debrief.thank_you:
+            lines.append(f"    - **Thank-you note**: {_indent(escape(debrief.thank_you), 6)}")
     return "\n".join(lines)
 
 
@@ -250,9 +261,12 @@ def _bare(profile: Profile, spec: FieldSpec) -> str:
     value = spec.get(profile)
     if spec.kind == "skills":
         return _skills_table(spec, value)
-    writer = {"news": _news_item, "questions": _question_item, "sources": _source_item}.get(
-        spec.kind
-    )
+    rounds = {r.id: n for n, r in enumerate(profile.rounds, 1)}
+    writer = {
+        "news": _news_item,
+        "questions": partial(_question_item, rounds=rounds),
+        "sources": _source_item,
+    }.get(spec.kind)
     quote = '"' if spec.kind == "questions" or spec.quoted else ""
     if writer is None:
         items = [f"- {quote}{_indent(escape(text), 2)}{quote}" for text in value]
@@ -270,7 +284,7 @@ def _news_item(item: NewsItem, spec: FieldSpec) -> str:
     return "\n".join(lines)
 
 
-def _question_item(question: Question, spec: FieldSpec) -> str:
+def _question_item(question: Question, spec: FieldSpec, rounds: dict[str, int]) -> str:
     text = escape(question.text) if question.text else hint_text(spec.hint)
     lines = [f'- "{text}"']
     if question.category:
@@ -279,6 +293,10 @@ def _question_item(question: Question, spec: FieldSpec) -> str:
         lines.append(f"  - **Confidence**: {question.confidence}/5")
     if question.answer:
         lines.append(f"  - **Answer**: {_indent(escape(question.answer), 4)}")
+    if question.asked_in in rounds:
+        lines.append(f"  - **Asked in**: round {rounds[question.asked_in]}")
+    if question.how_it_went:
+        lines.append(f"  - **How it went**: {_indent(escape(question.how_it_went), 4)}")
     return "\n".join(lines)
 
 
