@@ -15,6 +15,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages._ui.state import (
+    DEBRIEF,
     EXPORT,
     LIBRARY,
     PLAN,
@@ -53,6 +54,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo(READINESS, "Readiness", ":material/monitoring:", "readiness", "Prepare"),
     PageInfo(PRACTICE, "Practice", ":material/record_voice_over:", "practice", "Prepare"),
     PageInfo(PLAN, "Plan", ":material/event_note:", "plan", "Prepare"),
+    PageInfo(DEBRIEF, "Debrief", ":material/rate_review:", "debrief", "Prepare"),
     PageInfo(EXPORT, "Export", ":material/download:", "export", "Export"),
 )
 WALK = (
