@@ -1,6 +1,6 @@
 """Plan: the days from today to the next round, each item a button to the page where it is done."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 import streamlit as st
 
@@ -19,14 +19,15 @@ ICONS = {
 }
 
 profile = require_profile()
-result = plan(profile, now=datetime.now(UTC))
+now = datetime.now().astimezone()  # the person's own day: "today" is theirs, not UTC's
+result = plan(profile, now=now)
 st.title("Plan", anchor=False)
 st.caption(
     "Built from your profile each time you open it: an item goes away when it is done (the "
     "section filled in, the question rehearsed), so there is nothing to tick off by hand."
 )
 (st.info if result.status == "ok" else st.warning)(plain(result.message, 400))
-today = datetime.now(UTC).date()
+today = now.date()
 target = None
 for day in result.days:
     when = {0: "Today", 1: "Tomorrow"}.get((day.date - today).days, f"{day.date:%A}")

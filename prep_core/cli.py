@@ -172,12 +172,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """Print the day-by-day plan to the next interview round."""
-    from datetime import UTC, datetime
+    from datetime import datetime
 
     from prep_core.plan import plan
 
     profile = _profile(args)
-    result = plan(profile, now=datetime.now(UTC))
+    result = plan(profile, now=datetime.now().astimezone())  # "today" is the local day
     if args.json:
         import json
 

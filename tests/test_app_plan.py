@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -35,7 +35,7 @@ def start(profile_id: str, page: str = ui.PLAN) -> AppTest:
 
 
 def _today():
-    return datetime.now(UTC).date()
+    return datetime.now().astimezone().date()  # the page's "today": the local day
 
 
 def test_the_plan_lists_the_days_and_an_item_opens_its_page(store: Store) -> None:
