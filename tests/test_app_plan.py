@@ -131,3 +131,28 @@ def test_a_round_is_deleted(store: Store) -> None:
     at = start(profile.id, ui.section_page("basics"))
     at.button(key=f"{profile.id}.rounds.{profile.rounds[0].id}.delete").click().run()
     assert on_disk(store, profile.id)["rounds"] == []
+
+
+# --- the facts' as-of dates on Company Overview -------------------------------------------------
+
+
+def test_a_facts_as_of_date_and_source_are_saved_and_a_stale_one_is_named(store: Store) -> None:
+    profile = store.create(Profile(company="Acme", overview={"revenue": "$2 billion"}))
+    at = start(profile.id, ui.section_page("overview"))
+    at.text_input(key=f"{profile.id}.fact_dates.overview.revenue.as_of").input("2020-03-31").run()
+    at.text_input(key=f"{profile.id}.fact_dates.overview.revenue.source").input("10-K").run()
+    assert on_disk(store, profile.id)["fact_dates"] == {
+        "overview.revenue": {"as_of": "2020-03-31", "source": "10-K"}
+    }
+    assert "Revenue (as of 2020-03-31)" in at.warning[0].value
+    at.number_input(key=f"{profile.id}.stale_after_days").set_value(3000).run()
+    assert on_disk(store, profile.id)["stale_after_days"] == 3000
+    assert not at.warning  # 2020-03-31 is not older than 3000 days
+
+
+def test_a_bad_as_of_date_is_refused_in_one_line(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id, ui.section_page("overview"))
+    at.text_input(key=f"{profile.id}.fact_dates.overview.size.as_of").input("last spring").run()
+    assert "'last spring' is not a date" in at.error[0].value
+    assert on_disk(store, profile.id)["fact_dates"] == {}
