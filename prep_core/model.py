@@ -398,7 +398,8 @@ def _dated_facts(value: dict[str, FactDate]) -> dict[str, FactDate]:
         raise ValueError(
             f"no as-of date for {', '.join(unknown)}: dated facts are {', '.join(DATED_FACTS)}"
         )
-    return {key: value[key] for key in DATED_FACTS if key in value}  # one order, always
+    # one order, always; a stamp with neither a date nor a source says nothing
+    return {k: value[k] for k in DATED_FACTS if k in value and (value[k].as_of or value[k].source)}
 
 
 class Profile(Part):

@@ -11,6 +11,9 @@ import re
 
 TITLE_PREFIX = "Company Profile: "  # the "#" title line, before the company's name
 ROUNDS_LABEL = "Interview rounds"  # the title block's labelled list of rounds
+STALE_LABEL = "Check facts older than"  # the title block's "- **...**: 182 days"
+AS_OF_LABEL = "As of"  # under a dated fact: "  - **As of**: 2024-03-31"
+SOURCE_LABEL = "Source"  # under a dated fact: "  - **Source**: Annual report"
 JOB_POSTING_TITLE = "Job Posting"  # the "##" section our files keep the pasted posting in
 QUOTES = ('"', "“", "”")  # around a question or a quoted list item
 

@@ -17,11 +17,13 @@ from hypothesis import strategies as st
 
 from prep_core.errors import InvalidProfile
 from prep_core.model import (
+    DATED_FACTS,
     QUESTION_CATEGORIES,
     ROUND_KINDS,
     Attempt,
     Debrief,
     ExtraSection,
+    FactDate,
     Interviewer,
     NewsItem,
     Profile,
@@ -213,7 +215,7 @@ def test_read_sample_write_read_again_is_stable(sample_profile):
 
 
 def test_the_documented_losses():
-    assert len(MARKDOWN_LOSSES) == 6
+    assert len(MARKDOWN_LOSSES) == 5
     when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     profile = Profile(
         id="abc",
@@ -252,8 +254,6 @@ def test_the_documented_losses():
     assert [q.text for q in view.prep.questions] == ["Why?"]
     # 4. practice attempts
     assert [q.attempts for q in view.prep.questions] == [[]]
-    # 6. as-of dates of facts and the threshold
-    assert (view.fact_dates, view.stale_after_days) == ({}, 182)
     # 5. extras grouped as written
     assert view.extra_sections == [
         ExtraSection(parent="overview", body="one\n\ntwo"),
@@ -277,8 +277,6 @@ _LOST = {
     "sources": True,
     "rounds": {"__all__": {"id": True, "interviewers": {"__all__": {"id"}}}},
     "extra_sections": True,
-    "fact_dates": True,
-    "stale_after_days": True,
     "prep": {"skill_map", "questions"},
 }
 
@@ -428,6 +426,9 @@ def profiles(draw) -> Profile:
     profile = Profile(extra_sections=draw(extras()), rounds=draw(st.lists(rounds(), max_size=2)))
     for _, spec in all_fields():
         spec.set(profile, draw(VALUES[spec.kind]))
+    stamps = st.builds(FactDate, as_of=st.none() | st.dates(), source=raw_text)
+    profile.fact_dates = draw(st.dictionaries(st.sampled_from(DATED_FACTS), stamps, max_size=2))
+    profile.stale_after_days = draw(st.integers(1, 3650))
     tags = st.sampled_from(["", *(r.id for r in profile.rounds)])
     for question in profile.prep.questions:
         question.asked_in = draw(tags)
@@ -528,6 +529,32 @@ def test_a_debrief_and_the_questions_asked_round_trip():
     assert back.prep.questions[2].asked_in == ""  # a tag naming no round is dropped
     assert back.rounds[1].debrief == second.debrief
     assert_roundtrip(profile)
+
+
+def test_as_of_dates_sources_and_the_threshold_round_trip():
+    profile = Profile(
+        company="Acme",
+        stale_after_days=90,
+        fact_dates={
+            "overview.revenue": {"as_of": "2024-03-31", "source": "10-K, p. 3; [x]"},
+            "overview.size": {"source": "LinkedIn"},
+        },
+    )
+    profile.overview.revenue = "$2 billion (2023)"
+    text = write(profile)
+    assert "- **Check facts older than**: 90 days\n" in text
+    revenue = "- **Revenue**: $2 billion (2023)\n  - **As of**: 2024-03-31\n  - **Source**: 10-K"
+    assert revenue in text
+    assert "- **Size**: [Number of employees]\n  - **Source**: LinkedIn\n" in text
+    assert "Check facts older than" not in write(Profile())  # the default is not written
+    assert_roundtrip(profile)
+
+
+def test_a_bad_as_of_date_is_kept_as_text_of_its_section():
+    text = "## Company Overview\n\n- **Revenue**: $2B\n  - **As of**: last spring\n"
+    profile = read(text)
+    assert profile.fact_dates == {} and profile.overview.revenue == "$2B"
+    assert "last spring" in profile.extra_sections[0].body
 
 
 def test_a_profile_without_rounds_writes_no_rounds_line():

@@ -36,6 +36,7 @@ from prep_core.errors import InvalidProfile, describe_validation_error
 from prep_core.model import (
     _LINE_BREAKS,
     _UNPRINTABLE,
+    DATED_FACTS,
     MAX_TEXT,
     QUESTION_CATEGORIES,
     YES_NO_WORDS,
@@ -44,8 +45,11 @@ from prep_core.model import (
 )
 from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
 from prep_core.template import (
+    AS_OF_LABEL,
     JOB_POSTING_TITLE,
     ROUNDS_LABEL,
+    SOURCE_LABEL,
+    STALE_LABEL,
     is_placeholder,
     norm_key,
     split_commas,
@@ -244,6 +248,9 @@ _QUESTION_LABELS = ("category", "confidence", "answer", "asked in", "how it went
 _ASKED_IN = re.compile(r"round\s+(\d{1,4})", re.I)
 _WHOLE = ("answer", "how it went")  # free-text sub-fields: lists and paragraphs belong to them
 _ROUNDS_KEY = norm_key(ROUNDS_LABEL)
+_STALE_KEY = norm_key(STALE_LABEL)
+_STALE_DAYS = re.compile(r"(\d{1,4})\s*(?:days?)?\.?", re.I)
+_FACT_LABELS = {norm_key(AS_OF_LABEL): "as_of", norm_key(SOURCE_LABEL): "source"}
 _ROUND_LABELS = (
     "kind",
     "length",
@@ -391,6 +398,13 @@ class _Reader:
     def labelled_item(self, item: SyntaxTreeNode) -> None:
         labels = _LABELS[self.section.key]
         found = _label(item, labels)
+        if self.section is BASICS and found and found[0] == _STALE_KEY:
+            days = _STALE_DAYS.fullmatch(value_text(found[1]).strip())
+            if days is None or "stale_after_days" in self.seen or len(item.children) > 1:
+                self.leftover(item)
+            else:
+                self.set("stale_after_days", int(days[1]))
+            return
         if self.section is BASICS and found and found[0] == _ROUNDS_KEY:
             if "rounds" in self.seen:
                 self.leftover(item)
@@ -402,6 +416,8 @@ class _Reader:
             self.leftover(item)  # not ours, or a second value for a field already filled
             return
         raw, rest = found[1], item.children[1:]
+        if spec.path in DATED_FACTS:
+            rest = self.fact_date(spec.path, rest)
         if spec.kind in ("list", "inline_list"):
             values = [] if is_placeholder(raw) else [value_text(p) for p in split_commas(raw)]
             for child in rest:
@@ -416,6 +432,28 @@ class _Reader:
             self.leftover(item)
         else:
             self.set(spec.path, value)
+
+    def fact_date(self, path: str, rest: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+        """A dated fact's nested "As of" and "Source" bullets; the other blocks are returned."""
+        kept = []
+        for child in rest:
+            labels = [_label(sub, _FACT_LABELS) for sub in child.children]
+            keys = [label[0] if label else "" for label in labels]
+            if child.type not in _LISTS or not all(k in _FACT_LABELS for k in keys):
+                kept.append(child)
+                continue
+            stamp: dict[str, Any] = {}
+            for sub, key, label in zip(child.children, keys, labels, strict=True):
+                name = _FACT_LABELS[key]
+                text = self.field_text(label[1], sub.children[1:], whole=False) if label else ""
+                value = _scalar(_DATE_SPEC, text) if name == "as_of" else text
+                if name in stamp or value is _INVALID:
+                    self.leftover(sub)
+                else:
+                    stamp[name] = value
+            if stamp:
+                self.data.setdefault("fact_dates", {}).setdefault(path, {}).update(stamp)
+        return kept
 
     def rounds(self, item: SyntaxTreeNode) -> None:
         """The title block's "- **Interview rounds**:" item, one nested bullet per round."""
@@ -656,6 +694,7 @@ class _Reader:
 # --- helpers -----------------------------------------------------------------------------------
 
 _INVALID = object()
+_DATE_SPEC = FieldSpec("fact_dates", "As of", "YYYY-MM-DD", "date")
 
 
 def _inline(node: SyntaxTreeNode) -> SyntaxTreeNode:

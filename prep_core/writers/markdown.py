@@ -44,8 +44,11 @@ from prep_core.sections import (
     Section,
 )
 from prep_core.template import (
+    AS_OF_LABEL,
     JOB_POSTING_TITLE,
     ROUNDS_LABEL,
+    SOURCE_LABEL,
+    STALE_LABEL,
     TITLE_PREFIX,
     hint_text,
     split_commas,
@@ -60,9 +63,6 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
     "created_at, updated_at, revision and schema_version",
     "blank items: news items, skills rows, questions and sources with every field empty",
     "practice attempts of questions (Question.attempts): kept in JSON only",
-    "the as-of dates and sources of facts (fact_dates) and the profile's threshold for stale "
-    "facts (stale_after_days): kept in JSON only (a year in a value, '$33.7 billion (2023)', "
-    "and news items' dates are text and read back)",
     "the order and grouping of extra sections: they come back section by section, in the "
     "template's order, with the '##' ones last; the untitled extras of one section come back "
     "as one (bodies joined by a blank line), and an empty untitled one not at all; an extra "
@@ -86,7 +86,8 @@ def write(profile: Profile, *, now: datetime | None = None, **_: Any) -> str:
     extras = _extras_by_parent(profile)
     places = {place: [s for s in BASICS.fields if s.place == place] for place in get_args(Place)}
     blocks = [f"# {TITLE_PREFIX}{_title(profile, *places['title'])}"]
-    blocks.append(_labelled(profile, places["line"]) + _rounds(profile.rounds))
+    title_block = _labelled(profile, places["line"]) + _threshold(profile)
+    blocks.append(title_block + _rounds(profile.rounds))
     blocks += _extra_blocks(extras.get(BASICS.key, []))
     for section in SECTIONS:
         if section is not BASICS:
@@ -117,7 +118,6 @@ def markdown_view(profile: Profile) -> Profile:
     data = profile.model_dump()
     data.update(id=_VIEW_ID, revision=0, schema_version=SCHEMA_VERSION)
     data.update(created_at=_VIEW_TIME, updated_at=_VIEW_TIME)
-    data.update(fact_dates={}, stale_after_days=DEFAULT_STALE_DAYS)
     data["news"] = _numbered("news", profile.news)
     data["sources"] = _numbered("source", profile.sources)
     data["prep"]["skill_map"] = _numbered("skill", profile.prep.skill_map)
@@ -230,7 +230,24 @@ def _extra_blocks(extras: list[ExtraSection]) -> list[str]:
 
 
 def _labelled(profile: Profile, specs: Iterable[FieldSpec]) -> str:
-    return "\n".join(_field(spec, spec.get(profile)) for spec in specs)
+    return "\n".join(_field(spec, spec.get(profile)) + _as_of(profile, spec) for spec in specs)
+
+
+def _as_of(profile: Profile, spec: FieldSpec) -> str:
+    """A dated fact's as-of date and source, as nested bullets under its line."""
+    stamp = profile.fact_dates.get(spec.path)
+    if stamp is None:
+        return ""
+    lines = [f"\n  - **{AS_OF_LABEL}**: {stamp.as_of.isoformat()}"] if stamp.as_of else []
+    lines += [f"\n  - **{SOURCE_LABEL}**: {escape(stamp.source)}"] if stamp.source else []
+    return "".join(lines)
+
+
+def _threshold(profile: Profile) -> str:
+    """The stale-facts threshold in the title block, when it is not the default."""
+    if profile.stale_after_days == DEFAULT_STALE_DAYS:
+        return ""
+    return f"\n- **{STALE_LABEL}**: {profile.stale_after_days} days"
 
 
 def _field(spec: FieldSpec, value: Any) -> str:
