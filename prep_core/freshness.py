@@ -19,7 +19,15 @@ from datetime import UTC, date, datetime
 from prep_core.model import DATED_FACTS, Profile
 from prep_core.sections import get_section
 
-__all__ = ["Fact", "as_of_date", "dated_facts", "marked", "stale_facts", "without_stale"]
+__all__ = [
+    "Fact",
+    "as_of_date",
+    "dated_facts",
+    "facts_by_source",
+    "marked",
+    "stale_facts",
+    "without_stale",
+]
 
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name} | {
     name.lower(): n for n, name in enumerate(calendar.month_abbr) if name
@@ -82,6 +90,27 @@ def dated_facts(profile: Profile) -> list[Fact]:
             Fact(f"news:{item.id}", f"News: {text}", text, as_of_date(item.date), item.url, "news")
         )
     return facts
+
+
+def facts_by_source(profile: Profile) -> tuple[dict[str, list[Fact]], list[Fact]]:
+    """The dated facts each source supports, and the facts with no source.
+
+    A fact's source (its as-of source, or a news item's link) is matched to a Research Source by
+    its link or its title, ignoring case; a source that is not among them keeps its own name.
+    """
+    sources = [s for s in profile.sources if s.title or s.url]
+    by_source: dict[str, list[Fact]] = {s.title or s.url: [] for s in sources}
+    none = []
+    for fact in dated_facts(profile):
+        if not fact.source:
+            none.append(fact)
+            continue
+        wanted = fact.source.casefold()
+        match = next(
+            (s for s in sources if wanted in {s.url.casefold(), s.title.casefold()} - {""}), None
+        )
+        by_source.setdefault(match.title or match.url if match else fact.source, []).append(fact)
+    return by_source, none
 
 
 def stale_facts(profile: Profile, *, now: datetime) -> list[Fact]:

@@ -156,3 +156,19 @@ def test_a_bad_as_of_date_is_refused_in_one_line(store: Store) -> None:
     at.text_input(key=f"{profile.id}.fact_dates.overview.size.as_of").input("last spring").run()
     assert "'last spring' is not a date" in at.error[0].value
     assert on_disk(store, profile.id)["fact_dates"] == {}
+
+
+def test_the_sources_page_shows_the_facts_each_source_supports(store: Store) -> None:
+    profile = store.create(
+        Profile(
+            company="Acme",
+            overview={"revenue": "$2 billion (2020)", "size": "900"},
+            fact_dates={"overview.revenue": {"source": "Annual report"}},
+            sources=[{"title": "Annual report"}],
+        )
+    )
+    at = start(profile.id, ui.section_page("sources"))
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "**Annual report**" in shown
+    assert "- Revenue (as of 2020-12-31) — :orange[check before quoting]" in shown
+    assert "- Size" in shown.split("Facts with no source")[1]

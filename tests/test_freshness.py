@@ -109,3 +109,22 @@ def test_the_plan_counts_them_the_day_before():
     profile = _profile(interview_date=date(2026, 12, 4))
     eve = plan(profile, now=NOW).days[-2]
     assert "Re-check these 2 facts before quoting them" in [i.text for i in eve.items]
+
+
+def test_facts_by_source_match_links_and_titles_and_list_the_facts_with_none():
+    from prep_core.freshness import facts_by_source
+
+    profile = _profile(fact_dates={"overview.revenue": {"source": "annual REPORT"}})
+    profile.news[0].url = "https://acme.test/oslo"
+    profile.sources = [
+        {"title": "Annual report", "url": "https://acme.test/ar"},
+        {"title": "Blog", "url": "https://acme.test/oslo"},
+        {"title": "Unused"},
+    ]
+    by_source, none = facts_by_source(profile)
+    assert {k: [f.key for f in v] for k, v in by_source.items()} == {
+        "Annual report": ["overview.revenue"],
+        "Blog": ["news:old"],
+        "Unused": [],
+    }
+    assert [f.key for f in none] == ["overview.size", "news:new", "news:undated"]

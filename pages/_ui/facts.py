@@ -14,7 +14,7 @@ import streamlit as st
 from pages._ui.bind import bound, wkey
 from pages._ui.fields import parse_date
 from pages._ui.state import current, plain
-from prep_core.freshness import stale_facts
+from prep_core.freshness import facts_by_source, stale_facts
 from prep_core.model import DATED_FACTS, FactDate, Profile
 from prep_core.sections import get_section
 
@@ -81,3 +81,22 @@ def _writer(path: str, attr: str, parse=None):
         profile.fact_dates = stamps
 
     return write
+
+
+def facts_by_source_view() -> None:
+    """Under Research Sources: which dated facts each source supports, and which have none."""
+    profile = current()
+    by_source, none = facts_by_source(profile)
+    stale = {f.key for f in stale_facts(profile, now=datetime.now(UTC))}
+
+    def line(fact) -> str:
+        when = f" (as of {fact.as_of})" if fact.as_of else ""
+        flag = " — :orange[check before quoting]" if fact.key in stale else ""
+        return f"- {plain(fact.label, 120)}{when}{flag}"
+
+    with st.expander("Facts and their sources", icon=":material/link:"):
+        for source, facts in by_source.items():
+            st.markdown(f"**{plain(source, 120)}**")
+            st.markdown("\n".join(map(line, facts)) or "- No dated fact names this source yet.")
+        st.markdown("**Facts with no source**")
+        st.markdown("\n".join(map(line, none)) or "- None: every dated fact names its source.")
