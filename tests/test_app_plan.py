@@ -172,3 +172,16 @@ def test_the_sources_page_shows_the_facts_each_source_supports(store: Store) -> 
     assert "**Annual report**" in shown
     assert "- Revenue (as of 2020-12-31) — :orange[check before quoting]" in shown
     assert "- Size" in shown.split("Facts with no source")[1]
+
+
+def test_the_news_page_flags_old_news(store: Store) -> None:
+    profile = store.create(
+        Profile(
+            company="Acme",
+            news=[{"text": "Opened Oslo", "date": "2019-05-01"}, {"text": "Undated news"}],
+        )
+    )
+    at = start(profile.id, ui.section_page("news"))
+    [warning] = at.warning
+    assert ui.plain("News: Opened Oslo") + " (as of 2019-05-01)" in warning.value
+    assert "Undated" not in warning.value

@@ -60,13 +60,7 @@ def facts_editor() -> None:
             max_value=3650,
             step=30,
         )
-        old = stale_facts(profile, now=datetime.now(UTC))
-        if old:
-            st.warning(
-                "Check before quoting: "
-                + "; ".join(f"{plain(f.label, 80)} (as of {f.as_of})" for f in old[:10]),
-                icon=":material/history:",
-            )
+    stale_note("overview")
 
 
 def _writer(path: str, attr: str, parse=None):
@@ -100,3 +94,14 @@ def facts_by_source_view() -> None:
             st.markdown("\n".join(map(line, facts)) or "- No dated fact names this source yet.")
         st.markdown("**Facts with no source**")
         st.markdown("\n".join(map(line, none)) or "- None: every dated fact names its source.")
+
+
+def stale_note(page: str) -> None:
+    """The facts of this page older than the profile's threshold, flagged in one warning."""
+    old = [f for f in stale_facts(current(), now=datetime.now(UTC)) if f.page == page]
+    if old:
+        st.warning(
+            "Check before quoting: "
+            + "; ".join(f"{plain(f.label, 80)} (as of {f.as_of})" for f in old[:10]),
+            icon=":material/history:",
+        )
