@@ -174,6 +174,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_plan(args: argparse.Namespace) -> int:
+    """Print the day-by-day plan to the next interview round."""
+    from datetime import datetime
+
+    from prep_core.plan import plan
+
+    profile = _profile(args)
+    result = plan(profile, now=datetime.now().astimezone())  # "today" is the local day
+    if args.json:
+        import json
+
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    print(f"{profile.title}: {result.message}")
+    for day in result.days:
+        print()
+        print(f"{day.date:%a %Y-%m-%d}")
+        for item in day.items:
+            print(f"  [{item.kind}] {item.text}  ({item.page})")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Export a profile to a file in ``exports/``, to ``-o PATH``, or to stdout (``-o -``)."""
     from prep_core.formats import get_format
@@ -371,6 +393,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "export", "export a profile (Markdown, JSON, Word, Anki)", cmd_export, _configure_export
     ),
+    Command("plan", "the day-by-day plan to the next interview round", cmd_plan, _configure_check),
     Command(
         "restore",
         "list deleted profiles, or bring one back from the trash",

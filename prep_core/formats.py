@@ -93,6 +93,16 @@ FORMATS: tuple[Format, ...] = (
         options=("sections", "stories"),
         description="Flashcards of the facts and your answers; re-import updates them.",
     ),
+    Format(
+        name="ics",
+        label="Calendar (iCalendar)",
+        extension="ics",
+        mime="text/calendar",
+        binary=True,
+        writer="prep_core.writers.ics:write",
+        description="Your rounds with reminders, the daily prep blocks and the debriefs; "
+        "re-import updates them.",
+    ),
 )
 
 WRITERS: tuple[Format, ...] = tuple(f for f in FORMATS if f.writer)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Annotated, Any, Literal
 from urllib.parse import quote
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
     AfterValidator,
@@ -26,7 +27,7 @@ from pydantic import (
     field_validator,
 )
 
-SCHEMA_VERSION = 4  # 4: requirements, Question.story_id, SkillRow.requirement_id (issue 12)
+SCHEMA_VERSION = 5  # 4: requirements and links (issue 12); 5: interview rounds (issue 13)
 MAX_TEXT = 100_000  # characters in one field: a long answer fits, a pasted binary does not
 MAX_ITEMS = 2_000  # entries in one list
 MAX_ATTEMPTS = 20  # practice attempts kept per question: the last ones
@@ -261,6 +262,8 @@ class Question(Part):
     confidence: Annotated[int, Field(ge=1, le=5)] | None = None
     story_id: LinkId = ""  # the story (story bank, stories.json) this answer tells
     attempts: Annotated[list[Attempt], AfterValidator(_last_attempts)] = []  # oldest first
+    asked_in: Annotated[str, Field(pattern=r"^$|" + _ID_PATTERN)] = ""  # the round that asked it
+    how_it_went: Text = ""  # the debrief's note on the answer given in that round
 
     @field_validator("category", mode="before")
     @classmethod
@@ -306,6 +309,129 @@ class ExtraSection(Part):
         return "\n".join(line.rstrip() for line in value.split("\n")).strip("\n")
 
 
+# --- interview rounds ---------------------------------------------------------------------------
+
+RoundKind = Literal[
+    "interview", "recruiter_screen", "technical", "system_design", "behavioral", "onsite", "other"
+]
+ROUND_KINDS: tuple[str, ...] = RoundKind.__args__  # type: ignore[attr-defined]
+ROUND_KIND_LABELS = {
+    "interview": "Interview",
+    "recruiter_screen": "Recruiter screen",
+    "technical": "Technical",
+    "system_design": "System design",
+    "behavioral": "Behavioral",
+    "onsite": "Onsite",
+    "other": "Other",
+}
+_KIND_BY_LABEL = {label.lower().replace(" ", "_"): k for k, label in ROUND_KIND_LABELS.items()}
+DEFAULT_ROUND_MINUTES = 60
+
+
+def check_timezone(name: str) -> str:
+    """``name`` when it is an IANA time zone zoneinfo knows ("Europe/London"), else ValueError."""
+    name = clean_line(name)
+    try:
+        if not name or name.startswith(("/", ".")) or ".." in name:
+            raise ZoneInfoNotFoundError(name)
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f"unknown time zone {name!r}: use an IANA name such as Europe/London or "
+            "America/New_York"
+        ) from None
+    return name
+
+
+class Interviewer(Part):
+    """Someone on the panel of a round: for the prep, the debrief and the thank-you note."""
+
+    id: ItemId
+    name: Line = ""
+    role: Line = ""
+    note: Line = ""
+
+
+class Debrief(Part):
+    """What happened in a round, written right after it (the questions asked are in the bank,
+    tagged with the round: ``Question.asked_in``)."""
+
+    notes: Text = ""  # how it went overall
+    follow_ups: Lines = []  # what they asked for, what you promised
+    thank_you: Text = ""  # the thank-you note, drafted from the profile and edited
+
+    def is_blank(self) -> bool:
+        return not (self.notes or self.follow_ups or self.thank_you)
+
+
+class Round(Part):
+    """One interview round: a day, and a start time in a time zone unless it is all-day."""
+
+    id: ItemId
+    kind: RoundKind = "interview"
+    day: date
+    start_time: time | None = None  # None: all-day (the time is not known yet)
+    timezone: Annotated[str, AfterValidator(check_timezone)] = "UTC"
+    minutes: Annotated[int, Field(ge=5, le=24 * 60)] = DEFAULT_ROUND_MINUTES
+    interviewers: Annotated[list[Interviewer], Field(max_length=50)] = []
+    location: Line = ""  # a place or a link
+    debrief: Debrief = Field(default_factory=Debrief)
+
+    @field_validator("kind", mode="before")
+    @classmethod
+    def _kind(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            word = re.sub(r"[\s-]+", "_", clean_line(value).lower())
+            return _KIND_BY_LABEL.get(word, word)
+        return value
+
+    @field_validator("start_time", mode="after")
+    @classmethod
+    def _minutes_only(cls, value: time | None) -> time | None:
+        return value.replace(second=0, microsecond=0, tzinfo=None) if value else None
+
+    @property
+    def all_day(self) -> bool:
+        return self.start_time is None
+
+    @property
+    def label(self) -> str:
+        return ROUND_KIND_LABELS[self.kind]
+
+    def start(self) -> datetime:
+        """When it starts, time-zone aware (all-day: midnight in its time zone)."""
+        zone = ZoneInfo(self.timezone)
+        return datetime.combine(self.day, self.start_time or time(0), tzinfo=zone)
+
+    def end(self) -> datetime:
+        if self.start_time is None:
+            return self.start() + timedelta(days=1)
+        return self.start() + timedelta(minutes=self.minutes)
+
+
+# --- fresh facts --------------------------------------------------------------------------------
+
+DATED_FACTS = ("overview.size", "overview.revenue")  # facts that age (news items carry a date)
+DEFAULT_STALE_DAYS = 182  # about six months: older facts are "check before quoting"
+
+
+class FactDate(Part):
+    """When a fact was true (``as_of``) and where it was read (``source``: a title or a link)."""
+
+    as_of: date | None = None
+    source: Line = ""
+
+
+def _dated_facts(value: dict[str, FactDate]) -> dict[str, FactDate]:
+    unknown = sorted(set(value) - set(DATED_FACTS))
+    if unknown:
+        raise ValueError(
+            f"no as-of date for {', '.join(unknown)}: dated facts are {', '.join(DATED_FACTS)}"
+        )
+    # one order, always; a stamp with neither a date nor a source says nothing
+    return {k: value[k] for k in DATED_FACTS if k in value and (value[k].as_of or value[k].source)}
+
+
 class Profile(Part):
     """Everything known about one company and one role, in the template's order."""
 
@@ -318,7 +444,8 @@ class Profile(Part):
     company: Line = ""
     role_title: Line = ""
     job_ref: Line = ""
-    interview_date: date | None = None
+    interview_date: date | None = None  # the headline: the next upcoming round's day
+    rounds: Annotated[list[Round], Field(max_length=MAX_ITEMS)] = []
     job_posting: Text = ""
     requirements: Annotated[list[Requirement], Field(max_length=MAX_ITEMS)] = []
 
@@ -334,6 +461,8 @@ class Profile(Part):
     culture_fit: Lines = []
     sources: Annotated[list[Source], Field(max_length=MAX_ITEMS)] = []
     extra_sections: Annotated[list[ExtraSection], Field(max_length=MAX_ITEMS)] = []
+    fact_dates: Annotated[dict[str, FactDate], AfterValidator(_dated_facts)] = {}
+    stale_after_days: Annotated[int, Field(ge=1, le=3650)] = DEFAULT_STALE_DAYS
 
     @field_validator("schema_version")
     @classmethod
@@ -377,6 +506,13 @@ class Profile(Part):
                 item["id"] = new_id()
         for row in data["prep"]["skill_map"]:
             row["requirement_id"] = renamed.get(row["requirement_id"], "")
+        rounds_renamed = {}
+        for item in data["rounds"]:
+            item["id"] = rounds_renamed[item["id"]] = new_id()
+            for person in item["interviewers"]:
+                person["id"] = new_id()
+        for question in data["prep"]["questions"]:
+            question["asked_in"] = rounds_renamed.get(question["asked_in"], "")
         return Profile.model_validate(data)
 
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 
 TITLE_PREFIX = "Company Profile: "  # the "#" title line, before the company's name
+ROUNDS_LABEL = "Interview rounds"  # the title block's labelled list of rounds
+STALE_LABEL = "Check facts older than"  # the title block's "- **...**: 182 days"
+AS_OF_LABEL = "As of"  # under a dated fact: "  - **As of**: 2024-03-31"
+SOURCE_LABEL = "Source"  # under a dated fact: "  - **Source**: Annual report"
 JOB_POSTING_TITLE = "Job Posting"  # the "##" section our files keep the pasted posting in
 REQUIREMENTS_TITLE = "Job Requirements"  # the posting's requirement rows, after the posting
 STORY_BANK_TITLE = "Story Bank"  # the STAR stories exported with a profile

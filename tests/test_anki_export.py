@@ -82,6 +82,8 @@ def col(tmp_path):
 
 @pytest.fixture
 def profile(sample_profile) -> Profile:
+    # Every fact counts as fresh here; leaving stale facts out is tested in test_freshness.py.
+    sample_profile.stale_after_days = 3650
     return sample_profile
 
 
@@ -252,6 +254,7 @@ def test_same_clock_gives_same_bytes_and_later_clock_differs(profile, fixed_now)
 
 def test_markup_in_fields_shows_as_text(col, tmp_path, fixed_now):
     hostile = hostile_profile()
+    hostile.stale_after_days = 3650  # its dated news would be left out as stale
     hostile.prep.questions[0].text = "<script>alert(1)</script>"
     hostile.prep.questions[0].answer = "<b>not bold</b>\n<img src=x onerror=alert(1)>"
     import_apkg(col, write_apkg(hostile, tmp_path / "deck.apkg", fixed_now))

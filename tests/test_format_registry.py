@@ -24,7 +24,7 @@ def test_every_row_names_functions_that_exist():
 
 
 def test_readers_and_writers_are_the_pandoc_lists():
-    assert [f.name for f in WRITERS] == ["md", "json", "docx", "apkg"]
+    assert [f.name for f in WRITERS] == ["md", "json", "docx", "apkg", "ics"]
     assert [f.name for f in READERS] == ["md", "json"]
     assert READABLE_SUFFIXES == (".md", ".markdown", ".txt", ".json")
 

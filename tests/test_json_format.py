@@ -119,7 +119,7 @@ def test_schema_3_gains_no_requirements_and_no_links():
         },
     }
     migrated = migrate(data)
-    assert migrated["schema_version"] == 4
+    assert migrated["schema_version"] == SCHEMA_VERSION
     assert migrated["requirements"] == []
     assert migrated["prep"]["questions"][0]["story_id"] == ""
     assert migrated["prep"]["skill_map"][0]["requirement_id"] == ""
@@ -145,6 +145,40 @@ def test_links_and_requirements_round_trip_and_new_ids_keep_links(sample_profile
     assert copy.prep.skill_map[0].requirement_id == copy.requirements[0].id
     with pytest.raises(ValueError, match="requirement_id"):
         sample_profile.prep.skill_map[0].requirement_id = "../etc"
+
+
+def test_schema_3_gains_no_rounds_and_its_date_is_one_all_day_round():
+    from prep_core.rounds import effective_rounds
+
+    data = {"schema_version": 3, "id": "acme3", "interview_date": "2026-12-01"}
+    assert migrate(data)["rounds"] == [] and "rounds" not in data
+    profile = read(json.dumps(data))
+    assert (profile.schema_version, profile.rounds) == (SCHEMA_VERSION, [])
+    [only] = effective_rounds(profile)
+    assert (only.day, only.all_day, only.kind) == (date(2026, 12, 1), True, "interview")
+
+
+def test_rounds_round_trip_exactly(fixed_now):
+    profile = Profile(
+        rounds=[
+            {
+                "kind": "technical",
+                "day": "2026-12-03",
+                "start_time": "14:30",
+                "timezone": "America/New_York",
+                "interviewers": [{"name": 'Ana, Bo; "Cy" 🎉', "role": "EM", "note": "ex-Google"}],
+                "location": "https://meet.example/abc",
+            },
+            {"kind": "onsite", "day": "2026-12-10"},
+        ]
+    )
+    assert read(write(profile, now=fixed_now)) == profile
+
+
+def test_an_unknown_time_zone_is_one_clear_message():
+    data = {"rounds": [{"day": "2026-12-03", "start_time": "10:00", "timezone": "Mars/Olympus"}]}
+    with pytest.raises(InvalidProfile, match="unknown time zone 'Mars/Olympus'"):
+        read(json.dumps(data))
 
 
 def test_attempts_round_trip_and_only_the_last_20_are_kept(sample_profile, fixed_now):

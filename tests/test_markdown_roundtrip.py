@@ -8,21 +8,28 @@ the golden files in tests/golden/ after a deliberate change of the output.
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from prep_core.errors import InvalidProfile
 from prep_core.model import (
+    DATED_FACTS,
     QUESTION_CATEGORIES,
+    ROUND_KINDS,
     Attempt,
+    Debrief,
     ExtraSection,
+    FactDate,
+    Interviewer,
     NewsItem,
     Profile,
     Question,
     Requirement,
+    Round,
     SkillRow,
     Source,
 )
@@ -220,6 +227,9 @@ def test_the_documented_losses():
         company="Acme",
         news=[NewsItem(id="n1", text="News"), NewsItem(id="n2")],
         sources=[Source(id="s1", title="Blog"), Source(id="s2")],
+        rounds=[Round(id="r1", day=date(2026, 12, 3), interviewers=[Interviewer(id="i1")])],
+        fact_dates={"overview.revenue": {"as_of": date(2024, 3, 31), "source": "10-K"}},
+        stale_after_days=90,
         extra_sections=[
             ExtraSection(title="Top", body="x"),
             ExtraSection(parent="overview", body="one"),
@@ -248,6 +258,7 @@ def test_the_documented_losses():
     assert view.created_at == view.updated_at != when
     # 3. blank items dropped (and the kept ones renumbered)
     assert [n.text for n in view.news] == ["News"] and view.news[0].id != "n1"
+    assert view.rounds[0].id != "r1" and view.rounds[0].interviewers[0].id != "i1"
     assert [s.title for s in view.sources] == ["Blog"]
     assert [r.skill for r in view.prep.skill_map] == ["SQL"]
     assert [q.text for q in view.prep.questions] == ["Why?"]
@@ -280,6 +291,7 @@ _LOST = {
     "schema_version": True,
     "news": True,
     "sources": True,
+    "rounds": {"__all__": {"id": True, "interviewers": {"__all__": {"id"}}}},
     "extra_sections": True,
     "requirements": True,
     "prep": {"skill_map", "questions", "dismissed_flags"},
@@ -430,10 +442,36 @@ VALUES = {
 @st.composite
 def profiles(draw) -> Profile:
     """Profiles built through the model, so every value is canonical."""
-    profile = Profile(extra_sections=draw(extras()))
+    profile = Profile(extra_sections=draw(extras()), rounds=draw(st.lists(rounds(), max_size=2)))
     for _, spec in all_fields():
         spec.set(profile, draw(VALUES[spec.kind]))
+    stamps = st.builds(FactDate, as_of=st.none() | st.dates(), source=raw_text)
+    profile.fact_dates = draw(st.dictionaries(st.sampled_from(DATED_FACTS), stamps, max_size=2))
+    profile.stale_after_days = draw(st.integers(1, 3650))
+    tags = st.sampled_from(["", *(r.id for r in profile.rounds)])
+    for question in profile.prep.questions:
+        question.asked_in = draw(tags)
+        question.how_it_went = draw(raw_text)
     return profile
+
+
+@st.composite
+def rounds(draw) -> Round:
+    people = st.builds(Interviewer, name=raw_text, role=raw_text, note=raw_text)
+    return Round(
+        day=draw(st.dates()),
+        start_time=draw(st.none() | st.times()),
+        timezone=draw(st.sampled_from(["UTC", "Europe/London", "America/Argentina/Buenos_Aires"])),
+        kind=draw(st.sampled_from(ROUND_KINDS)),
+        minutes=draw(st.integers(5, 600)),
+        location=draw(raw_text),
+        interviewers=draw(st.lists(people, max_size=2)),
+        debrief=Debrief(
+            notes=draw(raw_text),
+            follow_ups=draw(st.lists(raw_text, max_size=2)),
+            thank_you=draw(raw_text),
+        ),
+    )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -456,4 +494,94 @@ def test_any_text_round_trips_in_every_kind_of_place(text):
     profile.prep.questions = [Question(text=text, answer=text)]
     profile.news = [NewsItem(text=text, date=text)]
     profile.sources = [Source(title=text, url=text)]
+    person = Interviewer(name=text, role=text, note=text)
+    profile.rounds = [Round(day=date(2026, 12, 3), location=text, interviewers=[person, person])]
     assert_roundtrip(profile)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Ana, Bo", "Lee; Kim", "Line one\nline two", "Zoë 🎉 Ünal", "- **Kind**: onsite", "[TBD]"],
+)
+def test_rounds_and_their_interviewers_round_trip(name):
+    person = Interviewer(name=name, role=f"{name} (role)", note=f"note: {name}")
+    timed = Round(
+        kind="system_design",
+        day=date(2026, 12, 3),
+        start_time=time(9, 5),
+        timezone="America/New_York",
+        minutes=45,
+        location="https://meet.example/a_b?x=1&y=2",
+        interviewers=[person, Interviewer(name="Second")],
+    )
+    profile = Profile(company="Acme", rounds=[timed, Round(day=date(2026, 12, 10))])
+    text = write(profile)
+    assert "- **Interview rounds**:\n  - 2026-12-03 09:05 America/New\\_York\n" in text
+    assert "    - **Kind**: System design\n    - **Length**: 45 min\n" in text
+    assert "  - 2026-12-10\n    - **Kind**: Interview\n" in text
+    back = read(text)
+    assert [p.name for p in back.rounds[0].interviewers] == [person.name, "Second"]
+    assert (back.rounds[0].start_time, back.rounds[1].all_day) == (time(9, 5), True)
+    assert_roundtrip(profile)
+
+
+def test_a_debrief_and_the_questions_asked_round_trip():
+    first, second = Round(day=date(2026, 12, 3)), Round(day=date(2026, 12, 9), kind="onsite")
+    second.debrief = Debrief(
+        notes="Went well.\n\n- they liked the design\n- ran out of time",
+        follow_ups=["Send the paper, v2", "Ask about; on-call"],
+        thank_you="Dear Ana,\n\nThank you!\n\nBest regards,",
+    )
+    profile = Profile(company="Acme", rounds=[first, second])
+    profile.prep.questions = [
+        Question(text="Why Acme?", asked_in=second.id, how_it_went="Too long.\n\nCut it."),
+        Question(text="Not asked yet"),
+        Question(text="Dangling", asked_in="nosuchround"),
+    ]
+    text = write(profile)
+    assert '- "Why Acme?"\n  - **Asked in**: round 2\n  - **How it went**: Too long.' in text
+    assert (
+        "    - **Follow-up**: Send the paper, v2\n    - **Follow-up**: Ask about; on-call" in text
+    )
+    back = read(text)
+    assert back.prep.questions[0].asked_in == back.rounds[1].id
+    assert back.prep.questions[2].asked_in == ""  # a tag naming no round is dropped
+    assert back.rounds[1].debrief == second.debrief
+    assert_roundtrip(profile)
+
+
+def test_as_of_dates_sources_and_the_threshold_round_trip():
+    profile = Profile(
+        company="Acme",
+        stale_after_days=90,
+        fact_dates={
+            "overview.revenue": {"as_of": "2024-03-31", "source": "10-K, p. 3; [x]"},
+            "overview.size": {"source": "LinkedIn"},
+        },
+    )
+    profile.overview.revenue = "$2 billion (2023)"
+    text = write(profile)
+    assert "- **Check facts older than**: 90 days\n" in text
+    revenue = "- **Revenue**: $2 billion (2023)\n  - **As of**: 2024-03-31\n  - **Source**: 10-K"
+    assert revenue in text
+    assert "- **Size**: [Number of employees]\n  - **Source**: LinkedIn\n" in text
+    assert "Check facts older than" not in write(Profile())  # the default is not written
+    assert_roundtrip(profile)
+
+
+def test_a_bad_as_of_date_is_kept_as_text_of_its_section():
+    text = "## Company Overview\n\n- **Revenue**: $2B\n  - **As of**: last spring\n"
+    profile = read(text)
+    assert profile.fact_dates == {} and profile.overview.revenue == "$2B"
+    assert "last spring" in profile.extra_sections[0].body
+
+
+def test_a_profile_without_rounds_writes_no_rounds_line():
+    assert "Interview rounds" not in write(Profile(interview_date=date(2026, 12, 3)))
+
+
+def test_a_round_with_an_unknown_time_zone_is_refused_in_one_line():
+    text = "# Company Profile: Acme\n\n- **Interview rounds**:\n  - 2026-12-03 10:00 Mars/Base\n"
+    with pytest.raises(InvalidProfile, match="unknown time zone 'Mars/Base'") as error:
+        read(text)
+    assert "\n" not in str(error.value)

@@ -26,7 +26,7 @@ def test_the_design_contracts_are_there():
     profile = prep_core.read_markdown("# Company Profile: Acme\n")
     assert profile.company == "Acme"
     assert prep_core.write_markdown(profile).startswith("# Company Profile: Acme\n")
-    assert [f.name for f in prep_core.FORMATS] == ["md", "json", "docx", "apkg"]
+    assert [f.name for f in prep_core.FORMATS] == ["md", "json", "docx", "apkg", "ics"]
     assert prep_core.export(profile, "md").decode().startswith("# Company Profile: Acme")
 
 

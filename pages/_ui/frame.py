@@ -17,9 +17,11 @@ from pathlib import Path
 import streamlit as st
 
 from pages._ui.state import (
+    DEBRIEF,
     EXPORT,
     FIT,
     LIBRARY,
+    PLAN,
     PRACTICE,
     READINESS,
     STALE,
@@ -55,6 +57,8 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo(READINESS, "Readiness", ":material/monitoring:", "readiness", "Prepare"),
     PageInfo(FIT, "Fit", ":material/fact_check:", "fit", "Prepare"),
     PageInfo(PRACTICE, "Practice", ":material/record_voice_over:", "practice", "Prepare"),
+    PageInfo(PLAN, "Plan", ":material/event_note:", "plan", "Prepare"),
+    PageInfo(DEBRIEF, "Debrief", ":material/rate_review:", "debrief", "Prepare"),
     PageInfo(EXPORT, "Export", ":material/download:", "export", "Export"),
 )
 WALK = (
@@ -77,6 +81,11 @@ def _menu() -> dict[str, list[st.Page]]:
         )
         menu.setdefault(p.group, []).append(page)
     return menu
+
+
+def page_path(url_path: str) -> str:
+    """The page file of a page's url path ("overview", "practice"); the Library for ""."""
+    return next((p.path for p in PAGES if p.url_path == url_path), LIBRARY)
 
 
 def go(path: str) -> None:

@@ -37,6 +37,8 @@ READINESS = "pages/readiness.py"
 PRACTICE = "pages/practice.py"
 FIT = "pages/fit.py"
 EXPORT = "pages/export.py"
+PLAN = "pages/plan.py"
+DEBRIEF = "pages/debrief.py"
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
 

@@ -5,8 +5,8 @@
     schema 2   every one of those items is an object with a stable ``id``
     schema 3   questions carry their practice ``attempts``
     schema 4   the posting's ``requirements``, ``Question.story_id``,
-               ``SkillRow.requirement_id`` and ``Prep.dismissed_flags`` (issue 12; the current
-               model)
+               ``SkillRow.requirement_id`` and ``Prep.dismissed_flags`` (issue 12)
+    schema 5   interview ``rounds`` (the current model; ``interview_date`` stays the headline)
 
 A file without ``schema_version`` is schema 1. A file from a newer schema is refused, never
 guessed at: it was written by a newer version of Interview Prep Studio.
@@ -153,11 +153,17 @@ def _v3_to_v4(data: dict[str, Any]) -> None:
                 item.setdefault(link, "")
 
 
+def _v4_to_v5(data: dict[str, Any]) -> None:
+    """Profiles gain interview rounds: none yet (an ``interview_date`` alone means one round)."""
+    data.setdefault("rounds", [])
+
+
 # from version n to n+1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 
 

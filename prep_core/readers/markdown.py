@@ -36,17 +36,23 @@ from prep_core.errors import InvalidProfile, describe_validation_error
 from prep_core.model import (
     _LINE_BREAKS,
     _UNPRINTABLE,
+    DATED_FACTS,
     MAX_TEXT,
     QUESTION_CATEGORIES,
     YES_NO_WORDS,
     Profile,
     Story,
+    new_id,
 )
 from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
 from prep_core.template import (
+    AS_OF_LABEL,
     JOB_POSTING_TITLE,
     REQUIREMENT_LABELS,
     REQUIREMENTS_TITLE,
+    ROUNDS_LABEL,
+    SOURCE_LABEL,
+    STALE_LABEL,
     STORY_BANK_TITLE,
     STORY_LABELS,
     is_placeholder,
@@ -243,10 +249,27 @@ _TITLE_FIELD = next(spec for spec in BASICS.fields if spec.place == "title")
 _POSTING_FIELD = next(spec for spec in BASICS.fields if spec.place == "own_section")
 _BARE = {s.key: spec for s in SECTIONS for spec in s.fields if spec.bare and not spec.heading}
 _NEWS_LABELS = {"date": "date", "link": "url"}
-_QUESTION_LABELS = ("category", "confidence", "answer", "story")
 _LINK = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _REQUIREMENT_KINDS = {norm_key(label): kind for kind, label in REQUIREMENT_LABELS.items()}
 _STORY_FIELDS = {norm_key(label): key for key, label in STORY_LABELS.items()}
+_QUESTION_LABELS = ("category", "confidence", "answer", "story", "asked in", "how it went")
+_ASKED_IN = re.compile(r"round\s+(\d{1,4})", re.I)
+_WHOLE = ("answer", "how it went")  # free-text sub-fields: lists and paragraphs belong to them
+_ROUNDS_KEY = norm_key(ROUNDS_LABEL)
+_STALE_KEY = norm_key(STALE_LABEL)
+_STALE_DAYS = re.compile(r"(\d{1,4})\s*(?:days?)?\.?", re.I)
+_FACT_LABELS = {norm_key(AS_OF_LABEL): "as_of", norm_key(SOURCE_LABEL): "source"}
+_ROUND_LABELS = (
+    "kind",
+    "length",
+    "location",
+    "interviewer",
+    "debrief",
+    "follow-up",
+    "thank-you note",
+)
+_ROUND_WHEN = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\s+(\d{1,2}:\d{2}))?(?:\s+(\S+))?")
+_MINUTES = re.compile(r"(\d{1,4})\s*(?:min|minutes?)?\.?", re.I)
 
 
 # --- the walk ----------------------------------------------------------------------------------
@@ -386,11 +409,26 @@ class _Reader:
     def labelled_item(self, item: SyntaxTreeNode) -> None:
         labels = _LABELS[self.section.key]
         found = _label(item, labels)
+        if self.section is BASICS and found and found[0] == _STALE_KEY:
+            days = _STALE_DAYS.fullmatch(value_text(found[1]).strip())
+            if days is None or "stale_after_days" in self.seen or len(item.children) > 1:
+                self.leftover(item)
+            else:
+                self.set("stale_after_days", int(days[1]))
+            return
+        if self.section is BASICS and found and found[0] == _ROUNDS_KEY:
+            if "rounds" in self.seen:
+                self.leftover(item)
+            else:
+                self.rounds(item)
+            return
         spec = labels.get(found[0]) if found else None
         if spec is None or found is None or spec.path in self.seen:
             self.leftover(item)  # not ours, or a second value for a field already filled
             return
         raw, rest = found[1], item.children[1:]
+        if spec.path in DATED_FACTS:
+            rest = self.fact_date(spec.path, rest)
         if spec.kind in ("list", "inline_list"):
             values = [] if is_placeholder(raw) else [value_text(p) for p in split_commas(raw)]
             for child in rest:
@@ -405,6 +443,87 @@ class _Reader:
             self.leftover(item)
         else:
             self.set(spec.path, value)
+
+    def fact_date(self, path: str, rest: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+        """A dated fact's nested "As of" and "Source" bullets; the other blocks are returned."""
+        kept = []
+        for child in rest:
+            labels = [_label(sub, _FACT_LABELS) for sub in child.children]
+            keys = [label[0] if label else "" for label in labels]
+            if child.type not in _LISTS or not all(k in _FACT_LABELS for k in keys):
+                kept.append(child)
+                continue
+            stamp: dict[str, Any] = {}
+            for sub, key, label in zip(child.children, keys, labels, strict=True):
+                name = _FACT_LABELS[key]
+                text = self.field_text(label[1], sub.children[1:], whole=False) if label else ""
+                value = _scalar(_DATE_SPEC, text) if name == "as_of" else text
+                if name in stamp or value is _INVALID:
+                    self.leftover(sub)
+                else:
+                    stamp[name] = value
+            if stamp:
+                self.data.setdefault("fact_dates", {}).setdefault(path, {}).update(stamp)
+        return kept
+
+    def rounds(self, item: SyntaxTreeNode) -> None:
+        """The title block's "- **Interview rounds**:" item, one nested bullet per round."""
+        self.seen.add("rounds")
+        rounds = self.data.setdefault("rounds", [])
+        for child in item.children[1:]:
+            if child.type not in _LISTS:
+                self.leftover(child)
+                continue
+            for sub in child.children:
+                found = self.round_item(sub)
+                if found is None:
+                    self.leftover(sub)
+                else:
+                    rounds.append(found)
+
+    def round_item(self, item: SyntaxTreeNode) -> dict[str, Any] | None:
+        first = item.children[0] if item.children else None
+        if first is None or first.type != "paragraph":
+            return None
+        when = _ROUND_WHEN.fullmatch(value_text(_inline(first).content).strip())
+        if when is None:
+            return None
+        found: dict[str, Any] = {"day": when[1], "interviewers": []}
+        if when[2]:
+            found["start_time"] = when[2]
+        if when[3]:
+            found["timezone"] = when[3]
+        for child in item.children[1:]:
+            if child.type not in _LISTS:
+                self.leftover(child)
+                continue
+            for sub in child.children:
+                label = _label(sub, _ROUND_LABELS)
+                key = label[0] if label else ""
+                if label is None or key not in _ROUND_LABELS:
+                    self.leftover(sub)
+                elif key == "interviewer":
+                    person = {"name": self.field_text(label[1], [], whole=False)}
+                    for name, (_, text, _) in self.sub_fields(sub, ("role", "note")).items():
+                        person[name] = text
+                    found["interviewers"].append(person)
+                elif key == "length" and (minutes := _MINUTES.fullmatch(value_text(label[1]))):
+                    found["minutes"] = int(minutes[1])
+                elif key in ("kind", "location"):
+                    found[key] = self.field_text(label[1], sub.children[1:], whole=False)
+                elif key in ("debrief", "thank-you note"):
+                    name = "notes" if key == "debrief" else "thank_you"
+                    debrief = found.setdefault("debrief", {})
+                    if name in debrief:
+                        self.leftover(sub)
+                    else:
+                        debrief[name] = self.field_text(label[1], sub.children[1:], whole=True)
+                elif key == "follow-up":
+                    text = self.field_text(label[1], sub.children[1:], whole=False)
+                    found.setdefault("debrief", {}).setdefault("follow_ups", []).append(text)
+                else:
+                    self.leftover(sub)
+        return found
 
     def field_text(self, raw: str, rest: list[SyntaxTreeNode], *, whole: bool) -> str:
         """A labelled value: the label line's text and the item's further paragraphs.
@@ -460,7 +579,7 @@ class _Reader:
                     self.leftover(sub)
                     continue
                 key, raw = label
-                text = self.field_text(raw, sub.children[1:], whole=key == "answer")
+                text = self.field_text(raw, sub.children[1:], whole=key in _WHOLE)
                 found[key] = (raw, text, sub)
         return found
 
@@ -508,6 +627,10 @@ class _Reader:
                 question["answer"] = value
             elif key == "story" and _LINK.fullmatch(value):
                 question["story_id"] = value
+            elif key == "how it went":
+                question["how_it_went"] = value
+            elif key == "asked in" and (number := _ASKED_IN.fullmatch(value.strip())):
+                question["asked_in"] = int(number[1])  # a round's number: its id in profile()
             else:  # a category or confidence the model has no place for: kept as written
                 self.leftover(sub)
         if any(v not in ("", None) for v in question.values()):
@@ -553,6 +676,7 @@ class _Reader:
         for extra in self.fit.get(norm_key(STORY_BANK_TITLE), []):
             if _story_rows(self.body(extra)) is not None:
                 self.extras.remove(extra)  # read by read_stories, not part of the profile
+        self.round_tags()
         self.data["extra_sections"] = [
             {"parent": extra.parent, "title": extra.title, "body": _close_fence(self.body(extra))}
             for extra in self.extras
@@ -561,6 +685,17 @@ class _Reader:
             return Profile.model_validate(self.data)
         except ValidationError as error:
             raise InvalidProfile(describe_validation_error(error)) from None
+
+    def round_tags(self) -> None:
+        """Give the rounds their ids, and questions' "Asked in: round N" the Nth one's."""
+        rounds = self.data.get("rounds", [])
+        for item in rounds:
+            item["id"] = new_id()
+        for question in self.data.get("prep", {}).get("questions", []):
+            number = question.get("asked_in")
+            if isinstance(number, int):
+                ok = 1 <= number <= len(rounds)
+                question["asked_in"] = rounds[number - 1]["id"] if ok else ""
 
     def body(self, extra: _Extra) -> str:
         if not extra.chunks:
@@ -580,6 +715,7 @@ class _Reader:
 # --- helpers -----------------------------------------------------------------------------------
 
 _INVALID = object()
+_DATE_SPEC = FieldSpec("fact_dates", "As of", "YYYY-MM-DD", "date")
 
 
 def _inline(node: SyntaxTreeNode) -> SyntaxTreeNode:

@@ -18,15 +18,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, get_args
 
 from prep_core.model import (
+    DEFAULT_ROUND_MINUTES,
+    DEFAULT_STALE_DAYS,
     SCHEMA_VERSION,
     ExtraSection,
     NewsItem,
     Profile,
     Question,
     Requirement,
+    Round,
     SkillRow,
     Source,
     Story,
@@ -42,9 +46,13 @@ from prep_core.sections import (
     Section,
 )
 from prep_core.template import (
+    AS_OF_LABEL,
     JOB_POSTING_TITLE,
     REQUIREMENT_LABELS,
     REQUIREMENTS_TITLE,
+    ROUNDS_LABEL,
+    SOURCE_LABEL,
+    STALE_LABEL,
     STORY_BANK_TITLE,
     STORY_LABELS,
     TITLE_PREFIX,
@@ -55,8 +63,9 @@ from prep_core.template import (
 __all__ = ["MARKDOWN_LOSSES", "markdown_view", "write"]
 
 MARKDOWN_LOSSES: tuple[str, ...] = (
-    "ids: of the profile and of every news item, skills row, question and source "
-    "(the reader assigns fresh ones)",
+    "ids: of the profile and of every news item, skills row, question, source, round and "
+    "interviewer (the reader assigns fresh ones; a question's round is written as its number, "
+    "and a round tag naming no round of the profile is dropped)",
     "created_at, updated_at, revision and schema_version",
     "blank items: news items, skills rows, questions and sources with every field empty",
     "practice attempts of questions (Question.attempts): kept in JSON only",
@@ -71,6 +80,7 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
     "whose parent is no known section comes back as a '##' section of its own",
 )
 
+_Item = NewsItem | SkillRow | Question | Source | Round
 _VIEW_ID = "0" * 32
 _VIEW_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 
@@ -97,7 +107,8 @@ def write(
     extras = _extras_by_parent(profile)
     places = {place: [s for s in BASICS.fields if s.place == place] for place in get_args(Place)}
     blocks = [f"# {TITLE_PREFIX}{_title(profile, *places['title'])}"]
-    blocks.append(_labelled(profile, places["line"]))
+    title_block = _labelled(profile, places["line"]) + _threshold(profile)
+    blocks.append(title_block + _rounds(profile.rounds))
     blocks += _extra_blocks(extras.get(BASICS.key, []))
     for section in SECTIONS:
         if section is not BASICS:
@@ -184,18 +195,25 @@ def markdown_view(profile: Profile) -> Profile:
     ]
     questions = [q.model_copy(update={"attempts": []}) for q in profile.prep.questions]
     data["prep"]["questions"] = _numbered("question", questions)
+    data["rounds"] = _numbered("round", profile.rounds)
+    renamed = {r.id: f"round-{n}" for n, r in enumerate(profile.rounds)}
+    for question in data["prep"]["questions"]:
+        question["asked_in"] = renamed.get(question["asked_in"], "")
+    for n, item in enumerate(data["rounds"]):
+        people = item["interviewers"]
+        item["interviewers"] = [p | {"id": f"round-{n}-person-{i}"} for i, p in enumerate(people)]
     extras = _extras_by_parent(profile)
     order = [s.key for s in SECTIONS] + [""]
     data["extra_sections"] = [e.model_dump() for key in order for e in extras.get(key, [])]
     return Profile.model_validate(data)
 
 
-def _numbered(prefix: str, items: Iterable[NewsItem | SkillRow | Question | Source]) -> list:
+def _numbered(prefix: str, items: Iterable[_Item]) -> list:
     kept = [item for item in items if not _is_blank(item)]
     return [item.model_dump() | {"id": f"{prefix}-{i}"} for i, item in enumerate(kept)]
 
 
-def _is_blank(item: NewsItem | SkillRow | Question | Source) -> bool:
+def _is_blank(item: _Item) -> bool:
     return not any(value for key, value in item.model_dump().items() if key != "id")
 
 
@@ -216,6 +234,42 @@ def _extras_by_parent(profile: Profile) -> dict[str, list[ExtraSection]]:
         merged = [ExtraSection(parent=parent, body="\n\n".join(bodies))] if bodies else []
         result[parent] = merged + titled.get(parent, [])
     return result
+
+
+def _rounds(rounds: list[Round]) -> str:
+    """The rounds as one labelled item of the title block (nothing when there are none):
+
+    - **Rounds**:
+      - 2026-12-03 14:30 America/New_York
+        - **Kind**: Technical
+        - **Interviewer**: Ana Lee
+          - **Role**: Engineering manager
+    """
+    if not rounds:
+        return ""
+    lines = [f"\n- **{ROUNDS_LABEL}**:"]
+    for item in rounds:
+        when = item.day.isoformat()
+        if item.start_time is not None:
+            when += f" {item.start_time.strftime('%H:%M')}"
+        if item.start_time is not None or item.timezone != "UTC":
+            when += f" {escape(item.timezone)}"
+        lines += [f"  - {when}", f"    - **Kind**: {item.label}"]
+        if item.minutes != DEFAULT_ROUND_MINUTES:
+            lines.append(f"    - **Length**: {item.minutes} min")
+        if item.location:
+            lines.append(f"    - **Location**: {escape(item.location)}")
+        for person in item.interviewers:
+            lines.append(f"    - **Interviewer**: {escape(person.name)}")
+            lines += [f"      - **Role**: {escape(person.role)}"] if person.role else []
+            lines += [f"      - **Note**: {escape(person.note)}"] if person.note else []
+        debrief = item.debrief
+        if debrief.notes:
+            lines.append(f"    - **Debrief**: {_indent(escape(debrief.notes), 6)}")
+        lines += [f"    - **Follow-up**: {escape(text)}" for text in debrief.follow_ups]
+        if debrief.thank_you:
+            lines.append(f"    - **Thank-you note**: {_indent(escape(debrief.thank_you), 6)}")
+    return "\n".join(lines)
 
 
 # --- sections ----------------------------------------------------------------------------------
@@ -248,7 +302,24 @@ def _extra_blocks(extras: list[ExtraSection]) -> list[str]:
 
 
 def _labelled(profile: Profile, specs: Iterable[FieldSpec]) -> str:
-    return "\n".join(_field(spec, spec.get(profile)) for spec in specs)
+    return "\n".join(_field(spec, spec.get(profile)) + _as_of(profile, spec) for spec in specs)
+
+
+def _as_of(profile: Profile, spec: FieldSpec) -> str:
+    """A dated fact's as-of date and source, as nested bullets under its line."""
+    stamp = profile.fact_dates.get(spec.path)
+    if stamp is None:
+        return ""
+    lines = [f"\n  - **{AS_OF_LABEL}**: {stamp.as_of.isoformat()}"] if stamp.as_of else []
+    lines += [f"\n  - **{SOURCE_LABEL}**: {escape(stamp.source)}"] if stamp.source else []
+    return "".join(lines)
+
+
+def _threshold(profile: Profile) -> str:
+    """The stale-facts threshold in the title block, when it is not the default."""
+    if profile.stale_after_days == DEFAULT_STALE_DAYS:
+        return ""
+    return f"\n- **{STALE_LABEL}**: {profile.stale_after_days} days"
 
 
 def _field(spec: FieldSpec, value: Any) -> str:
@@ -279,9 +350,12 @@ def _bare(profile: Profile, spec: FieldSpec) -> str:
     value = spec.get(profile)
     if spec.kind == "skills":
         return _skills_table(spec, value)
-    writer = {"news": _news_item, "questions": _question_item, "sources": _source_item}.get(
-        spec.kind
-    )
+    rounds = {r.id: n for n, r in enumerate(profile.rounds, 1)}
+    writer = {
+        "news": _news_item,
+        "questions": partial(_question_item, rounds=rounds),
+        "sources": _source_item,
+    }.get(spec.kind)
     quote = '"' if spec.kind == "questions" or spec.quoted else ""
     if writer is None:
         items = [f"- {quote}{_indent(escape(text), 2)}{quote}" for text in value]
@@ -299,7 +373,7 @@ def _news_item(item: NewsItem, spec: FieldSpec) -> str:
     return "\n".join(lines)
 
 
-def _question_item(question: Question, spec: FieldSpec) -> str:
+def _question_item(question: Question, spec: FieldSpec, rounds: dict[str, int]) -> str:
     text = escape(question.text) if question.text else hint_text(spec.hint)
     lines = [f'- "{text}"']
     if question.category:
@@ -310,6 +384,10 @@ def _question_item(question: Question, spec: FieldSpec) -> str:
         lines.append(f"  - **Story**: {question.story_id}")
     if question.answer:
         lines.append(f"  - **Answer**: {_indent(escape(question.answer), 4)}")
+    if question.asked_in in rounds:
+        lines.append(f"  - **Asked in**: round {rounds[question.asked_in]}")
+    if question.how_it_went:
+        lines.append(f"  - **How it went**: {_indent(escape(question.how_it_went), 4)}")
     return "\n".join(lines)
 
 

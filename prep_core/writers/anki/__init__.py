@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from prep_core.freshness import without_stale
 from prep_core.model import Profile, Story
 from prep_core.writers.anki._cards import NO_ANSWER, Card, build_cards, weak_tag
 from prep_core.writers.anki._package import (
@@ -57,5 +58,6 @@ def write(
     ``now`` stamps every note, so the same call gives the same bytes, and a later ``now``
     makes Anki treat the file as newer and update the notes it already has.
     """
-    package = build_package(profile, build_cards(profile, sections, stories))
+    cards = build_cards(without_stale(profile, now=now), sections, stories)  # nothing old
+    package = build_package(profile, cards)
     return package_bytes(package, timestamp=now.timestamp())

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from prep_core.errors import UnknownFormat
+from prep_core.freshness import marked
 from prep_core.model import Profile, Story
 from prep_core.writers.docx._cheatsheet import build_cheatsheet
 from prep_core.writers.docx._dossier import build_dossier
@@ -43,7 +44,7 @@ def write(
         raise UnknownFormat(
             f"Word export has no variant {variant!r}; variants: {', '.join(VARIANTS)}"
         ) from None
-    builder = build(profile, now, stories=stories)
+    builder = build(marked(profile, now=now), now, stories=stories)  # stale: 'check first'
     role = " at ".join(part for part in (profile.role_title, profile.company) if part)
     builder.properties(
         title=profile.title,

@@ -21,6 +21,7 @@ from prep_core.writers.docx._content import (
     table_rows,
     yes_no,
 )
+from prep_core.writers.docx._rounds import ROUNDS_TITLE, rounds_part
 from prep_core.writers.docx._theme import DOSSIER
 
 STILL_TO_RESEARCH = "Still to research"
@@ -51,6 +52,7 @@ def build_dossier(profile: Profile, now: datetime, *, stories: Sequence[Story] =
         if _home_of(extra) is None:
             b.heading(extra.title or "Notes", 1)
             _extra_body(b, extra)
+    rounds_part(b, profile)
     _checklist(b, profile)
     b.footer(profile.title)
     return b
@@ -59,7 +61,8 @@ def build_dossier(profile: Profile, now: datetime, *, stories: Sequence[Story] =
 def outline(profile: Profile) -> list[str]:
     """The Heading 1 texts of the dossier, in order: what the navigation pane shows."""
     extras = [e.title or "Notes" for e in profile.extra_sections if _home_of(e) is None]
-    return [s.title for s in SECTIONS if s is not BASICS] + extras + [STILL_TO_RESEARCH]
+    rounds = [ROUNDS_TITLE] if profile.rounds else []
+    return [s.title for s in SECTIONS if s is not BASICS] + extras + rounds + [STILL_TO_RESEARCH]
 
 
 def _title_block(b: Builder, profile: Profile, now: datetime) -> None:

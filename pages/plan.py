@@ -1,0 +1,45 @@
+"""Plan: the days from today to the next round, each item a button to the page where it is done."""
+
+from datetime import datetime
+
+import streamlit as st
+
+from pages._ui.frame import go, page_path
+from pages._ui.state import plain, require_profile
+from prep_core.plan import plan
+
+ICONS = {
+    "research": ":material/travel_explore:",
+    "practice": ":material/record_voice_over:",
+    "review": ":material/style:",
+    "facts": ":material/fact_check:",
+    "round": ":material/groups:",
+    "debrief": ":material/rate_review:",
+    "setup": ":material/event:",
+}
+
+profile = require_profile()
+now = datetime.now().astimezone()  # the person's own day: "today" is theirs, not UTC's
+result = plan(profile, now=now)
+st.title("Plan", anchor=False)
+st.caption(
+    "Built from your profile each time you open it: an item goes away when it is done (the "
+    "section filled in, the question rehearsed), so there is nothing to tick off by hand."
+)
+(st.info if result.status == "ok" else st.warning)(plain(result.message, 400))
+today = now.date()
+target = None
+for day in result.days:
+    when = {0: "Today", 1: "Tomorrow"}.get((day.date - today).days, f"{day.date:%A}")
+    st.subheader(f"{when}, {day.date:%d %B %Y}", anchor=False)
+    for n, item in enumerate(day.items):
+        if st.button(
+            plain(item.text, 300),
+            key=f"plan.{day.date.isoformat()}.{n}",
+            icon=ICONS.get(item.kind),
+            type="tertiary",
+            help=f"Open the {item.page.replace('_', ' ')} page",
+        ):
+            target = page_path(item.page)
+if target is not None:
+    go(target)

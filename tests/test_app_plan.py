@@ -1,0 +1,189 @@
+"""The Plan page under AppTest: the days to the next round, each item a button to its page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import pages._ui.state as ui
+from prep_core.model import Profile
+from prep_core.store import Store
+from tests.app_harness import follow_app_navigation, v2_pages
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
+    with v2_pages():
+        yield Store(tmp_path / "data")
+
+
+def start(profile_id: str, page: str = ui.PLAN) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["profile"] = profile_id
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _today():
+    return datetime.now().astimezone().date()  # the page's "today": the local day
+
+
+def test_the_plan_lists_the_days_and_an_item_opens_its_page(store: Store) -> None:
+    profile = store.create(
+        Profile(
+            company="Acme",
+            interview_date=_today() + timedelta(days=3),
+            prep={"questions": [{"text": "Why Acme?"}]},
+        )
+    )
+    at = start(profile.id)
+    assert "in 3 days" in at.info[0].value
+    assert [s.value.split(",")[0] for s in at.subheader][:2] == ["Today", "Tomorrow"]
+    assert len(at.subheader) == 4
+    labels = [b.label for b in at.button if b.key and b.key.startswith("plan.")]
+    assert any(label.startswith("Research Company Overview") for label in labels)
+    rehearse = ui.plain("Draft and rehearse: “Why Acme?”", 300)  # labels are Markdown-escaped
+    assert rehearse in labels
+    key = next(b.key for b in at.button if b.label == rehearse)
+    at.button(key=key).click().run()
+    follow_app_navigation(at).run()
+    assert not at.exception
+    assert at.title[0].value == "Practice"
+
+
+def test_no_date_says_what_to_do_and_links_to_the_company_profile(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id)
+    assert "No interview date yet" in at.warning[0].value
+    [button] = [b for b in at.button if b.key and b.key.startswith("plan.")]
+    button.click().run()
+    follow_app_navigation(at).run()
+    assert at.title[0].value == "Company Profile"
+
+
+def test_the_plan_is_in_the_menu_and_opens(store: Store) -> None:
+    from pages._ui.frame import PAGES
+
+    assert ("Plan", "plan", "Prepare") in {(p.title, p.url_path, p.group) for p in PAGES}
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id, ui.READINESS)
+    at.switch_page("pages/plan.py").run()
+    assert at.title[0].value == "Plan"
+
+
+# --- the rounds on the Company Profile page ----------------------------------------------------
+
+
+def on_disk(store: Store, profile_id: str) -> dict:
+    import json
+
+    return json.loads((store.folder / f"{profile_id}.json").read_text(encoding="utf-8"))
+
+
+def test_rounds_are_added_and_edited_through_bound_widgets(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id, ui.section_page("basics"))
+    at.button(key=f"{profile.id}.rounds.add").click().run()
+    [saved] = on_disk(store, profile.id)["rounds"]
+    rid = saved["id"]
+    day = (_today() + timedelta(days=5)).isoformat()
+    at.text_input(key=f"{profile.id}.rounds.{rid}.day").input(day).run()
+    at.text_input(key=f"{profile.id}.rounds.{rid}.start_time").input("14:30").run()
+    at.text_input(key=f"{profile.id}.rounds.{rid}.timezone").input("Europe/Berlin").run()
+    at.selectbox(key=f"{profile.id}.rounds.{rid}.kind").set_value("system_design").run()
+    people = at.text_area(key=f"{profile.id}.rounds.{rid}.interviewers")
+    people.input("Ana, Bo; Cy 🎉 | Staff engineer | ex-Google\nDee").run()
+    assert not at.exception, [e.value for e in at.exception]
+    data = on_disk(store, profile.id)
+    [saved] = data["rounds"]
+    when = (saved["day"], saved["start_time"], saved["timezone"])
+    assert when == (day, "14:30:00", "Europe/Berlin")
+    assert saved["kind"] == "system_design"
+    assert [(p["name"], p["role"]) for p in saved["interviewers"]] == [
+        ("Ana, Bo; Cy 🎉", "Staff engineer"),
+        ("Dee", ""),
+    ]
+    assert data["interview_date"] == day  # the headline follows the next round
+
+
+def test_an_unknown_time_zone_is_refused_in_one_line_and_changes_nothing(store: Store) -> None:
+    profile = store.create(Profile(company="Acme", rounds=[{"day": "2030-01-02"}]))
+    rid = profile.rounds[0].id
+    at = start(profile.id, ui.section_page("basics"))
+    before = on_disk(store, profile.id)
+    at.text_input(key=f"{profile.id}.rounds.{rid}.timezone").input("Mars/Olympus").run()
+    assert "unknown time zone 'Mars/Olympus'" in at.error[0].value
+    assert "\n" not in at.error[0].value
+    assert on_disk(store, profile.id)["rounds"] == before["rounds"]
+    assert at.text_input(key=f"{profile.id}.rounds.{rid}.timezone").value == "Mars/Olympus"
+
+
+def test_a_round_is_deleted(store: Store) -> None:
+    profile = store.create(Profile(company="Acme", rounds=[{"day": "2030-01-02"}]))
+    at = start(profile.id, ui.section_page("basics"))
+    at.button(key=f"{profile.id}.rounds.{profile.rounds[0].id}.delete").click().run()
+    assert on_disk(store, profile.id)["rounds"] == []
+
+
+# --- the facts' as-of dates on Company Overview -------------------------------------------------
+
+
+def test_a_facts_as_of_date_and_source_are_saved_and_a_stale_one_is_named(store: Store) -> None:
+    profile = store.create(Profile(company="Acme", overview={"revenue": "$2 billion"}))
+    at = start(profile.id, ui.section_page("overview"))
+    at.text_input(key=f"{profile.id}.fact_dates.overview.revenue.as_of").input("2020-03-31").run()
+    at.text_input(key=f"{profile.id}.fact_dates.overview.revenue.source").input("10-K").run()
+    assert on_disk(store, profile.id)["fact_dates"] == {
+        "overview.revenue": {"as_of": "2020-03-31", "source": "10-K"}
+    }
+    assert "Revenue (as of 2020-03-31)" in at.warning[0].value
+    at.number_input(key=f"{profile.id}.stale_after_days").set_value(3000).run()
+    assert on_disk(store, profile.id)["stale_after_days"] == 3000
+    assert not at.warning  # 2020-03-31 is not older than 3000 days
+
+
+def test_a_bad_as_of_date_is_refused_in_one_line(store: Store) -> None:
+    profile = store.create(Profile(company="Acme"))
+    at = start(profile.id, ui.section_page("overview"))
+    at.text_input(key=f"{profile.id}.fact_dates.overview.size.as_of").input("last spring").run()
+    assert "'last spring' is not a date" in at.error[0].value
+    assert on_disk(store, profile.id)["fact_dates"] == {}
+
+
+def test_the_sources_page_shows_the_facts_each_source_supports(store: Store) -> None:
+    profile = store.create(
+        Profile(
+            company="Acme",
+            overview={"revenue": "$2 billion (2020)", "size": "900"},
+            fact_dates={"overview.revenue": {"source": "Annual report"}},
+            sources=[{"title": "Annual report"}],
+        )
+    )
+    at = start(profile.id, ui.section_page("sources"))
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "**Annual report**" in shown
+    assert "- Revenue (as of 2020-12-31) — :orange[check before quoting]" in shown
+    assert "- Size" in shown.split("Facts with no source")[1]
+
+
+def test_the_news_page_flags_old_news(store: Store) -> None:
+    profile = store.create(
+        Profile(
+            company="Acme",
+            news=[{"text": "Opened Oslo", "date": "2019-05-01"}, {"text": "Undated news"}],
+        )
+    )
+    at = start(profile.id, ui.section_page("news"))
+    [warning] = at.warning
+    assert ui.plain("News: Opened Oslo") + " (as of 2019-05-01)" in warning.value
+    assert "Undated" not in warning.value
