@@ -4,12 +4,14 @@ from datetime import datetime
 
 import streamlit as st
 
+from pages._ui.fit import stories
 from pages._ui.frame import go, page_path
 from pages._ui.state import plain, require_profile
 from prep_core.plan import plan
 
 ICONS = {
     "research": ":material/travel_explore:",
+    "fit": ":material/fact_check:",
     "practice": ":material/record_voice_over:",
     "review": ":material/style:",
     "facts": ":material/fact_check:",
@@ -20,7 +22,7 @@ ICONS = {
 
 profile = require_profile()
 now = datetime.now().astimezone()  # the person's own day: "today" is theirs, not UTC's
-result = plan(profile, now=now)
+result = plan(profile, now=now, stories=stories())
 st.title("Plan", anchor=False)
 st.caption(
     "Built from your profile each time you open it: an item goes away when it is done (the "

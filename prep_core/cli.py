@@ -179,9 +179,14 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from prep_core.plan import plan
+    from prep_core.stories import StoryStore
 
     profile = _profile(args)
-    result = plan(profile, now=datetime.now().astimezone())  # "today" is the local day
+    try:  # a story can prove a must-have; a bad bank only means none does
+        stories = StoryStore(args.data_dir).load().stories
+    except PrepError:
+        stories = []
+    result = plan(profile, now=datetime.now().astimezone(), stories=stories)  # the local day
     if args.json:
         import json
 

@@ -6,6 +6,8 @@ weak) and the plan is simply computed again. What goes in, and where:
 
 - **research**: each section with counted fields still empty (``completeness``), two sections a
   day from today, in template order;
+- **fit**: each must-have of the job posting that nothing proves yet (``coverage``), with the
+  research, as each is a gap to close before the day;
 - **practice**: questions never practised or whose last attempt was weak
   (``progress.practice_order``, weakest first), three a day from today;
 - **review**: the Anki deck, every day; on long runways a mock round once a week;
@@ -22,19 +24,21 @@ to do. ``now`` is the clock, passed in (an aware datetime; a naive one is taken 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
 from prep_core import freshness
 from prep_core.completeness import completeness
-from prep_core.model import Profile, Question, Round
+from prep_core.coverage import coverage
+from prep_core.model import Profile, Question, Round, Story
 from prep_core.progress import last_attempt_weak, practice_order, practised
 from prep_core.rounds import effective_rounds, next_round
 
 __all__ = ["Day", "Item", "Plan", "plan"]
 
-ItemKind = Literal["research", "practice", "review", "facts", "round", "debrief", "setup"]
+ItemKind = Literal["research", "fit", "practice", "review", "facts", "round", "debrief", "setup"]
 Status = Literal["ok", "no_date", "past"]
 
 RESEARCH_PER_DAY = 2  # sections
@@ -82,9 +86,16 @@ class Plan:
         }
 
 
-def plan(profile: Profile, *, now: datetime, stale_facts: int | None = None) -> Plan:
+def plan(
+    profile: Profile,
+    *,
+    now: datetime,
+    stale_facts: int | None = None,
+    stories: Iterable[Story] = (),
+) -> Plan:
     """The plan from ``now``'s day to the next round. ``stale_facts``: how many facts to
-    re-check the day before (default: ``freshness.stale_facts``, counted at ``now``)."""
+    re-check the day before (default: ``freshness.stale_facts``, counted at ``now``);
+    ``stories``: the story bank, which can prove a must-have."""
     now = now if now.tzinfo else now.replace(tzinfo=UTC)
     today = now.date()
     rounds = effective_rounds(profile)
@@ -106,7 +117,7 @@ def plan(profile: Profile, *, now: datetime, stale_facts: int | None = None) -> 
         return Plan("past", message, (Day(today, items),))
     if stale_facts is None:
         stale_facts = len(freshness.stale_facts(profile, now=now))
-    return _countdown(profile, target, today, stale_facts)
+    return _countdown(profile, target, today, stale_facts, tuple(stories))
 
 
 _NO_DATE = (
@@ -119,9 +130,11 @@ def _setup_item() -> Item:
     return Item("setup", "Add your interview rounds or date", "basics")
 
 
-def _countdown(profile: Profile, target: Round, today: date, stale: int) -> Plan:
+def _countdown(
+    profile: Profile, target: Round, today: date, stale: int, stories: tuple[Story, ...]
+) -> Plan:
     days_left = (target.day - today).days
-    research = _research(profile)
+    research = _research(profile) + _fit(profile, stories)
     practice = [
         _practice(q) for q in practice_order(profile) if not practised(q) or last_attempt_weak(q)
     ]
@@ -157,6 +170,15 @@ def _research(profile: Profile) -> list[Item]:
             text = f"Research {section.section.title}: {_join(labels)}"
             items.append(Item("research", text, section.section.key, section.section.key))
     return items
+
+
+def _fit(profile: Profile, stories: tuple[Story, ...]) -> list[Item]:
+    if not profile.requirements and not profile.job_posting:
+        return []
+    return [
+        Item("fit", f"Prove a must-have: “{_short(row.text)}”", "fit", row.id)
+        for row in coverage(profile, stories).uncovered_musts()
+    ]
 
 
 def _practice(question: Question, again: bool = False) -> Item:

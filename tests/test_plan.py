@@ -168,3 +168,17 @@ def test_cli_plan_of_a_missing_file_is_one_line(tmp_path, capsys):
     assert main(["plan", str(tmp_path / "none.json")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such file" in err
+
+
+def test_an_uncovered_must_have_is_planned_until_something_proves_it():
+    from prep_core.model import Requirement, SkillRow
+
+    profile = _profile(5)
+    kafka = Requirement(text="Experience with Kafka streaming", kind="must", terms=["Kafka"])
+    profile.requirements = [kafka]
+    before = plan(profile, now=NOW)
+    fit = [i for d in before.days for i in d.items if i.kind == "fit"]
+    assert [(i.ref, i.page) for i in fit] == [(kafka.id, "fit")]
+    assert "Kafka" in fit[0].text
+    profile.prep.skill_map = [SkillRow(skill="Kafka at Acme", requirement_id=kafka.id)]
+    assert not [i for d in plan(profile, now=NOW).days for i in d.items if i.kind == "fit"]
