@@ -25,6 +25,7 @@ __all__ = [
     "set_requirement",
     "subject",
     "tag_story",
+    "tell_story",
 ]
 
 
@@ -103,3 +104,12 @@ def tag_story(bank_store: Any, story_id: str, terms: Iterable[str]) -> str:
     stories = [s.model_copy(update={"tags": tags}) if s.id == story_id else s for s in bank.stories]
     bank_store.save(bank.model_copy(update={"stories": stories}))
     return story.title or "Untitled story"
+
+
+def tell_story(profile: Profile, *, question_id: str, story_id: str) -> None:
+    """Link a story to a question of the bank (``Question.story_id``): the story it tells."""
+    for question in profile.prep.questions:
+        if question.id == question_id:
+            question.story_id = story_id
+            return
+    raise ValueError("that question is no longer in the profile; reload the page")

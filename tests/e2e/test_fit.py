@@ -3,8 +3,9 @@
 A person opens the Fit page from the sidebar, reads "Must-haves covered", opens the Gaps tab
 and clicks *Add a skills row* on the one uncovered must-have of the sample (cloud platforms such
 as AWS): the figure rises on the page and the row is in the profile's file, linked to the
-requirement. The page is also drawn at phone width (390 px), where nothing may run off the
-side; screenshots of both widths go to ``test-results/``. Never skipped under CI=true.
+requirement. A story is written in the Stories tab and lands in ``stories.json``. The page is
+also drawn at phone width (390 px), where nothing may run off the side; screenshots of both
+widths go to ``test-results/``. Never skipped under CI=true.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from prep_core.store import Store
 from tests.conftest import ROOT
 from tests.e2e.conftest import (
     AppServer,
+    commit_text,
     go_to,
     no_exception,
     open_app,
+    read_json,
     streamlit_server,
     wait_for_app,
     wait_for_file,
@@ -133,6 +136,7 @@ def test_the_fit_page_on_a_phone(phone: Page, server: AppServer, results_dir: Pa
         ("Matrix", main.get_by_test_id("stDataFrame")),
         ("Gaps", main.locator("[class*='st-key-fit-gap-']").first),
         ("Requirements", main.get_by_label("Requirement", exact=True)),
+        ("Stories", main.get_by_role("button", name="Add a story")),
     ):
         if tab != "Matrix":
             open_tab(page, tab)
@@ -144,3 +148,33 @@ def test_the_fit_page_on_a_phone(phone: Page, server: AppServer, results_dir: Pa
         )
         assert whole["scroll"] <= whole["client"], f"{tab}: the page scrolls sideways: {whole}"
         assert not overflow(page), f"{tab}: text cut or past the edge: {overflow(page)}"
+
+
+def test_write_a_story_in_the_app(page: Page, server: AppServer, results_dir: Path) -> None:
+    bank = server.data_dir / "stories.json"
+    open_app(page, f"{server.url}/fit")
+    open_tab(page, "Stories")
+    main = page.get_by_test_id("stMain")
+    main.get_by_role("button", name="Add a story").click()
+    title = main.get_by_label("Title", exact=True)
+    expect(title).to_be_visible()
+    wait_for_app(page)
+    commit_text(title, "Moved training to the cloud")
+    wait_for_file(bank, lambda d: d["stories"][-1]["title"] != "", "the title")
+    wait_for_app(page)
+    commit_text(main.get_by_label("Action"), "I moved 40 training jobs to AWS spot GPUs.")
+    data = wait_for_file(
+        bank,
+        lambda d: (
+            [s["title"] for s in d["stories"]][-1:] == ["Moved training to the cloud"]
+            and "AWS" in d["stories"][-1]["action"]
+        ),
+        "the story typed in the app",
+    )
+    wait_for_app(page)
+    no_exception(page)
+    expect(main.get_by_text(f"Proves: {AWS}")).to_be_visible()  # the story covers it now
+    page.screenshot(path=str(results_dir / "fit-stories.png"), full_page=True)
+    main.get_by_role("button", name="Delete this story").scroll_into_view_if_needed()
+    page.screenshot(path=str(results_dir / "fit-stories-links.png"))
+    assert read_json(bank) == data
