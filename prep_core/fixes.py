@@ -80,9 +80,15 @@ def add_requirement(profile: Profile) -> None:
     profile.requirements = [*profile.requirements, Requirement(edited=True)]
 
 
-def drop_requirement(profile: Profile, *, requirement_id: str) -> None:
+def drop_requirement(profile: Profile, *, requirement_id: str) -> int:
+    """Drop a requirement; the skills rows linked to it stay, without the link (they still
+    prove any requirement their words match). Returns how many rows lost the link."""
     row = _find(profile, requirement_id)
     row.dropped = True
+    linked = [r for r in profile.prep.skill_map if r.requirement_id == requirement_id]
+    for skill_row in linked:
+        skill_row.requirement_id = ""
+    return len(linked)
 
 
 def set_requirement(requirement_id: str, attribute: str, profile: Profile, value: Any) -> None:
