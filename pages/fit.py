@@ -4,6 +4,7 @@ import streamlit as st
 
 from pages._ui import fit as ui
 from pages._ui.state import require_profile, section_page
+from pages._ui.stories import story_editor
 
 profile = require_profile()
 st.title("Fit", anchor=False)
@@ -27,8 +28,10 @@ covered.metric(
 )
 total.metric("Requirements", len(result.requirements))
 
-matrix_tab, gaps_tab, edit_tab, ask_tab = st.tabs(
-    ["Matrix", "Gaps", "Requirements", "Questions to ask"], key="fit.tab", on_change="rerun"
+matrix_tab, gaps_tab, edit_tab, stories_tab, ask_tab = st.tabs(
+    ["Matrix", "Gaps", "Requirements", "Stories", "Questions to ask"],
+    key="fit.tab",
+    on_change="rerun",
 )
 if matrix_tab.open:
     with matrix_tab:
@@ -39,6 +42,9 @@ if gaps_tab.open:
 if edit_tab.open:
     with edit_tab:
         ui.requirements_editor(profile)
+if stories_tab.open:
+    with stories_tab:
+        story_editor(profile, result)
 if ask_tab.open:
     with ask_tab:
         ui.known_questions(profile)

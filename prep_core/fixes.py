@@ -25,6 +25,7 @@ __all__ = [
     "set_requirement",
     "subject",
     "tag_story",
+    "tell_story",
 ]
 
 
@@ -79,9 +80,15 @@ def add_requirement(profile: Profile) -> None:
     profile.requirements = [*profile.requirements, Requirement(edited=True)]
 
 
-def drop_requirement(profile: Profile, *, requirement_id: str) -> None:
+def drop_requirement(profile: Profile, *, requirement_id: str) -> int:
+    """Drop a requirement; the skills rows linked to it stay, without the link (they still
+    prove any requirement their words match). Returns how many rows lost the link."""
     row = _find(profile, requirement_id)
     row.dropped = True
+    linked = [r for r in profile.prep.skill_map if r.requirement_id == requirement_id]
+    for skill_row in linked:
+        skill_row.requirement_id = ""
+    return len(linked)
 
 
 def set_requirement(requirement_id: str, attribute: str, profile: Profile, value: Any) -> None:
@@ -103,3 +110,12 @@ def tag_story(bank_store: Any, story_id: str, terms: Iterable[str]) -> str:
     stories = [s.model_copy(update={"tags": tags}) if s.id == story_id else s for s in bank.stories]
     bank_store.save(bank.model_copy(update={"stories": stories}))
     return story.title or "Untitled story"
+
+
+def tell_story(profile: Profile, *, question_id: str, story_id: str) -> None:
+    """Link a story to a question of the bank (``Question.story_id``): the story it tells."""
+    for question in profile.prep.questions:
+        if question.id == question_id:
+            question.story_id = story_id
+            return
+    raise ValueError("that question is no longer in the profile; reload the page")

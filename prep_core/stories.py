@@ -21,7 +21,16 @@ from prep_core.errors import InvalidProfile, StaleRevision, StoreError, describe
 from prep_core.model import STORY_BANK_VERSION, Story, StoryBank
 from prep_core.store import Store, resolve_data_dir, write_atomic
 
-__all__ = ["STORIES_FILE", "StoryStore", "parse_stories"]
+__all__ = [
+    "STORIES_FILE",
+    "STORY_FIELDS",
+    "StoryStore",
+    "delete_story",
+    "edit_story",
+    "new_story",
+    "parse_stories",
+    "restore_story",
+]
 
 STORIES_FILE = "stories.json"
 MAX_BYTES = 20 << 20
@@ -84,6 +93,63 @@ class StoryStore:
         if not new:
             return bank, 0
         return self.save(bank.model_copy(update={"stories": [*bank.stories, *new]})), len(new)
+
+
+STORY_FIELDS = ("title", "situation", "task", "action", "result", "tags")  # what a person edits
+
+
+# Edits of one story, as the app makes them: each starts from the bank the person was shown
+# (``drawn``), so a save over a bank changed elsewhere since is refused (``StaleRevision``),
+# and returns the saved bank.
+
+
+def _story_at(bank: StoryBank, story_id: str) -> int:
+    for index, story in enumerate(bank.stories):
+        if story.id == story_id:
+            return index
+    raise ValueError("that story is no longer in the story bank; reload the page")
+
+
+def edit_story(
+    store: StoryStore, drawn: StoryBank, story_id: str, field: str, value: object
+) -> StoryBank:
+    """Set one of ``STORY_FIELDS`` of a story (validated as the model validates it)."""
+    if field not in STORY_FIELDS:
+        raise ValueError(f"a story has no field {field!r}")
+    index = _story_at(drawn, story_id)
+    story = drawn.stories[index]
+    try:
+        changed = Story.model_validate({**story.model_dump(), field: value})
+    except ValidationError as error:
+        raise ValueError(describe_validation_error(error)) from None
+    stories = list(drawn.stories)
+    stories[index] = changed
+    return store.save(drawn.model_copy(update={"stories": stories}))
+
+
+def new_story(store: StoryStore, drawn: StoryBank) -> tuple[StoryBank, Story]:
+    """Add an empty story at the end; the saved bank and the new story."""
+    story = Story()
+    return store.save(drawn.model_copy(update={"stories": [*drawn.stories, story]})), story
+
+
+def delete_story(
+    store: StoryStore, drawn: StoryBank, story_id: str
+) -> tuple[StoryBank, int, Story]:
+    """Remove a story; the saved bank, where it was and what it was (for Undo). Links to it
+    (a question's ``story_id``) stay in the profiles and count for nothing until it is back."""
+    index = _story_at(drawn, story_id)
+    story = drawn.stories[index]
+    stories = [s for s in drawn.stories if s.id != story_id]
+    return store.save(drawn.model_copy(update={"stories": stories})), index, story
+
+
+def restore_story(store: StoryStore, index: int, story: Story) -> StoryBank:
+    """Put a deleted story back where it was, into the bank as it is now (Undo)."""
+    bank = store.load()
+    stories = [s for s in bank.stories if s.id != story.id]
+    stories.insert(min(index, len(stories)), story)
+    return store.save(bank.model_copy(update={"stories": stories}))
 
 
 def _key(story: Story) -> tuple[str, ...]:

@@ -73,3 +73,47 @@ def test_no_stories_no_story_cards(sample_profile, fixed_now):
     cards = anki.build_cards(sample_profile)
     assert not [c for c in cards if c.kind == "story"]
     assert len(anki.build_cards(sample_profile, stories=_stories())) == len(cards) + 2
+
+
+# --- gaps drive the rest: cards about an uncovered must-have come first (issue 12) ----------
+
+
+def test_cards_about_an_uncovered_must_have_come_after_weak_ones_and_before_the_rest(
+    sample_profile, col, tmp_path, fixed_now
+):
+    from prep_core.coverage import coverage
+    from prep_core.model import Attempt, Question
+    from prep_core.writers.anki._package import _html
+    from tests.test_anki_export import new_card_queue
+
+    profile = sample_profile
+    stories = _stories()
+    bake_sale = stories[1]  # its text proves nothing: the must-have stays uncovered
+    asked = Question(text="Tell me about your experience with AWS.", story_id=bake_sale.id)
+    weak = profile.prep.questions[2]
+    weak.attempts = [Attempt(text="Um.", rating=1)]
+    profile.prep.questions = [*profile.prep.questions, asked]
+    stories = stories[1:]  # the AWS story would cover it
+    uncovered = [r.text for r in coverage(profile, stories).uncovered_musts()]
+    assert uncovered == ["Experience with cloud platforms such as AWS"]
+
+    path = tmp_path / "deck.apkg"
+    path.write_bytes(anki.write(profile, now=fixed_now, stories=stories))
+    import_apkg(col, path)
+    cards = anki.build_cards(profile, stories=stories)
+    assert [(c.kind, c.item_id) for c in cards if c.gap] == [
+        ("question", asked.id),
+        ("story", bake_sale.id),
+    ]
+    fronts = {c.id: c.note()["Front"] for c in our_cards(col, profile)}
+    queue = [fronts[card_id] for card_id in new_card_queue(col, profile)]
+    assert queue[0] == _html(weak.text)  # weak questions stay first
+    assert queue[1] == _html(asked.text)
+    assert queue[2].startswith("Bake sale")
+    assert queue[3:] == [_html(c.front) for c in cards if not c.gap and not c.weak]
+
+
+def test_no_uncovered_must_have_no_gap_cards(sample_profile):
+    sample_profile.prep.questions[0].text = "Tell me about your experience with AWS."
+    sample_profile.prep.questions[0].answer = "I ran our training on AWS for three years."
+    assert not [c for c in anki.build_cards(sample_profile) if c.gap]

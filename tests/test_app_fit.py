@@ -129,3 +129,23 @@ def test_a_question_already_answered_is_flagged_and_can_be_dismissed(store, samp
     assert not at.exception
     assert open_profile(at).prep.dismissed_flags == [sample_profile.prep.questions_to_ask[0]]
     assert "research" in at.success[0].value
+
+
+def test_dropping_a_requirement_says_which_skills_rows_lost_the_link(store, sample_profile):
+    profile = store.create(sample_profile)
+    aws = next(r for r in coverage(profile).requirements if r.text.endswith("such as AWS"))
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Gaps"
+    at.run()
+    at.button(key=f"fit.skill.{aws.id}").click().run()
+    at.session_state["fit.tab"] = "Requirements"
+    at.run()
+    at.selectbox(key=f"{profile.id}.fit.pick").select(aws.id).run()
+    at.button(key=f"fit.drop.{aws.id}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    saved = on_disk(store, profile.id)
+    assert next(r for r in saved["requirements"] if r["id"] == aws.id)["dropped"]
+    assert saved["prep"]["skill_map"][-1]["skill"] == "AWS"
+    assert saved["prep"]["skill_map"][-1]["requirement_id"] == ""
+    said = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "1 skills row keeps its words, no longer linked to it" in said

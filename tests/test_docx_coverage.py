@@ -1,4 +1,5 @@
-"""The Word dossier carries the coverage matrix under Interview Preparation."""
+"""The Word dossier carries the coverage matrix under Interview Preparation; the cheat sheet
+opens with the must-haves nothing proves yet."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import docx
 
 from prep_core.coverage import coverage
 from prep_core.formats import export
-from prep_core.model import Profile, Story
+from prep_core.model import Profile, Requirement, Story
+from prep_core.writers.docx._cheatsheet import GAP_CHARS, GAPS_HEADING, MAX_GAPS
 from prep_core.writers.docx._dossier import COVERAGE_HEADING
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
@@ -37,3 +39,46 @@ def test_no_posting_no_matrix():
     data = export(Profile(company="Acme"), "docx", now=NOW)
     document = docx.Document(io.BytesIO(data))
     assert COVERAGE_HEADING not in [p.text for p in document.paragraphs]
+
+
+# --- the cheat sheet: uncovered must-haves at the top, short (issue 12) -------------------
+
+
+def _cheatsheet(profile: Profile, stories=()) -> list[docx.text.paragraph.Paragraph]:
+    data = export(profile, "docx", now=NOW, variant="cheatsheet", stories=stories)
+    return docx.Document(io.BytesIO(data)).paragraphs
+
+
+def _headings(paragraphs) -> list[str]:
+    return [p.text for p in paragraphs if p.style.name == "Heading 1"]
+
+
+def test_the_cheatsheet_opens_with_the_must_haves_to_prove(sample_profile):
+    paragraphs = _cheatsheet(sample_profile)
+    assert _headings(paragraphs)[0] == GAPS_HEADING
+    start = [p.text for p in paragraphs].index(GAPS_HEADING)
+    lines = [p.text for p in paragraphs[start + 1 :]]
+    assert lines[0] == "Experience with cloud platforms such as AWS"
+    assert paragraphs[start + 1].style.name == "List Bullet"
+    assert paragraphs[start + 2].style.name.startswith("Heading")  # one line: the one gap
+
+
+def test_a_proven_must_have_leaves_the_cheatsheet(sample_profile):
+    story = Story(title="Cloud move", action="Moved the jobs to AWS")
+    assert GAPS_HEADING not in _headings(_cheatsheet(sample_profile, [story]))
+    assert GAPS_HEADING not in _headings(_cheatsheet(Profile(company="Acme")))
+
+
+def test_many_gaps_stay_short(sample_profile):
+    long = "Experience with " + "very " * 40 + "large distributed Fortran systems"
+    sample_profile.requirements = [
+        Requirement(text=f"{long} number {n}", kind="must", terms=["Fortran"])
+        for n in range(MAX_GAPS + 3)
+    ]
+    paragraphs = _cheatsheet(sample_profile)
+    start = [p.text for p in paragraphs].index(GAPS_HEADING)
+    lines = [p.text for p in paragraphs[start + 1 : start + MAX_GAPS + 2]]
+    assert all(len(line) <= GAP_CHARS for line in lines)
+    assert lines[0].endswith("…")
+    assert lines[-1] == "and 3 more: see the Fit page"
+    assert paragraphs[start + MAX_GAPS + 2].style.name.startswith("Heading")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from prep_core.model import Attempt, Profile
+from prep_core.model import Attempt, Profile, Requirement
 from prep_core.writers.docx import write
 from tests.builders import hostile_profile
 from tests.conftest import require_executable
@@ -31,7 +31,7 @@ def _pages(pdfinfo: str, pdf: Path) -> int:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory, _sample_json) -> dict[str, int]:
     """Page counts of the sample's dossier and cheat sheets (as shipped, and with every
-    question weak in practice), and of the hostile dossier."""
+    question weak in practice and nine long must-haves to prove), and of the hostile dossier."""
     soffice = require_executable("soffice", "libreoffice")
     pdfinfo = require_executable("pdfinfo")
     tmp = tmp_path_factory.mktemp("render")
@@ -40,6 +40,10 @@ def rendered(tmp_path_factory, _sample_json) -> dict[str, int]:
     practised = Profile.model_validate_json(_sample_json)
     for question in practised.prep.questions:  # the longest cheat sheet: every question weak
         question.attempts = [Attempt(text="Um.", rating=1)]
+    long = "Experience running very large distributed Fortran systems in production " * 3
+    practised.requirements = [  # ... and more must-haves to prove than the sheet lists
+        Requirement(text=f"{long}({n})", kind="must", terms=["Fortran"]) for n in range(9)
+    ]
     documents = {
         "dossier": write(sample, now=now),
         "cheatsheet": write(sample, now=now, variant="cheatsheet"),

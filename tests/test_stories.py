@@ -72,3 +72,31 @@ def test_parse_stories_reads_json_lists_banks_and_markdown():
         parse_stories(b"# Company Profile: Acme\n", "acme.md")
     with pytest.raises(InvalidProfile, match=r"stories\.0\.title"):
         parse_stories(b'[{"title": 3}]', "s.json")
+
+
+# --- the app's edits of one story (the story editor) ---------------------------------------
+
+
+def test_edit_new_delete_restore(tmp_path):
+    from prep_core.stories import delete_story, edit_story, new_story, restore_story
+
+    store = StoryStore(tmp_path)
+    bank, _ = store.add([Story(title="A"), Story(title="B")])
+    bank = edit_story(store, bank, bank.stories[0].id, "tags", ["cloud", "AWS"])
+    assert store.load().stories[0].tags == ["cloud", "AWS"]
+    with pytest.raises(ValueError, match="no field"):
+        edit_story(store, bank, bank.stories[0].id, "id", "x")
+    with pytest.raises(ValueError, match="no longer in the story bank"):
+        edit_story(store, bank, "gone", "title", "x")
+    with pytest.raises(ValueError):  # the model refuses it: nothing saved
+        edit_story(store, bank, bank.stories[0].id, "title", "x" * 100_001)
+    assert store.load().stories[0].title == "A"
+    bank, story = new_story(store, bank)
+    assert store.load().stories[-1].id == story.id and story.is_blank()
+    bank, index, gone = delete_story(store, bank, bank.stories[1].id)
+    assert (index, gone.title) == (1, "B")
+    assert [s.title for s in store.load().stories] == ["A", ""]
+    with pytest.raises(StaleRevision):  # from the copy shown before the delete
+        edit_story(store, bank.model_copy(update={"revision": 1}), story.id, "title", "x")
+    restore_story(store, index, gone)
+    assert [s.title for s in store.load().stories] == ["A", "B", ""]

@@ -30,7 +30,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from pages._ui.state import current, persist, say
-from prep_core.errors import describe_validation_error
+from prep_core.errors import PrepError, describe_validation_error
 from prep_core.model import Profile
 
 REFUSED = "_prep.refused"  # {widget key: the person's value the model refused}, kept on screen
@@ -57,6 +57,43 @@ def bound(
     if _show(key, value):
         options.update((default or _value)(value))
     return widget(label, key=key, on_change=commit, args=(key, write), **options)
+
+
+def bound_to(
+    widget: Callable[..., Any],
+    label: str,
+    key: str,
+    value: Any,
+    save: Callable[[Any], object],
+    *,
+    default: Callable[[Any], dict[str, Any]] | None = None,
+    **options: Any,
+) -> Any:
+    """``bound`` for a value kept outside the profile (a story of the shared story bank):
+    drawn from ``value`` by the same rule, saved on change by ``save(value)``. A value ``save``
+    refuses (``ValueError``, a ``ValidationError``, a ``PrepError`` such as a stale story bank)
+    stays on screen with the reason."""
+    if _show(key, value):
+        options.update((default or _value)(value))
+    return widget(label, key=key, on_change=_commit_to, args=(key, save), **options)
+
+
+def _commit_to(key: str, save: Callable[[Any], object]) -> bool:
+    if key not in st.session_state:
+        return False
+    value = st.session_state[key]
+    refused = st.session_state.setdefault(REFUSED, {})
+    try:
+        save(value)
+    except (ValidationError, ValueError, PrepError) as error:
+        reason = (
+            describe_validation_error(error) if isinstance(error, ValidationError) else str(error)
+        )
+        refused[key] = value
+        say(False, f"Not saved: {reason}")
+        return False
+    refused.pop(key, None)
+    return True
 
 
 def _value(value: Any) -> dict[str, Any]:

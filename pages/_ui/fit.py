@@ -215,10 +215,24 @@ def requirements_editor(profile: Profile) -> None:
     st.button(
         "Drop this requirement",
         key=f"fit.drop.{row.id}",
-        on_click=_apply,
-        args=(partial(drop_requirement, requirement_id=row.id),),
+        on_click=_drop,
+        args=(row.id,),
         icon=":material/delete:",
     )
+
+
+def _drop(requirement_id: str) -> None:
+    """Drop a requirement; say so when skills rows lose their link to it (they stay)."""
+    unlinked: list[int] = []
+    drop = partial(drop_requirement, requirement_id=requirement_id)
+    try:
+        saved = change(lambda p: unlinked.append(drop(p)))
+    except ValueError as error:
+        say(False, f"Not changed: {error}")
+        return
+    if saved and unlinked and unlinked[0]:
+        rows = "1 skills row keeps" if unlinked[0] == 1 else f"{unlinked[0]} skills rows keep"
+        say(True, f"Dropped the requirement; {rows} its words, no longer linked to it")
 
 
 def _add() -> None:

@@ -1,9 +1,9 @@
-"""Deletes that can be undone: a row, a question, a whole profile.
+"""Deletes that can be undone: a row, a question, a story, a whole profile.
 
 A delete saves at once and leaves a message with an *Undo* button. What Undo needs is kept in
-the message as plain data (the session state must pickle): ``("item", field path, index, item)``
-or ``("profile", profile id)``. The message belongs to the profile it is about and goes with the
-next action, as every message does.
+the message as plain data (the session state must pickle): ``("item", field path, index, item)``,
+``("story", index, story)`` (the shared story bank) or ``("profile", profile id)``. The
+message belongs to the profile it is about and goes with the next action, as every message does.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import streamlit as st
 from pages._ui.bind import forget, picked, wkey
 from pages._ui.state import change, current, message, plain, say, store, use
 from prep_core.errors import PrepError
-from prep_core.model import NewsItem, Question, SkillRow, Source
+from prep_core.model import NewsItem, Question, SkillRow, Source, Story
 from prep_core.sections import SECTIONS, FieldSpec
 
 ITEM_MODELS = {"news": NewsItem, "sources": Source, "skills": SkillRow, "questions": Question}
@@ -57,6 +57,9 @@ def _undo() -> None:
     if msg is None or msg.undo is None:
         return
     kind, *args = msg.undo
+    if kind == "story":
+        _undo_story(*args)
+        return
     if kind == "profile":
         try:
             restored = store().restore(args[0])
@@ -78,6 +81,20 @@ def _undo() -> None:
     if change(put_back):
         say(True, "Restored what was deleted")
         st.session_state[picked(wkey(spec.path, "selected"))] = item.id  # the picker shows it
+
+
+def _undo_story(index: int, data: dict) -> None:
+    from pages._ui.stories import PICK
+    from prep_core.stories import StoryStore, restore_story
+
+    story = Story.model_validate(data)
+    try:
+        restore_story(StoryStore(), index, story)
+    except PrepError as error:
+        say(False, f"Could not undo: {error}")
+        return
+    st.session_state[picked(PICK)] = story.id
+    say(True, "Restored the story")
 
 
 def _field(path: str) -> FieldSpec:

@@ -47,6 +47,7 @@ class Card:
     source: str  # the label of the field the card comes from, shown above the front
     tags: tuple[str, ...]
     weak: bool = False  # a question whose last practice attempt was weak: first among new cards
+    gap: bool = False  # about an uncovered must-have: next among new cards, after the weak ones
 
 
 def resolve_sections(sections: Sequence[str] | str | None) -> tuple[Section, ...]:
@@ -87,7 +88,29 @@ def build_cards(
             cards.append(_why_card(profile, section, tags))
         if section.key == "prep" and stories:
             cards.extend(_story_cards(profile, section, stories, tags))
-    return cards
+    return _mark_gaps(profile, cards, stories)
+
+
+def _mark_gaps(profile: Profile, cards: list[Card], stories: Sequence[Story]) -> list[Card]:
+    """Mark the cards about an uncovered must-have (``Card.gap``): the questions asking about
+    it (``coverage.gap_questions``, as practice order) and the stories those questions tell.
+    No skills row or story proves an uncovered must-have (it would be covered), so these are
+    the cards that can be about one."""
+    if not any(card.kind == QUESTION for card in cards):
+        return cards
+    from prep_core.coverage import gap_questions
+
+    asked = gap_questions(profile, stories)
+    if not asked:
+        return cards
+    told = {q.story_id for q in profile.prep.questions if q.id in asked and q.story_id}
+    return [
+        replace(card, gap=True)
+        if (card.kind == QUESTION and card.item_id in asked)
+        or (card.kind == STORY and card.item_id in told)
+        else card
+        for card in cards
+    ]
 
 
 _STAR = (("Situation", "situation"), ("Task", "task"), ("Action", "action"), ("Result", "result"))

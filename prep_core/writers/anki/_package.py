@@ -97,8 +97,9 @@ def build_package(profile: Profile, cards: Sequence[Card]) -> genanki.Package:
     )
     used_ids = {parent.deck_id}
     subdecks: dict[str, genanki.Deck] = {}
-    # Weak questions first in the new-card queue (due order), the rest in template order.
-    queue = sorted(range(len(cards)), key=lambda i: (not cards[i].weak, i))
+    # Weak questions first in the new-card queue (due order), then the cards about an
+    # uncovered must-have (issue 12: gaps drive what is rehearsed), the rest in template order.
+    queue = sorted(range(len(cards)), key=lambda i: (not cards[i].weak, not cards[i].gap, i))
     due = {index: position for position, index in enumerate(queue)}
     for index, card in enumerate(cards):
         if card.section not in subdecks:

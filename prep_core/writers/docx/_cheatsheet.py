@@ -1,14 +1,16 @@
 """The cheat sheet: the facts and lines to glance at just before the interview, on two pages.
 
 Compact type and margins, key facts in a two-pair-per-row table, lists run inline where they are
-short. Nothing is cut: empty parts say so in one short line instead of disappearing.
+short. Nothing is cut: empty parts say so in one short line instead of disappearing. The job
+posting's must-haves nothing proves yet come first, short (issue 12: gaps drive the rest).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from prep_core.model import Profile
+from prep_core.model import Profile, Story
 from prep_core.sections import get_section
 from prep_core.writers.docx._builder import Builder, Label, format_date
 from prep_core.writers.docx._content import table_header, table_rows, weak_questions
@@ -17,13 +19,17 @@ from prep_core.writers.docx._theme import CHEATSHEET
 NOT_YET = "Not filled in yet."
 FACT_WIDTHS_CM = (3.0, 6.2, 3.0, 6.2)  # 18.4 cm: A4 between 1.3 cm margins
 SKILL_WIDTHS_CM = (4.2, 5.4, 8.8)
+GAPS_HEADING = "Must-haves to prove"
+MAX_GAPS = 4  # the sheet stays on two pages; the Fit page lists the rest
+GAP_CHARS = 110
 
 
-def build_cheatsheet(profile: Profile, now: datetime, *, stories: object = ()) -> Builder:
-    """The cheat sheet of ``profile`` as a document under construction (``stories``: unused
-    yet; the dossier's matrix uses them)."""
+def build_cheatsheet(profile: Profile, now: datetime, *, stories: Sequence[Story] = ()) -> Builder:
+    """The cheat sheet of ``profile`` as a document under construction (``stories``: the story
+    bank's stories the profile uses, which can prove a must-have)."""
     b = Builder(CHEATSHEET)
     _header(b, profile, now)
+    _gaps(b, profile, stories)
     _key_facts(b, profile)
     _mission(b, profile)
     prep = get_section("prep")
@@ -59,6 +65,28 @@ def _header(b: Builder, profile: Profile, now: datetime) -> None:
         b.run(line, "   ·   Job reference: ", bold=True)
         b.run(line, profile.job_ref)
     b.run(line, f"   ·   generated {format_date(now.date())}")
+
+
+def _gaps(b: Builder, profile: Profile, stories: Sequence[Story]) -> None:
+    """The must-haves no skills row, story or drafted answer proves yet, one short line each;
+    nothing at all when every must-have is proven (or there is no posting)."""
+    if not profile.job_posting.strip() and not profile.requirements:
+        return
+    from prep_core.coverage import coverage
+
+    missing = coverage(profile, stories).uncovered_musts()
+    if not missing:
+        return
+    b.heading(GAPS_HEADING, 1)
+    lines = [_short(row.text) for row in missing[:MAX_GAPS]]
+    if len(missing) > MAX_GAPS:
+        lines.append(f"and {len(missing) - MAX_GAPS} more: see the Fit page")
+    b.bullets(lines)
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= GAP_CHARS else text[: GAP_CHARS - 1].rstrip() + "…"
 
 
 def _key_facts(b: Builder, profile: Profile) -> None:
