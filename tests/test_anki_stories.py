@@ -87,6 +87,7 @@ def test_cards_about_an_uncovered_must_have_come_after_weak_ones_and_before_the_
     from tests.test_anki_export import new_card_queue
 
     profile = sample_profile
+    profile.stale_after_days = 3650  # the sample's 2023 revenue is stale at the fixed clock
     stories = _stories()
     bake_sale = stories[1]  # its text proves nothing: the must-have stays uncovered
     asked = Question(text="Tell me about your experience with AWS.", story_id=bake_sale.id)
