@@ -18,6 +18,8 @@ result = ui.report(profile, bank)
 if not result.requirements and not profile.requirements:
     st.info("No job posting yet. Paste it under Company Profile (the title block).")
     st.page_link(section_page("basics"), label="Paste the job posting", icon=":material/edit:")
+    st.subheader("Your stories", anchor=False)  # the bank is shared: write them before a posting
+    story_editor(profile, result)
     st.stop()
 
 covered, total = st.columns(2)

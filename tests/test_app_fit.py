@@ -110,6 +110,9 @@ def test_without_a_posting_the_page_says_where_to_paste_it(store):
     profile = store.create(Profile(company="Acme"))
     at = start(profile.id, ui.FIT)
     assert "No job posting yet" in at.info[0].value
+    at.button(key="stories.add").click().run()  # stories need no posting: the bank is shared
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(StoryStore(store.data_dir).load().stories) == 1
 
 
 def test_readiness_shows_the_coverage(store, sample_profile):
