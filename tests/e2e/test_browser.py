@@ -180,7 +180,9 @@ def test_skills_row_reaches_disk(page: Page, app_server: AppServer) -> None:
 
     open_skills_tab(page).click()
     wait_for_app(page)
-    cell = page.get_by_label("Skill", exact=True)  # the new row is the one being edited
+    live = page.locator("[data-testid='stElementContainer']:not([data-stale='true'])")
+    cell = live.get_by_label("Skill", exact=True)  # the new row is the one being edited
+    expect(cell).to_have_count(1)  # the old row's field may linger while the rerun draws
     expect(cell).to_have_value("")
     commit_text(cell, skill)
     data = wait_for_disk(

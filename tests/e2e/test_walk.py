@@ -542,6 +542,7 @@ def test_deleting_the_open_profile_opens_no_other(page: Page, server: AppServer)
     expect(library_row(page, opened.company).locator(badge)).to_be_visible()
     expect(library_row(page, other.company).locator(badge)).to_have_count(0)
     delete_in_library(page, opened.company)
+    expect(library_row(page, opened.company)).to_have_count(0)  # the delete's run is over
     arrive(page, "Library")
     assert not opened.path.exists()
     expect(page.get_by_test_id("stMain").get_by_text("No profile open")).to_be_visible()
