@@ -10,12 +10,21 @@ does the same for AppTest, so clicks and the frame behave as they do in the brow
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 from unittest import mock
 
 from streamlit.runtime.pages_manager import PagesManager
-from streamlit.testing.v1 import app_test
+from streamlit.testing.v1 import AppTest, app_test
+
+from tests.conftest import ROOT
+
+if TYPE_CHECKING:
+    from prep_core.store import Store
+
+APP = str(ROOT / "app.py")
 
 
 class _NavigationOnly(PagesManager):
@@ -39,3 +48,20 @@ def follow_app_navigation(at: app_test.AppTest) -> app_test.AppTest:
     """
     at._page_hash = ""
     return at
+
+
+def start(profile_id: str | None = None, page: str | None = None) -> AppTest:
+    """The app as a browser would open it: ``?profile=<id>``, then (optionally) one page."""
+    at = AppTest.from_file(APP, default_timeout=30)
+    if profile_id:
+        at.query_params["profile"] = profile_id
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def on_disk(store: Store, profile_id: str) -> dict:
+    """The profile's JSON file as saved."""
+    return json.loads((store.folder / f"{profile_id}.json").read_text(encoding="utf-8"))

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from prep_core.model import Profile
+
+if TYPE_CHECKING:
+    from prep_core.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_PATH = ROOT / "data" / "samples" / "netflix.md"
@@ -56,3 +61,18 @@ def sample_profile(_sample_json: str) -> Profile:
 @pytest.fixture
 def fixed_now() -> datetime:
     return datetime(2026, 11, 27, 14, 2, 11, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
+    """For dashboard tests: a data folder and an exports folder of the test's own, and AppTest
+    runs that never use the legacy ``pages/`` mode (test files of the store and the CLI have a
+    ``store`` of their own)."""
+    import pages._ui.export as export_ui
+    from prep_core.store import Store
+    from tests.app_harness import v2_pages
+
+    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(export_ui, "EXPORTS_DIR", tmp_path / "exports")
+    with v2_pages():
+        yield Store(tmp_path / "data")

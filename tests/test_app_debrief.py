@@ -2,41 +2,22 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 import pages._ui.state as ui
 from prep_core.model import Profile
 from prep_core.store import Store
-from tests.app_harness import v2_pages
+from tests.app_harness import on_disk
+from tests.app_harness import start as start_app
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
 
 
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
-    with v2_pages():
-        yield Store(tmp_path / "data")
-
-
 def start(profile_id: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["profile"] = profile_id
-    at.run()
-    at.switch_page(ui.DEBRIEF).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def on_disk(store: Store, profile_id: str) -> dict:
-    return json.loads((store.folder / f"{profile_id}.json").read_text(encoding="utf-8"))
+    return start_app(profile_id, ui.DEBRIEF)
 
 
 def _yesterday() -> str:

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
-import pages._ui.export as export_ui
 import pages._ui.state as ui
 from prep_core.coverage import coverage
 from prep_core.model import Profile, Story
-from prep_core.store import Store
 from prep_core.stories import StoryStore
-from tests.app_harness import v2_pages
-from tests.test_app_pages import on_disk, open_profile, start
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr(export_ui, "EXPORTS_DIR", tmp_path / "exports")
-    with v2_pages():
-        yield Store(tmp_path / "data")
+from tests.app_harness import on_disk, start
+from tests.test_app_pages import open_profile
 
 
 def _metric(at, label: str) -> str:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
@@ -23,7 +21,7 @@ from prep_core.formats import FORMATS, export_filename
 from prep_core.model import MAX_TEXT, Attempt, Profile, Question
 from prep_core.sections import SECTIONS
 from prep_core.store import Store
-from tests.app_harness import follow_app_navigation, v2_pages
+from tests.app_harness import follow_app_navigation, on_disk, start
 from tests.builders import hostile_profile
 from tests.conftest import ROOT
 
@@ -31,30 +29,6 @@ APP = str(ROOT / "app.py")
 SECTION_PAGES = [ui.section_page(s.key) for s in SECTIONS]
 ALL_PAGES = [ui.LIBRARY, *SECTION_PAGES, ui.READINESS, ui.FIT, ui.PRACTICE, ui.EXPORT]
 PREP_TABS = SECTIONS[[s.key for s in SECTIONS].index("prep")].subsections()
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr(export_ui, "EXPORTS_DIR", tmp_path / "exports")
-    with v2_pages():
-        yield Store(tmp_path / "data")
-
-
-def start(profile_id: str | None = None, page: str | None = None) -> AppTest:
-    """The app as a browser would open it: ``?profile=<id>``, then (optionally) one page."""
-    at = AppTest.from_file(APP, default_timeout=30)
-    if profile_id:
-        at.query_params["profile"] = profile_id
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def on_disk(store: Store, profile_id: str) -> dict:
-    return json.loads((store.folder / f"{profile_id}.json").read_text(encoding="utf-8"))
 
 
 def shown(element) -> str:

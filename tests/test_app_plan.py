@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 import pages._ui.state as ui
 from prep_core.model import Profile
 from prep_core.store import Store
-from tests.app_harness import follow_app_navigation, v2_pages
+from tests.app_harness import follow_app_navigation
+from tests.app_harness import start as start_app
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
 
 
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
-    with v2_pages():
-        yield Store(tmp_path / "data")
-
-
 def start(profile_id: str, page: str = ui.PLAN) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["profile"] = profile_id
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return start_app(profile_id, page)
 
 
 def _today():

@@ -7,10 +7,6 @@ nothing but the person's own edit may reach the file.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -18,17 +14,10 @@ import pages._ui.state as ui
 from pages._ui.bind import REFUSED
 from prep_core.model import MAX_TEXT, Profile
 from prep_core.store import Store
-from tests.app_harness import v2_pages
+from tests.app_harness import on_disk, start
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
-
-
-@pytest.fixture
-def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
-    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
-    with v2_pages():
-        yield Store(tmp_path / "data")
 
 
 @pytest.fixture
@@ -40,19 +29,6 @@ def mission(store: Store) -> tuple[Store, Profile]:
         )
     )
     return store, profile
-
-
-def start(profile_id: str, page: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["profile"] = profile_id
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def on_disk(store: Store, profile_id: str) -> dict:
-    return json.loads((store.folder / f"{profile_id}.json").read_text(encoding="utf-8"))
 
 
 def keys(profile: Profile) -> dict[str, str]:
