@@ -106,33 +106,34 @@ def gaps(result: Coverage, bank: list[Story]) -> None:
         st.caption(f"and {len(todo) - SHOWN_GAPS} more, shown as these are fixed")
 
 
+# The one-click fixes that need nothing but the requirement:
+# (gap, button key's name, label, fix, icon, help).
+_FIXES = (
+    ("skill", "skill", "Add a skills row", add_skill_row, ":material/table_rows:", None),
+    (
+        "answer",
+        "question",
+        "Add the question",
+        add_question,
+        ":material/help:",
+        "Adds “Tell me about your experience with …” to the question bank",
+    ),
+    ("keyword", "keyword", "Add the keyword", add_keyword, ":material/sell:", None),
+)
+
+
 def _fix_buttons(row: RequirementCoverage, bank: list[Story]) -> None:
     buttons = st.container(horizontal=True)
-    if "skill" in row.gaps:
-        buttons.button(
-            "Add a skills row",
-            key=f"fit.skill.{row.id}",
-            on_click=_apply,
-            args=(partial(add_skill_row, requirement_id=row.id),),
-            icon=":material/table_rows:",
-        )
-    if "answer" in row.gaps:
-        buttons.button(
-            "Add the question",
-            key=f"fit.question.{row.id}",
-            on_click=_apply,
-            args=(partial(add_question, requirement_id=row.id),),
-            icon=":material/help:",
-            help="Adds “Tell me about your experience with …” to the question bank",
-        )
-    if "keyword" in row.gaps:
-        buttons.button(
-            "Add the keyword",
-            key=f"fit.keyword.{row.id}",
-            on_click=_apply,
-            args=(partial(add_keyword, requirement_id=row.id),),
-            icon=":material/sell:",
-        )
+    for gap, name, label, fix, icon, hint in _FIXES:
+        if gap in row.gaps:
+            buttons.button(
+                label,
+                key=f"fit.{name}.{row.id}",
+                on_click=_apply,
+                args=(partial(fix, requirement_id=row.id),),
+                icon=icon,
+                help=hint,
+            )
     if "story" in row.gaps and bank:
         pick = buttons.selectbox(
             "Story",
