@@ -23,32 +23,24 @@ into ``data/`` or ``exports/``. A script that prints figures: it asserts nothing
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 from playwright.sync_api import Locator, Page, sync_playwright
 
 HERE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(HERE))
+
+from tests.e2e.conftest import CHROMIUM_ARGS, streamlit_server  # noqa: E402
+
 TIMEOUT_MS = 60_000
 TARGET = 1.5
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 BARE_APP = """\
 import streamlit as st
@@ -84,52 +76,6 @@ PROBE = """
   });
 }
 """
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return False
-
-
-@contextlib.contextmanager
-def server(script: Path, env: dict[str, str], log: Path) -> Iterator[str]:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", script.name,
-        "--server.headless", "true",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            cmd, cwd=script.parent, env={**os.environ, **env}, stdout=out, stderr=out
-        )
-        try:
-            deadline = time.monotonic() + 60
-            while not healthy(url):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    sys.exit(f"{script} did not start:\n{log.read_text(errors='replace')[-3000:]}")
-                time.sleep(0.2)
-            yield url
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=10)
 
 
 def menu_entry(page: Page, title: str) -> Locator:
@@ -200,6 +146,22 @@ def app_root(explicit: str | None) -> Path:
     return cwd if (cwd / "app.py").is_file() else HERE
 
 
+_SECTIONS = "from prep_core.sections import SECTIONS\nfor s in SECTIONS: print(s.key, s.title)"
+
+
+def sections_of(root: Path) -> list[tuple[str, str]]:
+    """(key, title) of the measured checkout's sections, read in its own process."""
+    out = subprocess.run(
+        [sys.executable, "-c", _SECTIONS],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [tuple(line.split(" ", 1)) for line in out.splitlines()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--clicks", type=int, default=30, help="clicks measured in each app")
@@ -207,10 +169,8 @@ def main() -> None:
     args = parser.parse_args()
 
     root = app_root(args.root)
-    sys.path.insert(0, str(root))
-    from prep_core.sections import SECTIONS
-
-    walk = [s.title for s in SECTIONS]
+    sections = sections_of(root)
+    walk = [title for _, title in sections]
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         sys.exit("chromium is not installed")
@@ -228,17 +188,22 @@ def main() -> None:
         (bare_dir / "two.py").write_text(BARE_PAGE.format(title="Page two", key="two"))
         data_dir = tmp_path / "data"
         data_dir.mkdir()
-        app_env = {"PREP_DATA_DIR": str(data_dir), "PYTHONPATH": str(root)}
+        logs = {name: tmp_path / f"{name}-logs" for name in ("app", "bare")}
+        for folder in logs.values():
+            folder.mkdir()
         with (
-            server(root / "app.py", app_env, tmp_path / "app.log") as app_url,
-            server(bare_dir / "app.py", {}, tmp_path / "bare.log") as bare_url,
+            streamlit_server(
+                root / "app.py", data_dir, logs["app"], {"PYTHONPATH": str(root)}
+            ) as app_server,
+            streamlit_server(bare_dir / "app.py", data_dir, logs["bare"]) as bare_server,
             sync_playwright() as pw,
         ):
+            app_url, bare_url = app_server.url, bare_server.url
             browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
             size = {"viewport": {"width": 1280, "height": 900}}
             app = browser.new_context(**size).new_page()
             bare = browser.new_context(**size).new_page()
-            load(app, f"{app_url}/{SECTIONS[0].key}")
+            load(app, f"{app_url}/{sections[0][0]}")
             load(bare, bare_url)
             for target in walk[1:] + walk[:1]:  # warm-up: every section page drawn once
                 click_and_time(app, target)

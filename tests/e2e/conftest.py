@@ -71,11 +71,18 @@ def _health_ok(url: str) -> bool:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: Path, data_dir: Path, log_dir: Path) -> Iterator[AppServer]:
-    """Run ``streamlit run script`` on a free localhost port until the block ends."""
+def streamlit_server(
+    script: Path, data_dir: Path, log_dir: Path, extra_env: dict[str, str] | None = None
+) -> Iterator[AppServer]:
+    """Run ``streamlit run script`` on a free localhost port until the block ends.
+
+    Also used by ``benchmarks/bench_browser.py`` (``extra_env``: a PYTHONPATH of another
+    checkout).
+    """
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "PREP_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
+    env.update(extra_env or {})
     stderr_path = log_dir / "streamlit-stderr.log"
     stdout_path = log_dir / "streamlit-stdout.log"
     cmd = [
