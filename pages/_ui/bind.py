@@ -114,21 +114,9 @@ def _show(key: str, value: Any) -> bool:
 def commit(key: str, write: Write) -> bool:
     """Save the widget's new value into the open profile; keep a refused one on screen."""
     profile = current()
-    if profile is None or key not in st.session_state:
+    if profile is None:
         return False
-    value = st.session_state[key]
-    refused = st.session_state.setdefault(REFUSED, {})
-    try:
-        write(profile, value)
-    except (ValidationError, ValueError) as error:
-        reason = (
-            describe_validation_error(error) if isinstance(error, ValidationError) else str(error)
-        )
-        refused[key] = value
-        say(False, f"Not saved: {reason}")
-        return False
-    refused.pop(key, None)
-    return persist(profile)
+    return _commit_to(key, lambda value: write(profile, value)) and persist(profile)
 
 
 def wkey(*parts: str) -> str:

@@ -224,10 +224,6 @@ def message() -> Message | None:
     return msg
 
 
-def set_status(ok: bool, text: str) -> None:  # the older name, kept for the pages' callers
-    say(ok, text)
-
-
 def attempt(action: Callable[[], Any]) -> Any:
     try:
         return action()
