@@ -57,6 +57,15 @@
     if (unsaved.size) { e.preventDefault(); e.returnValue = ""; }
   });
 
+  // 2b. On a phone the open sidebar covers the page: fold it away once a page is picked.
+  document.addEventListener("click", (e) => {
+    if (!e.target.closest('[data-testid="stSidebarNav"] a') || window.innerWidth > 768) return;
+    setTimeout(() => {
+      const fold = document.querySelector('[data-testid="stSidebarCollapseButton"] button');
+      if (fold) fold.click();
+    }, 0);
+  }, true);
+
   // 3. "Add a row" puts the cursor in the new row's first cell once the row is drawn (the
   //    table's row editor is a container keyed "row-" + field + row id: a new key is the new row).
   //    (No angle brackets in this file: the page takes them for HTML tags and drops the script.)
