@@ -689,3 +689,7 @@ def test_phone_width(phone: Page, mine: Mine, results_dir: Path) -> None:
         edge = sidebar.evaluate("el => el.getBoundingClientRect().right")
         assert right <= edge, f"sidebar entry {title!r} runs past the sidebar ({right} > {edge})"
     page.screenshot(path=str(results_dir / "phone-sidebar.png"))
+    # picking a page folds the sidebar away: on a phone it would cover the page
+    menu_entry(page, "Competitors").click()
+    arrive(page, "Competitors")
+    expect(sidebar).to_have_attribute("data-collapsed", "true")
