@@ -14,7 +14,7 @@ def _metric(at, label: str) -> str:
     return next(m for m in at.metric if m.label == label).value
 
 
-def test_the_sample_shows_its_matrix_and_one_click_raises_coverage(store, sample_profile):
+def test_the_sample_shows_its_matrix_and_one_click_adds_a_linked_row(store, sample_profile):
     profile = store.create(sample_profile)
     at = start(profile.id, ui.FIT)
     assert _metric(at, "Must-haves covered") == "5 of 6"
@@ -24,7 +24,6 @@ def test_the_sample_shows_its_matrix_and_one_click_raises_coverage(store, sample
     at.run()
     at.button(key=f"fit.skill.{aws.id}").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert _metric(at, "Must-haves covered") == "6 of 6"
     saved = on_disk(store, profile.id)
     row = saved["prep"]["skill_map"][-1]
     assert (row["skill"], row["requirement_id"]) == ("AWS", aws.id)
@@ -65,7 +64,11 @@ def test_link_a_story_from_the_bank(store, sample_profile):
         for r in coverage(profile, StoryStore(store.data_dir).load().stories).requirements
         if r.id == aws.id
     )
-    assert row.stories == [story.id]
+    assert row.stories == [] and row.state == "in progress"  # no result: it proves nothing yet
+    assert [(s.kind, s.id, s.missing) for s in row.started] == [("story", story.id, ("result",))]
+    at.run()
+    said = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "write the result of the story “Migrated the feature store”" in said
 
 
 def test_requirements_are_edited_dropped_and_added(store, sample_profile):
@@ -137,3 +140,30 @@ def test_dropping_a_requirement_says_which_skills_rows_lost_the_link(store, samp
     assert saved["prep"]["skill_map"][-1]["requirement_id"] == ""
     said = " ".join(c.value for c in at.caption).replace("\\", "")
     assert "1 skills row keeps its words, no longer linked to it" in said
+
+
+def test_an_empty_skills_row_leaves_the_must_have_in_progress_until_its_talking_point(
+    store, sample_profile
+):
+    """*Add a skills row* adds a row with no talking point: that proves nothing yet. The
+    must-have stays uncovered, shown in progress with the talking point to write; written,
+    it counts."""
+    profile = store.create(sample_profile)
+    aws = next(r for r in coverage(profile).requirements if r.text.endswith("such as AWS"))
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Gaps"
+    at.run()
+    at.button(key=f"fit.skill.{aws.id}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _metric(at, "Must-haves covered") == "5 of 6"
+    added = open_profile(at).prep.skill_map[-1]
+    assert (added.requirement_id, added.talking_point) == (aws.id, "")
+    said = " ".join(i.value for i in at.info)
+    assert "in progress" in said.lower() and "talking point" in said
+    point = at.text_input(key=f"{profile.id}.fit.point.{added.id}")
+    assert f"fit.skill.{aws.id}" not in [b.key for b in at.button]  # no second empty row
+    point.input("Moved 40 training jobs to AWS spot GPUs, a third cheaper").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _metric(at, "Must-haves covered") == "6 of 6"
+    saved = on_disk(store, profile.id)["prep"]["skill_map"][-1]
+    assert saved["talking_point"].startswith("Moved 40 training jobs")

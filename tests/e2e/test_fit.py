@@ -89,7 +89,11 @@ def skill_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     return data["prep"]["skill_map"]
 
 
-def test_fix_a_gap_with_one_click(page: Page, server: AppServer, results_dir: Path) -> None:
+def test_an_added_skills_row_is_in_progress_until_its_talking_point(
+    page: Page, server: AppServer, results_dir: Path
+) -> None:
+    """*Add a skills row* adds a row with no talking point: the must-have is in progress, not
+    covered, with the cursor in the talking point to write; written, the must-have counts."""
     path = sample_file(server, page)
     profile = Store(server.data_dir).load(path.stem)
     aws = next(r for r in coverage(profile).requirements if r.text.startswith(AWS))
@@ -106,16 +110,32 @@ def test_fix_a_gap_with_one_click(page: Page, server: AppServer, results_dir: Pa
     page.screenshot(path=str(results_dir / "fit-gaps.png"), full_page=True)
     gap.get_by_role("button", name="Add a skills row").click()
 
-    expect(metric(page, "Must-haves covered")).to_have_text("6 of 6")
+    point = gap.get_by_label("Talking point")
+    expect(point).to_be_focused()  # the one thing left to write
     wait_for_app(page)
     no_exception(page)
+    expect(metric(page, "Must-haves covered")).to_have_text("5 of 6")  # an empty row proves nothing
+    expect(gap).to_contain_text("In progress")
+    expect(gap.get_by_role("button", name="Add a skills row")).to_have_count(0)
     data = wait_for_file(
         path, lambda d: len(skill_rows(d)) == before + 1, "the skills row added by the fix"
     )
     row = skill_rows(data)[-1]
     assert (row["skill"], row["requirement"], row["requirement_id"]) == ("AWS", aws.text, aws.id)
-    expect(gap).to_have_count(1)  # still a gap (no story, no answer), but no skills-row fix
-    expect(gap.get_by_role("button", name="Add a skills row")).to_have_count(0)
+    assert row["talking_point"] == ""
+    gap.scroll_into_view_if_needed()
+    page.screenshot(path=str(results_dir / "fit-in-progress.png"))
+
+    commit_text(point, "Moved 40 training jobs to AWS spot GPUs, a third cheaper")
+    expect(metric(page, "Must-haves covered")).to_have_text("6 of 6")
+    wait_for_app(page)
+    no_exception(page)
+    data = wait_for_file(
+        path, lambda d: skill_rows(d)[-1]["talking_point"] != "", "the talking point"
+    )
+    assert skill_rows(data)[-1]["talking_point"].startswith("Moved 40 training jobs")
+    expect(gap).to_have_count(1)  # still a gap (no story, no answer), but proven by the row
+    expect(gap).not_to_contain_text("In progress")
 
 
 @pytest.fixture
@@ -163,11 +183,16 @@ def test_write_a_story_in_the_app(page: Page, server: AppServer, results_dir: Pa
     wait_for_file(bank, lambda d: d["stories"][-1]["title"] != "", "the title")
     wait_for_app(page)
     commit_text(main.get_by_label("Action"), "I moved 40 training jobs to AWS spot GPUs.")
+    wait_for_file(bank, lambda d: "AWS" in d["stories"][-1]["action"], "the action")
+    wait_for_app(page)
+    no_exception(page)
+    expect(main.get_by_text(f"Proves once its result is written: {AWS}")).to_be_visible()
+    commit_text(main.get_by_label("Result"), "Training cost a third less.")
     data = wait_for_file(
         bank,
         lambda d: (
             [s["title"] for s in d["stories"]][-1:] == ["Moved training to the cloud"]
-            and "AWS" in d["stories"][-1]["action"]
+            and d["stories"][-1]["result"] != ""
         ),
         "the story typed in the app",
     )
