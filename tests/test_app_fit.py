@@ -167,3 +167,45 @@ def test_an_empty_skills_row_leaves_the_must_have_in_progress_until_its_talking_
     assert _metric(at, "Must-haves covered") == "6 of 6"
     saved = on_disk(store, profile.id)["prep"]["skill_map"][-1]
     assert saved["talking_point"].startswith("Moved 40 training jobs")
+
+
+def test_several_requirements_change_kind_at_once(store, sample_profile):
+    """Pick several rows, one click: each is that kind, the counts follow, the pick clears."""
+    profile = store.create(sample_profile)
+    rows = coverage(profile).requirements
+    wrong = [r for r in rows if r.kind != "must"][:3]
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Requirements"
+    at.run()
+    several = at.multiselect(key=f"{profile.id}.fit.several")
+    assert at.button(key="fit.kinds.must").disabled  # nothing picked yet
+    for row in wrong:
+        several.select(row.id)
+    at.run()
+    at.button(key="fit.kinds.must").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    saved = {r["id"]: r for r in on_disk(store, profile.id)["requirements"]}
+    assert [(saved[r.id]["kind"], saved[r.id]["edited"]) for r in wrong] == [("must", True)] * 3
+    assert sum(r["kind"] == "must" for r in saved.values()) == 6 + 3
+    assert _metric(at, "Must-haves covered").endswith("of 9")
+    assert at.multiselect(key=f"{profile.id}.fit.several").value == []
+    assert at.button(key="fit.kinds.must").disabled
+    said = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Made 3 requirements must-haves" in said
+    picker = at.selectbox(key=f"{profile.id}.fit.pick")
+    assert picker.options[rows.index(wrong[0])].startswith("Must-have: ")
+
+
+def test_the_requirement_picker_shows_the_kind_just_chosen(store, sample_profile):
+    profile = store.create(sample_profile)
+    first = coverage(profile).requirements[0]
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Requirements"
+    at.run()
+    picker = at.selectbox(key=f"{profile.id}.fit.pick")
+    assert picker.options[0].startswith("Responsibility: ") and picker.value == first.id
+    at.selectbox(key=f"{profile.id}.fit.{first.id}.kind").select("nice").run()
+    assert not at.exception, [e.value for e in at.exception]
+    picker = at.selectbox(key=f"{profile.id}.fit.pick")
+    assert picker.options[0].startswith("Nice to have: ") and picker.value == first.id
+    assert open_profile(at).requirements[0].kind == "nice"

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from pages._ui.bind import bound, wkey
+from pages._ui.bind import bound, picked, picker, wkey
 from pages._ui.state import change, current, plain, say
 from prep_core.coverage import Coverage, RequirementCoverage, Started, coverage
 from prep_core.errors import PrepError
@@ -25,6 +25,7 @@ from prep_core.fixes import (
     drop_requirement,
     materialise,
     re_extract,
+    set_kinds,
     set_requirement,
     set_talking_point,
     tag_story,
@@ -239,9 +240,10 @@ def requirements_editor(profile: Profile) -> None:
         return
     ids = [r.id for r in rows]
     labels = {r.id: f"{KIND_LABELS[r.kind]}: {r.text[:80]}" for r in rows}
-    chosen = st.selectbox(
-        "Requirement to edit", ids, key=wkey("fit", "pick"), format_func=partial(_title, labels)
-    )
+    _several_kinds(ids, labels)
+    # bind.picker sets the pick on every run: a keyed selectbox whose labels changed (a new
+    # kind) kept showing the old label in the browser until something else redrew it.
+    chosen = picker("Requirement to edit", wkey("fit", "pick"), ids, labels)
     row = next(r for r in rows if r.id == chosen)
     text_key = wkey("fit", row.id, "text")
     bound(
@@ -270,6 +272,62 @@ def requirements_editor(profile: Profile) -> None:
     )
 
 
+# kind -> (button, icon, what one of them is called, what several are called)
+_MAKE_KINDS = {
+    "must": ("Make these must-haves", ":material/priority_high:", "a must-have", "must-haves"),
+    "nice": ("Make these nice-to-haves", ":material/thumb_up:", "a nice-to-have", "nice-to-haves"),
+    "responsibility": (
+        "Make these responsibilities",
+        ":material/work:",
+        "a responsibility",
+        "responsibilities",
+    ),
+}
+
+
+def _several_kinds(ids: list[str], labels: dict[str, str]) -> None:
+    """Pick several requirements, then make them all one kind with one click."""
+    key = wkey("fit", "several")
+    kept = [i for i in st.session_state.get(key, []) if i in ids]
+    if kept != st.session_state.get(key, []):  # a requirement dropped since: no option now
+        st.session_state[key] = kept
+    chosen = st.multiselect(
+        "Change the kind of several",
+        ids,
+        key=key,
+        format_func=partial(_title, labels),
+        placeholder="Pick the requirements whose kind is wrong",
+    )
+    buttons = st.container(horizontal=True)
+    for kind, (label, icon, _, _) in _MAKE_KINDS.items():
+        buttons.button(
+            label,
+            key=f"fit.kinds.{kind}",
+            on_click=_make_kind,
+            args=(key, kind),
+            icon=icon,
+            disabled=not chosen,
+        )
+
+
+def _make_kind(key: str, kind: str) -> None:
+    """Make the picked requirements ``kind``; say how many changed and clear the pick."""
+    chosen = list(st.session_state.get(key) or [])
+    changed: list[int] = []
+    make = partial(set_kinds, requirement_ids=chosen, kind=kind)
+    try:
+        saved = change(lambda p: changed.append(make(p)))
+    except ValueError as error:
+        say(False, f"Not changed: {error}")
+        return
+    if saved:
+        st.session_state[key] = []
+        *_, one, several = _MAKE_KINDS[kind]
+        n = changed[0]
+        said = f"Made 1 requirement {one}" if n == 1 else f"Made {n} requirements {several}"
+        say(True, said if n else f"They were {several} already")
+
+
 def _drop(requirement_id: str) -> None:
     """Drop a requirement; say so when skills rows lose their link to it (they stay)."""
     unlinked: list[int] = []
@@ -287,7 +345,7 @@ def _drop(requirement_id: str) -> None:
 def _add() -> None:
     profile = current()
     if profile is not None and change(add_requirement):  # cannot raise: it only appends
-        st.session_state[wkey("fit", "pick")] = current().requirements[-1].id
+        st.session_state[picked(wkey("fit", "pick"))] = current().requirements[-1].id
 
 
 def known_questions(profile: Profile) -> None:

@@ -10,6 +10,7 @@ widths go to ``test-results/``. Never skipped under CI=true.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -168,6 +169,18 @@ def test_the_fit_page_on_a_phone(phone: Page, server: AppServer, results_dir: Pa
         )
         assert whole["scroll"] <= whole["client"], f"{tab}: the page scrolls sideways: {whole}"
         assert not overflow(page), f"{tab}: text cut or past the edge: {overflow(page)}"
+    open_tab(page, "Gaps")  # a one-click fix leaves a requirement in progress: on a phone too
+    gap = main.locator("[class*='st-key-fit-gap-']").filter(
+        has=page.get_by_role("button", name="Add a skills row")
+    )
+    gap.first.get_by_role("button", name="Add a skills row").click()
+    point = main.get_by_label("Talking point")
+    expect(point).to_be_focused()
+    wait_for_app(page)
+    no_exception(page)
+    expect(main.get_by_text("In progress, not covered yet.")).to_be_visible()
+    page.screenshot(path=str(results_dir / "phone-fit-in-progress.png"), full_page=True)
+    assert not overflow(page), f"in progress: text cut or past the edge: {overflow(page)}"
 
 
 def test_write_a_story_in_the_app(page: Page, server: AppServer, results_dir: Path) -> None:
@@ -203,3 +216,63 @@ def test_write_a_story_in_the_app(page: Page, server: AppServer, results_dir: Pa
     main.get_by_role("button", name="Delete this story").scroll_into_view_if_needed()
     page.screenshot(path=str(results_dir / "fit-stories-links.png"))
     assert read_json(bank) == data
+
+
+def select(page: Page, label: str, option: str) -> None:
+    """Pick ``option`` in the selectbox labelled ``label``, as a person does."""
+    page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_for_app(page)
+    no_exception(page)
+
+
+def test_the_requirement_picker_shows_the_kind_just_chosen(page: Page, server: AppServer) -> None:
+    path = sample_file(server, page)
+    profile = Store(server.data_dir).load(path.stem)
+    first = coverage(profile).requirements[0]
+    assert first.kind == "responsibility"
+    go_to(page, "Fit")
+    open_tab(page, "Requirements")
+    picker = page.get_by_role("combobox", name="Requirement to edit")
+    expect(picker).to_have_value(f"Responsibility: {first.text[:80]}")
+    select(page, "Kind", "Must-have")
+    wait_for_file(
+        path, lambda d: d.get("requirements") and d["requirements"][0]["kind"] == "must", "kind"
+    )
+    expect(picker).to_have_value(f"Must-have: {first.text[:80]}")
+
+
+def test_make_several_requirements_must_haves_at_once(page: Page, server: AppServer) -> None:
+    path = sample_file(server, page)
+    profile = Store(server.data_dir).load(path.stem)
+    rows = coverage(profile).requirements
+    wrong = [r for r in rows if r.kind != "must"][:2]
+    musts = sum(r.kind == "must" for r in rows) + 2
+    go_to(page, "Fit")
+    open_tab(page, "Requirements")
+    main = page.get_by_test_id("stMain")
+    make = main.get_by_role("button", name="Make these must-haves")
+    expect(make).to_be_disabled()
+    several = main.get_by_test_id("stMultiSelect").filter(has_text="Change the kind of several")
+    options = page.get_by_role("listbox")
+    for row in wrong:
+        if not options.is_visible():
+            several.click()
+        label = f"{'Nice to have' if row.kind == 'nice' else 'Responsibility'}: {row.text[:80]}"
+        page.get_by_role("option", name=label.strip(), exact=True).click()
+        wait_for_app(page)
+    page.keyboard.press("Escape")
+    expect(options).to_have_count(0)
+    expect(several.get_by_role("button", name=re.compile("^Remove"))).to_have_count(2)
+    make.click()
+    ids = {w.id for w in wrong}
+    data = wait_for_file(
+        path,
+        lambda d: [r["kind"] for r in d.get("requirements", []) if r["id"] in ids] == ["must"] * 2,
+        "the two requirements made must-haves",
+    )
+    wait_for_app(page)
+    no_exception(page)
+    assert sum(r["kind"] == "must" for r in data["requirements"]) == musts
+    expect(metric(page, "Must-haves covered")).to_contain_text(f"of {musts}")
+    expect(make).to_be_disabled()  # the pick is cleared
