@@ -75,7 +75,7 @@ STORY_PROOF = ("action", "result")  # what a story needs written to prove anythi
 class Started:
     """Proof begun but not there yet: a skills row without a talking point, a story without
     its action or its result. (A question about the requirement is not proof begun: questions
-    are drafted before anything is proven; those without an answer naming it are ``asked``.)"""
+    are drafted before anything is proven.)"""
 
     kind: str  # "skill" or "story" (the gap it would close)
     id: str  # the skills row's or the story's id
@@ -94,7 +94,6 @@ class RequirementCoverage:
     in_talking_points: bool = False
     gaps: list[str] = field(default_factory=list)
     started: list[Started] = field(default_factory=list)
-    asked: list[str] = field(default_factory=list)  # questions about it no drafted answer names
 
     @property
     def covered(self) -> bool:
@@ -287,13 +286,13 @@ def coverage(profile: Profile, stories: Iterable[Story] = ()) -> Coverage:
     skills = _Texts((row.id, _skill_text(row)) for row in skill_rows)
     bank = _Texts((story.id, _story_text(story)) for story in stories)
     answers = _Texts((q.id, _answer_text(q)) for q in profile.prep.questions)
-    asked = _Texts((q.id, q.text) for q in profile.prep.questions)
     said = [
         *(prep.field(name).present_in(profile) or [] for name in ("talking_points", "keywords"))
     ]
     points = TextIndex("\n".join(line for lines in said for line in lines))
     story_ids = {story.id for story in stories}
     told = {q.id: q.story_id for q in profile.prep.questions if q.story_id in story_ids}
+    tellers = _Texts((q.id, q.text) for q in profile.prep.questions if q.id in told)
     rows = []
     for requirement in effective_requirements(profile):
         forms = match_terms(requirement.text, tuple(requirement.terms))
@@ -308,9 +307,9 @@ def coverage(profile: Profile, stories: Iterable[Story] = ()) -> Coverage:
         linked = by_requirement.get(requirement.id, set()) | {key for *_, key in reworded}
         found_skills = linked | set(skills.using(forms))
         answer_ids = answers.using(forms)
-        question_ids = [q for q in asked.using(forms) if q not in answer_ids]
-        tellers = [*answer_ids, *question_ids]
-        story_hits = set(bank.using(forms)) | {told[q] for q in tellers if q in told}
+        # a story told by a question about it (or by an answer naming it) is matched too
+        telling = {*answer_ids, *tellers.using(forms)}
+        story_hits = set(bank.using(forms)) | {told[q] for q in telling if q in told}
         found_rows = [r.id for r in skill_rows if r.id in found_skills]
         unsaid = [r for r in found_rows if r not in with_point]
         found_stories = [s.id for s in stories if s.id in story_hits]
@@ -327,7 +326,6 @@ def coverage(profile: Profile, stories: Iterable[Story] = ()) -> Coverage:
                 *(Started("skill", r, ("talking_point",)) for r in unsaid),
                 *(Started("story", s, story_gaps[s]) for s in found_stories if story_gaps[s]),
             ],
-            asked=question_ids,
         )
         row.gaps = [
             gap
@@ -346,7 +344,14 @@ def coverage(profile: Profile, stories: Iterable[Story] = ()) -> Coverage:
 def gap_questions(profile: Profile, stories: Iterable[Story] = ()) -> set[str]:
     """Ids of questions about a must-have not covered yet, in progress ones included (their
     text uses one of its terms): practice order puts them first."""
-    return {q for row in coverage(profile, stories).uncovered_musts() for q in row.asked}
+    missing = coverage(profile, stories).uncovered_musts()
+    if not missing:
+        return set()
+    asked = _Texts((q.id, q.text) for q in profile.prep.questions if q.text)
+    found: set[str] = set()
+    for row in missing:
+        found |= set(asked.using(match_terms(row.text, tuple(row.terms))))
+    return found
 
 
 def linked_stories(

@@ -1,12 +1,14 @@
-"""The Fit page in a real browser: the sample's coverage, one gap fixed with one click.
+"""The Fit page in a real browser: the sample's coverage, a gap fixed, kinds changed.
 
 A person opens the Fit page from the sidebar, reads "Must-haves covered", opens the Gaps tab
 and clicks *Add a skills row* on the one uncovered must-have of the sample (cloud platforms such
-as AWS): the figure rises on the page and the row is in the profile's file, linked to the
-requirement. A story is written in the Stories tab and lands in ``stories.json``. The page is
-also drawn at phone width (390 px), where nothing may run off the side; screenshots of both
-widths go to ``test-results/``. Never skipped under CI=true.
-"""
+as AWS): the row is in the profile's file, linked to the requirement, but with no talking point
+it proves nothing, so the must-have is *in progress* with the cursor in its talking point; once
+that is written the figure rises. A story is written in the Stories tab and lands in
+``stories.json``; it proves the requirement once it has its result. In the Requirements tab the
+picker shows a kind just changed, and several requirements become must-haves in one click. The
+page is also drawn at phone width (390 px), where nothing may run off the side; screenshots of
+both widths go to ``test-results/``. Never skipped under CI=true."""
 
 from __future__ import annotations
 
