@@ -162,6 +162,15 @@ def test_an_empty_skills_row_leaves_the_must_have_in_progress_until_its_talking_
     assert "in progress" in said.lower() and "talking point" in said
     point = at.text_input(key=f"{profile.id}.fit.point.{added.id}")
     assert f"fit.skill.{aws.id}" not in [b.key for b in at.button]  # no second empty row
+    at.session_state["fit.tab"] = "Matrix"
+    at.run()
+    matrix = at.dataframe[0].value
+    states = dict(zip(matrix["Requirement"], matrix["State"], strict=True))
+    assert states[aws.text] == "In progress"
+    assert _metric(start(profile.id, ui.READINESS), "Must-haves covered") == "5 of 6"
+    at.session_state["fit.tab"] = "Gaps"
+    at.run()
+    point = at.text_input(key=f"{profile.id}.fit.point.{added.id}")
     point.input("Moved 40 training jobs to AWS spot GPUs, a third cheaper").run()
     assert not at.exception, [e.value for e in at.exception]
     assert _metric(at, "Must-haves covered") == "6 of 6"

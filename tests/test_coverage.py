@@ -251,6 +251,7 @@ def test_in_progress_counts_as_not_covered_everywhere():
     assert planned == [k8s.id]
     cards = {c.item_id for c in build_cards(profile)}
     assert python.id in cards and empty.id not in cards  # an empty row is no card
+    assert [c.item_id for c in build_cards(profile) if c.gap] == [asked.id]  # Anki gap order
     sheet = docx.Document(io.BytesIO(export(profile, "docx", now=NOW, variant="cheatsheet")))
     cells = {cell.text for table in sheet.tables for row in table.rows for cell in row.cells}
     assert "Ten years of Python" in cells and "Kubernetes" not in cells  # nor a sheet row
