@@ -20,7 +20,7 @@ def isolated(tmp_path, monkeypatch) -> Path:
     """A data folder and an exports folder of the test's own (as in test_cli.py)."""
     data_dir = tmp_path / "data"
     monkeypatch.setenv("PREP_DATA_DIR", str(data_dir))
-    monkeypatch.setattr(cli, "EXPORTS_DIR", tmp_path / "exports")
+    monkeypatch.setattr(cli.export, "EXPORTS_DIR", tmp_path / "exports")
     return data_dir
 
 
