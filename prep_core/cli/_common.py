@@ -65,25 +65,33 @@ def load_profile(args: argparse.Namespace) -> Profile:
 
 
 def story_bank(args: argparse.Namespace) -> list:
+    """The bank's stories, for a command that uses them (coverage, check, plan, export).
+
+    The one rule for a bank that does not load: a warning line, and the command goes on
+    without stories (the bank itself is left as it is; ``prep stories`` reports it as an error).
+    """
+    import warnings
+
+    from prep_core.errors import PrepError, PrepWarning, one_line
     from prep_core.stories import StoryStore
 
-    return StoryStore(args.data_dir).load().stories
+    try:
+        return StoryStore(args.data_dir).load().stories
+    except PrepError as error:
+        warnings.warn(
+            f"the story bank was not read: {one_line(str(error), limit=300)}; "
+            "going on without stories",
+            PrepWarning,
+            stacklevel=2,
+        )
+        return []
 
 
 def exported_stories(profile, args: argparse.Namespace) -> list:
-    """The bank's stories the profile uses, for an export; a bank that does not load is a
-    warning, and the export goes ahead without stories."""
-    import warnings
-
+    """The bank's stories the profile uses, for an export."""
     from prep_core.coverage import linked_stories
-    from prep_core.errors import PrepError, PrepWarning
 
-    try:
-        bank = story_bank(args)
-    except PrepError as error:
-        warnings.warn(f"exported without the story bank: {error}", PrepWarning, stacklevel=2)
-        return []
-    return linked_stories(profile, bank)
+    return linked_stories(profile, story_bank(args))
 
 
 def table(rows: Sequence[Sequence[str]], *, right_aligned: set[int] = frozenset()) -> str:

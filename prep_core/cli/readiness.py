@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 
 from prep_core.cli._common import load_profile, profile_argument, story_bank, table
-from prep_core.errors import PrepError
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -47,13 +46,9 @@ def run_plan(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from prep_core.plan import plan
-    from prep_core.stories import StoryStore
 
     profile = load_profile(args)
-    try:  # a story can prove a must-have; a bad bank only means none does
-        stories = StoryStore(args.data_dir).load().stories
-    except PrepError:
-        stories = []
+    stories = story_bank(args)  # a story can prove a must-have
     result = plan(profile, now=datetime.now().astimezone(), stories=stories)  # the local day
     if args.json:
         import json
