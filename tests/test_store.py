@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from prep_core import files
 from prep_core import store as store_module
 from prep_core.errors import (
     AlreadyImported,
@@ -400,14 +401,14 @@ def test_a_refused_save_on_a_full_disk_keeps_the_old_backup(store, monkeypatch):
     backup = store.folder / f"{first.id}.json.bak"
     backup_before = backup.read_bytes()
     current_before = (store.folder / f"{first.id}.json").read_bytes()
-    real_mkstemp = store_module.tempfile.mkstemp
+    real_mkstemp = files.tempfile.mkstemp
 
     def full_disk_for_the_profile(*args, prefix="", **kwargs):
         if prefix.startswith(f".{first.id}.json.") and ".bak." not in prefix:
             raise OSError(28, "No space left on device")
         return real_mkstemp(*args, prefix=prefix, **kwargs)
 
-    monkeypatch.setattr(store_module.tempfile, "mkstemp", full_disk_for_the_profile)
+    monkeypatch.setattr(files.tempfile, "mkstemp", full_disk_for_the_profile)
     with pytest.raises(StoreError, match="No space left on device"):
         store.save(second.model_copy(update={"company": "Third"}))
     assert backup.read_bytes() == backup_before
