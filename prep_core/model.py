@@ -328,11 +328,19 @@ _KIND_BY_LABEL = {label.lower().replace(" ", "_"): k for k, label in ROUND_KIND_
 DEFAULT_ROUND_MINUTES = 60
 
 
+# Names zoneinfo loads that are no place: the system's own setting ("localtime"), tzdata's
+# "Factory" (a zone meaning "not set yet"), and the variants of the database itself.
+_NOT_A_PLACE = ("localtime", "Factory", "posixrules")
+_NOT_A_PLACE_PREFIXES = ("/", ".", "posix/", "right/")
+
+
 def check_timezone(name: str) -> str:
     """``name`` when it is an IANA time zone zoneinfo knows ("Europe/London"), else ValueError."""
     name = clean_line(name)
     try:
-        if not name or name.startswith(("/", ".")) or ".." in name:
+        if not name or name in _NOT_A_PLACE or name.startswith(_NOT_A_PLACE_PREFIXES):
+            raise ZoneInfoNotFoundError(name)
+        if ".." in name:
             raise ZoneInfoNotFoundError(name)
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -404,9 +412,13 @@ class Round(Part):
         return datetime.combine(self.day, self.start_time or time(0), tzinfo=zone)
 
     def end(self) -> datetime:
+        """When it ends: ``minutes`` of real time after the start, in its time zone (all-day:
+        the next midnight). Added in UTC: on the wall clock, 60 minutes from 02:30 on the
+        spring-forward day would be no time at all, and from 01:30 in autumn two hours."""
         if self.start_time is None:
             return self.start() + timedelta(days=1)
-        return self.start() + timedelta(minutes=self.minutes)
+        start = self.start()
+        return (start.astimezone(UTC) + timedelta(minutes=self.minutes)).astimezone(start.tzinfo)
 
 
 # --- fresh facts --------------------------------------------------------------------------------
