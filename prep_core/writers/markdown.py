@@ -34,6 +34,8 @@ from prep_core.model import (
     SkillRow,
     Source,
     Story,
+    numbered_id,
+    renamed_ids,
 )
 from prep_core.sections import (
     BASICS,
@@ -81,7 +83,6 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
 )
 
 _Item = NewsItem | SkillRow | Question | Source | Round
-_VIEW_ID = "0" * 32
 _VIEW_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 
 # Characters escaped wherever they are; at a line's start also those that would start a block.
@@ -181,36 +182,28 @@ def story_bank_blocks(stories: list[Story]) -> list[str]:
 def markdown_view(profile: Profile) -> Profile:
     """``profile`` as the Markdown format keeps it: ``MARKDOWN_LOSSES`` applied, nothing else."""
     data = profile.model_dump()
-    data.update(id=_VIEW_ID, revision=0, schema_version=SCHEMA_VERSION)
+    data.update(revision=0, schema_version=SCHEMA_VERSION)
     data.update(created_at=_VIEW_TIME, updated_at=_VIEW_TIME)
-    data["news"] = _numbered("news", profile.news)
-    data["sources"] = _numbered("source", profile.sources)
+    data["news"] = _kept(profile.news)
+    data["sources"] = _kept(profile.sources)
     data["prep"]["dismissed_flags"] = []
     skill_rows = [r.model_copy(update={"requirement_id": ""}) for r in profile.prep.skill_map]
-    data["prep"]["skill_map"] = _numbered("skill", skill_rows)
+    data["prep"]["skill_map"] = _kept(skill_rows)
     kept = [r for r in profile.requirements if r.text and not r.dropped]
-    data["requirements"] = [
-        r.model_dump() | {"id": f"requirement-{i}", "source": "", "edited": True}
-        for i, r in enumerate(kept)
-    ]
+    data["requirements"] = [r.model_dump() | {"source": "", "edited": True} for r in kept]
     questions = [q.model_copy(update={"attempts": []}) for q in profile.prep.questions]
-    data["prep"]["questions"] = _numbered("question", questions)
-    data["rounds"] = _numbered("round", profile.rounds)
-    renamed = {r.id: f"round-{n}" for n, r in enumerate(profile.rounds)}
-    for question in data["prep"]["questions"]:
-        question["asked_in"] = renamed.get(question["asked_in"], "")
-    for n, item in enumerate(data["rounds"]):
-        people = item["interviewers"]
-        item["interviewers"] = [p | {"id": f"round-{n}-person-{i}"} for i, p in enumerate(people)]
+    data["prep"]["questions"] = _kept(questions)
+    data["rounds"] = _kept(profile.rounds)
+    renamed_ids(data, numbered_id)  # ids say where an item is; a round tag follows its round
     extras = _extras_by_parent(profile)
     order = [s.key for s in SECTIONS] + [""]
     data["extra_sections"] = [e.model_dump() for key in order for e in extras.get(key, [])]
     return Profile.model_validate(data)
 
 
-def _numbered(prefix: str, items: Iterable[_Item]) -> list:
-    kept = [item for item in items if not _is_blank(item)]
-    return [item.model_dump() | {"id": f"{prefix}-{i}"} for i, item in enumerate(kept)]
+def _kept(items: Iterable[_Item]) -> list[dict[str, Any]]:
+    """The items Markdown writes (blank ones are not), dumped."""
+    return [item.model_dump() for item in items if not _is_blank(item)]
 
 
 def _is_blank(item: _Item) -> bool:
