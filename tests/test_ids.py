@@ -3,7 +3,6 @@ content keys and the Markdown view; ``prep import`` of a Markdown file with ever
 
 from __future__ import annotations
 
-import json
 from datetime import date, time
 from pathlib import Path
 
@@ -16,8 +15,10 @@ from prep_core.model import (
     Round,
     SkillRow,
     Source,
+    Story,
     id_fields,
 )
+from prep_core.stories import StoryStore
 from prep_core.writers.markdown import write
 from tests.test_cli import prep, snapshot
 
@@ -102,6 +103,41 @@ def test_re_importing_the_same_markdown_is_recognised_with_rounds_and_requiremen
         "--copy imports it again\n"
     )
     assert snapshot(data_dir) == before
+
+
+def test_importing_an_exported_markdown_file_brings_its_story_bank(tmp_path):
+    """Before: the profile came in, its questions pointing at stories that were not in the
+    bank; the '## Story Bank' section was read by nothing but `prep stories import`."""
+    win = Story(id="win", title="Cut training time", result="40% faster", tags=["PyTorch"])
+    source = tmp_path / "acme.md"
+    source.write_text(write(every_part(), stories=[win]), encoding="utf-8")
+    data_dir = tmp_path / "data"
+    result = prep("import", str(source), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "prep: added 1 of 1 stories to the story bank (prep stories list)\n"
+    (story,) = StoryStore(data_dir).load().stories
+    assert story == win
+    copy = prep("import", str(source), "--copy", data_dir=data_dir)
+    assert copy.returncode == 0
+    assert copy.stderr == "prep: the story bank has its 1 story already\n"
+    assert len(StoryStore(data_dir).load().stories) == 1
+    listed = prep("list", data_dir=data_dir)
+    assert listed.stdout.count("Acme") == 2
+
+
+def test_a_story_bank_that_cannot_take_the_stories_leaves_the_import_whole(tmp_path):
+    win = Story(id="win", title="Cut training time", result="40% faster")
+    source = tmp_path / "acme.md"
+    source.write_text(write(every_part(), stories=[win]), encoding="utf-8")
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / "stories.json").write_text("{broken", encoding="utf-8")
+    result = prep("import", str(source), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("prep: warning: the stories were not added to the story bank")
+    assert result.stderr.count("\n") == 1
+    assert (data_dir / "stories.json").read_text(encoding="utf-8") == "{broken"
+    assert prep("list", data_dir=data_dir).returncode == 0
 
 
 def test_markdown_view_and_content_key_use_the_same_walk():
