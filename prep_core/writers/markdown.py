@@ -49,14 +49,21 @@ from prep_core.sections import (
 )
 from prep_core.template import (
     AS_OF_LABEL,
+    ASKED_IN_ROUND,
+    INTERVIEWER_LABELS,
     JOB_POSTING_TITLE,
+    MINUTES_UNIT,
+    NEWS_LABELS,
+    QUESTION_LABELS,
     REQUIREMENT_LABELS,
     REQUIREMENTS_TITLE,
+    ROUND_LABELS,
     ROUNDS_LABEL,
     SOURCE_LABEL,
     STALE_LABEL,
     STORY_BANK_TITLE,
     STORY_LABELS,
+    TERMS_LABEL,
     TITLE_PREFIX,
     hint_text,
     split_commas,
@@ -146,7 +153,7 @@ def _requirements(rows: list[Requirement]) -> list[str]:
         line = f"- **{REQUIREMENT_LABELS[row.kind]}**: {escape(row.text)}"
         if row.terms:
             terms = ", ".join(_list_item(term) for term in row.terms)
-            line += f"\n  - **Terms**: {terms}"
+            line += f"\n  - **{TERMS_LABEL}**: {terms}"
         items.append(line)
     return [f"## {REQUIREMENTS_TITLE}", "\n".join(items)] if items else []
 
@@ -247,21 +254,24 @@ def _rounds(rounds: list[Round]) -> str:
             when += f" {item.start_time.strftime('%H:%M')}"
         if item.start_time is not None or item.timezone != "UTC":
             when += f" {escape(item.timezone)}"
-        lines += [f"  - {when}", f"    - **Kind**: {item.label}"]
+        lines += [f"  - {when}", f"    - **{ROUND_LABELS['kind']}**: {item.label}"]
         if item.minutes != DEFAULT_ROUND_MINUTES:
-            lines.append(f"    - **Length**: {item.minutes} min")
+            lines.append(f"    - **{ROUND_LABELS['minutes']}**: {item.minutes} {MINUTES_UNIT}")
         if item.location:
-            lines.append(f"    - **Location**: {escape(item.location)}")
+            lines.append(f"    - **{ROUND_LABELS['location']}**: {escape(item.location)}")
         for person in item.interviewers:
-            lines.append(f"    - **Interviewer**: {escape(person.name)}")
-            lines += [f"      - **Role**: {escape(person.role)}"] if person.role else []
-            lines += [f"      - **Note**: {escape(person.note)}"] if person.note else []
+            lines.append(f"    - **{ROUND_LABELS['interviewer']}**: {escape(person.name)}")
+            for key, label in INTERVIEWER_LABELS.items():
+                value = getattr(person, key)
+                lines += [f"      - **{label}**: {escape(value)}"] if value else []
         debrief = item.debrief
         if debrief.notes:
-            lines.append(f"    - **Debrief**: {_indent(escape(debrief.notes), 6)}")
-        lines += [f"    - **Follow-up**: {escape(text)}" for text in debrief.follow_ups]
+            lines.append(f"    - **{ROUND_LABELS['notes']}**: {_indent(escape(debrief.notes), 6)}")
+        follow_up = ROUND_LABELS["follow_ups"]
+        lines += [f"    - **{follow_up}**: {escape(text)}" for text in debrief.follow_ups]
         if debrief.thank_you:
-            lines.append(f"    - **Thank-you note**: {_indent(escape(debrief.thank_you), 6)}")
+            thanks = _indent(escape(debrief.thank_you), 6)
+            lines.append(f"    - **{ROUND_LABELS['thank_you']}**: {thanks}")
     return "\n".join(lines)
 
 
@@ -360,27 +370,26 @@ def _bare(profile: Profile, spec: FieldSpec) -> str:
 def _news_item(item: NewsItem, spec: FieldSpec) -> str:
     lines = [f"- {escape(item.text) if item.text else hint_text(spec.hint)}"]
     if item.date:
-        lines.append(f"  - **Date**: {escape(item.date)}")
+        lines.append(f"  - **{NEWS_LABELS['date']}**: {escape(item.date)}")
     if item.url:
-        lines.append(f"  - **Link**: {_link('', item.url)}")
+        lines.append(f"  - **{NEWS_LABELS['url']}**: {_link('', item.url)}")
     return "\n".join(lines)
 
 
 def _question_item(question: Question, spec: FieldSpec, rounds: dict[str, int]) -> str:
     text = escape(question.text) if question.text else hint_text(spec.hint)
+    values = {
+        "category": question.category,
+        "confidence": f"{question.confidence}/5" if question.confidence is not None else "",
+        "story_id": question.story_id,
+        "answer": _indent(escape(question.answer), 4),
+        "asked_in": f"{ASKED_IN_ROUND} {rounds[question.asked_in]}"
+        if question.asked_in in rounds
+        else "",
+        "how_it_went": _indent(escape(question.how_it_went), 4),
+    }
     lines = [f'- "{text}"']
-    if question.category:
-        lines.append(f"  - **Category**: {question.category}")
-    if question.confidence is not None:
-        lines.append(f"  - **Confidence**: {question.confidence}/5")
-    if question.story_id:
-        lines.append(f"  - **Story**: {question.story_id}")
-    if question.answer:
-        lines.append(f"  - **Answer**: {_indent(escape(question.answer), 4)}")
-    if question.asked_in in rounds:
-        lines.append(f"  - **Asked in**: round {rounds[question.asked_in]}")
-    if question.how_it_went:
-        lines.append(f"  - **How it went**: {_indent(escape(question.how_it_went), 4)}")
+    lines += [f"  - **{QUESTION_LABELS[key]}**: {value}" for key, value in values.items() if value]
     return "\n".join(lines)
 
 
