@@ -143,14 +143,15 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Print how complete a profile is, section by section."""
-    from prep_core.completeness import completeness
-    from prep_core.coverage import coverage
+    from datetime import datetime
+
+    from prep_core.insight import Insight
     from prep_core.progress import practice_stats
 
     profile = _profile(args)
-    report = completeness(profile)
+    insight = Insight.of(profile, cli_fit._stories(args), now=datetime.now().astimezone())
+    report, fit = insight.completeness, insight.coverage
     practice = practice_stats(profile)
-    fit = coverage(profile, cli_fit._stories(args))
     if args.json:
         import json
 
@@ -178,7 +179,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     """Print the day-by-day plan to the next interview round."""
     from datetime import datetime
 
-    from prep_core.plan import plan
+    from prep_core.insight import Insight
     from prep_core.stories import StoryStore
 
     profile = _profile(args)
@@ -186,7 +187,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
         stories = StoryStore(args.data_dir).load().stories
     except PrepError:
         stories = []
-    result = plan(profile, now=datetime.now().astimezone(), stories=stories)  # the local day
+    now = datetime.now().astimezone()  # the local day
+    result = Insight.of(profile, stories, now=now).plan
     if args.json:
         import json
 
@@ -216,14 +218,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output == "-" and spec.binary and sys.stdout.isatty():
         raise PrepError(f"{spec.label} is binary; write it to a file with -o PATH, or pipe it")
     profile = _profile(args)
-    if "stories" in spec.options and (stories := cli_fit.linked(profile, args)):
+    from datetime import datetime
+
+    now = datetime.now().astimezone()
+    if spec.analysed:  # the story bank loaded once, the analysis computed once, for the writer
+        from prep_core.insight import Insight
+
+        options["insight"] = Insight.of(profile, cli_fit.bank(args), now=now)
+    elif "stories" in spec.options and (stories := cli_fit.linked(profile, args)):
         options["stories"] = stories
     if args.output == "-":
-        from datetime import datetime
-
         from prep_core.formats import export
 
-        data = export(profile, spec.name, now=datetime.now().astimezone(), **options)
+        data = export(profile, spec.name, now=now, **options)
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return 0
@@ -236,6 +243,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         args.output,
         exports_dir=EXPORTS_DIR,
         data_dir=resolve_data_dir(args.data_dir),
+        now=now,
         **options,
     )
     print(target)

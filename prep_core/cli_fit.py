@@ -114,17 +114,24 @@ def run_stories(args: argparse.Namespace) -> int:
 def linked(profile, args: argparse.Namespace) -> list:
     """The bank's stories the profile uses, for an export; a bank that does not load is a
     warning, and the export goes ahead without stories."""
+    from prep_core.coverage import linked_stories
+
+    stories = bank(args)
+    return linked_stories(profile, stories) if stories else []
+
+
+def bank(args: argparse.Namespace) -> list:
+    """The story bank, for an export; a bank that does not load is a warning, and the export
+    goes ahead without stories."""
     import warnings
 
-    from prep_core.coverage import linked_stories
     from prep_core.errors import PrepError, PrepWarning
 
     try:
-        bank = _stories(args)
+        return _stories(args)
     except PrepError as error:
         warnings.warn(f"exported without the story bank: {error}", PrepWarning, stacklevel=2)
         return []
-    return linked_stories(profile, bank)
 
 
 def _stories(args: argparse.Namespace) -> list:

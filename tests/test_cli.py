@@ -240,6 +240,7 @@ def test_sections_and_variant_reach_the_writer(capsys, saved, tmp_path, monkeypa
     calls = []
 
     def fake_export(profile, fmt, *, now, **options):
+        assert options.pop("insight").profile.id == profile.id  # computed once, by the CLI
         calls.append((profile.id, fmt, options))
         return b"exported"
 

@@ -12,7 +12,7 @@ from prep_core.model import Profile, Question, Story
 from prep_core.readers.json import read
 from prep_core.store import Store
 from prep_core.stories import StoryStore
-from prep_core.writers.anki import build_cards
+from tests.builders import cards_of
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 AWS = "Experience with cloud platforms such as AWS"
@@ -75,7 +75,7 @@ def test_dropping_a_requirement_drops_the_link_and_keeps_the_skills_row(sample_p
     report = coverage(profile)
     assert AWS not in [r.text for r in report.requirements]
     assert (report.must_covered, report.must_total) == (5, 5)
-    assert row.id in {c.item_id for c in build_cards(profile)}  # still a card
+    assert row.id in {c.item_id for c in cards_of(profile)}  # still a card
     assert read(export(profile, "json", now=NOW).decode()).prep.skill_map[-1].skill == "AWS"
 
 
