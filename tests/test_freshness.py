@@ -10,8 +10,8 @@ from docx import Document
 from pydantic import ValidationError
 
 from prep_core.freshness import as_of_date, dated_facts, marked, stale_facts, without_stale
-from prep_core.model import NewsItem, Profile
 from prep_core.insight import Insight
+from prep_core.model import NewsItem, Profile
 from tests.builders import cards_of, write_docx
 
 NOW = datetime(2026, 12, 1, 9, tzinfo=UTC)

@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from prep_core.cli import main
-from prep_core.model import Attempt, Profile, Question, Round
 from prep_core.freshness import Fact
 from prep_core.insight import Insight
+from prep_core.model import Attempt, Profile, Question, Round
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 TODAY = NOW.date()

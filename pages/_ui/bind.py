@@ -22,6 +22,7 @@ Every editing widget of the dashboard is drawn by ``bound`` (a field of the open
 Why the default matters: widgets seeded only through session state have an empty default, so a
 page redrawn after such a race showed blanks, and the next click sent the blanks back as edits.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
