@@ -1,6 +1,6 @@
 """The story bank: STAR stories kept once for every profile, in ``<data dir>/stories.json``.
 
-DESIGN ("From a record to a coach"): stories are the one thing shared across profiles, linked
+ARCHITECTURE.md ("The analysis layer"): stories are the one thing shared across profiles, linked
 by id from questions (``Question.story_id``) and, through coverage, from requirements. The file
 follows the profile store's rules (``store.py``): written atomically (``write_atomic``: a synced
 temp file renamed into place), under the data folder's lock, the previous version kept as
