@@ -15,7 +15,7 @@ import streamlit as st
 
 from pages._ui.bind import bound, wkey
 from pages._ui.state import change, current, plain, say
-from prep_core.coverage import GAP_LABELS, Coverage, RequirementCoverage
+from prep_core.coverage import GAP_LABELS, Coverage, RequirementCoverage, effective_requirements
 from prep_core.errors import PrepError
 from prep_core.fixes import (
     add_keyword,
@@ -23,7 +23,6 @@ from prep_core.fixes import (
     add_requirement,
     add_skill_row,
     drop_requirement,
-    materialise,
     re_extract,
     set_requirement,
     tag_story,
@@ -150,7 +149,9 @@ def requirements_editor(profile: Profile) -> None:
         help="Adds the posting's new rows; never changes the ones you edited or dropped",
     )
     bar.button("Add a requirement", key="fit.add", on_click=_add, icon=":material/add:")
-    rows = [r for r in materialise(profile.model_copy(deep=True)) if not r.dropped]
+    # The rows as the matrix sees them (the posting's extraction while there are none), drawn
+    # without copying the profile: a click materialises them (``fixes``) before it edits one.
+    rows = [r for r in profile.requirements or effective_requirements(profile) if not r.dropped]
     if not rows:
         st.caption("No requirements yet: paste the job posting on Company Profile (Basics).")
         return

@@ -38,7 +38,6 @@ MESSAGE = "_prep.message"  # the last Message, about one profile
 STALE = "_prep.stale"  # the id of a profile whose save was refused: another tab saved first
 CLOSED = "_prep.closed"  # set when the person closed (deleted) the open profile: open none
 STARTED = "_prep.started"
-INSIGHT = "_prep.insight"  # (key, Insight): the open profile's, at its saved revision
 
 LIBRARY = "pages/library.py"
 READINESS = "pages/readiness.py"
@@ -132,7 +131,10 @@ def _entries(data_dir: str, stamp: tuple) -> list[Entry]:
 def stories() -> list[Story]:
     """The story bank, read again only when its file changed; a bank that does not load is
     reported and counts as empty."""
-    stamp = _bank_stamp()
+    return _stories_at(_bank_stamp())
+
+
+def _stories_at(stamp: tuple[str, int, int] | None) -> list[Story]:
     if stamp is None:
         return []
     try:
@@ -159,15 +161,26 @@ def _bank(path: str, mtime_ns: int, size: int) -> tuple[Story, ...]:
 def insight(profile: Profile) -> Insight:
     """What ``profile`` means now (``prep_core.insight``): computed once per saved revision of
     the profile, of the story bank, and per minute (the plan's today, the stale facts)."""
-    bank = stories()
+    stamp = _bank_stamp()
     now = datetime.now().astimezone()  # the person's own day: "today" is theirs, not UTC's
-    key = (profile.id, profile.revision, profile.updated_at, _bank_stamp(), f"{now:%Y%m%d%H%M}")
-    cached = st.session_state.get(INSIGHT)
+    key = (profile.id, profile.revision, profile.updated_at, stamp, f"{now:%Y%m%d%H%M}")
+    ctx = get_script_run_ctx()
+    session = ctx.session_id if ctx is not None else ""
+    cached = _INSIGHTS.get(session)
     if cached is not None and cached[0] == key:
         return cached[1]
-    result = Insight.of(profile, bank, now=now)
-    st.session_state[INSIGHT] = (key, result)
+    result = Insight.of(profile, _stories_at(stamp), now=now)
+    _INSIGHTS.pop(session, None)
+    _INSIGHTS[session] = (key, result)
+    while len(_INSIGHTS) > MAX_SESSIONS:  # the sessions least recently recomputed go first
+        del _INSIGHTS[next(iter(_INSIGHTS))]
     return result
+
+
+# Per browser session, outside session state: session state is pickled on every run (the
+# config's enforceSerializableSessionState), and the insight holds the whole profile again.
+_INSIGHTS: dict[str, tuple[tuple, Insight]] = {}
+MAX_SESSIONS = 32
 
 
 def current() -> Profile | None:
