@@ -11,16 +11,20 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
+from docx import Document
 from icalendar import Calendar
 
 from prep_core import export
+from prep_core.fixes import materialise
 from prep_core.insight import Insight
-from prep_core.model import Profile, Question, Story
+from prep_core.model import Profile, Question, Requirement, Story
 from prep_core.progress import practice_order
 from prep_core.stories import StoryStore
+from prep_core.writers.anki import build_cards
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 AWS = "Experience with cloud platforms such as AWS"  # a must-have of the sample's posting
+KAFKA = "Experience with Kafka streaming"
 
 
 def coverage_runs(call: Callable[[], Any]) -> int:
@@ -47,10 +51,14 @@ def cloud_story() -> Story:
 
 @pytest.fixture
 def profile(sample_profile: Profile) -> Profile:
-    """The sample, five days before its interview, with a question about the AWS must-have:
-    a gap without the story bank, proven by a story of the bank."""
+    """The sample, five days before its interview, with a question about the AWS must-have (a
+    gap without the story bank, proven by a story of the bank) and one about a Kafka must-have
+    (a gap either way)."""
     sample_profile.interview_date = NOW.date() + timedelta(days=5)
     sample_profile.prep.questions.append(Question(text="How have you used AWS?"))
+    materialise(sample_profile)  # the posting's rows, and one must-have nothing proves
+    sample_profile.requirements.append(Requirement(text=KAFKA, kind="must", terms=["Kafka"]))
+    sample_profile.prep.questions.append(Question(text="How have you used Kafka streams?"))
     return sample_profile
 
 
@@ -92,6 +100,8 @@ def test_the_plan_practice_and_the_exports_agree_on_the_gaps(profile):
     assert asked.id not in insight.gap_questions
     without = Insight.of(profile, [], now=NOW)  # the bug: a caller that forgot the bank
     assert asked.id in without.gap_questions
+    assert [row.text for row in insight.coverage.uncovered_musts()] == [KAFKA]
+    assert len(insight.gap_questions) == 1
     # Practice (weakest first) and the plan's practice items follow the same order
     order = [q.id for q in insight.practice_order]
     assert order == [q.id for q in practice_order(profile, stories=bank)]
@@ -110,3 +120,11 @@ def test_the_plan_practice_and_the_exports_agree_on_the_gaps(profile):
         lines = [f"- {i.text}" for i in day.items if i.kind != "facts"]
         uid = f"prep-{day.date:%Y%m%d}-{profile.id}@interview-prep-studio.local"
         assert blocks[uid].splitlines() == lines
+    # the deck marks the same gap questions, the cheat sheet lists the same uncovered must-haves
+    cards = build_cards(profile, insight=insight)
+    assert {c.item_id for c in cards if c.gap and c.kind == "question"} == insight.gap_questions
+    sheet = Document(io.BytesIO(export(profile, "docx", variant="cheatsheet", insight=insight)))
+    text = "\n".join(p.text for p in sheet.paragraphs)
+    assert AWS not in text
+    for row in insight.coverage.uncovered_musts():
+        assert row.text[:40] in text
