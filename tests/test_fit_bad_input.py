@@ -25,9 +25,9 @@ def _aws(profile: Profile):
 # --- a story linked to a deleted profile ------------------------------------------------------
 
 
-def test_a_story_outlives_the_profile_that_linked_it(tmp_path, sample_profile):
-    store = Store(tmp_path)
-    bank = StoryStore(tmp_path)
+def test_a_story_outlives_the_profile_that_linked_it(isolated, sample_profile):
+    store = Store(isolated)
+    bank = StoryStore(isolated)
     story = Story(title="Moved training to the cloud", action="I moved 40 jobs to AWS.")
     bank.add([story])
     mine = sample_profile.model_copy(deep=True)

@@ -80,15 +80,15 @@ def test_one_plan_builds_the_coverage_matrix_once(profile):
     assert coverage_runs(lambda: Insight.of(profile, [cloud_story()], now=NOW).plan) == 1
 
 
-def test_prep_export_builds_the_coverage_matrix_once(profile, tmp_path, capsys):
+def test_prep_export_builds_the_coverage_matrix_once(profile, isolated, tmp_path, capsys):
     from prep_core.cli import main
     from prep_core.store import Store
 
-    saved = Store(tmp_path / "data").create(profile)
-    StoryStore(tmp_path / "data").add([cloud_story()])
-    args = ["--data-dir", str(tmp_path / "data"), "export", saved.id, "--to", "apkg"]
-    runs = coverage_runs(lambda: main([*args, "-o", str(tmp_path / "deck.apkg")]))
-    assert runs == 1 and (tmp_path / "deck.apkg").stat().st_size > 0
+    saved = Store(isolated).create(profile)
+    StoryStore(isolated).add([cloud_story()])
+    args = ["export", saved.id, "--to", "apkg", "-o", str(tmp_path / "deck.apkg")]
+    assert coverage_runs(lambda: main(args)) == 1
+    assert (tmp_path / "deck.apkg").stat().st_size > 0
 
 
 def test_the_plan_practice_and_the_exports_agree_on_the_gaps(profile):
