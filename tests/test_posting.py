@@ -104,7 +104,7 @@ def test_the_scoring_can_fail():
         ("Was du mitbringst", "must"),
         ("Deine Aufgaben", "responsibility"),
         ("Wünschenswert", "nice"),
-        ("Benefits", "other"),
+        ("Benefits", "benefits"),
         ("Senior Backend Engineer", None),
     ],
 )

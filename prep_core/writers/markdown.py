@@ -69,7 +69,7 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
     "created_at, updated_at, revision and schema_version",
     "blank items: news items, skills rows, questions and sources with every field empty",
     "practice attempts of questions (Question.attempts): kept in JSON only",
-    "requirements' ids and their source, edited and dropped flags: a requirement read from "
+    "requirements' ids, language, source, edited and dropped flags: a requirement read from "
     "Markdown counts as the person's own (edited), and a dropped one is not written",
     "a skills row's link to a requirement (SkillRow.requirement_id): the skills table keeps "
     "the template's three columns",
@@ -190,7 +190,7 @@ def markdown_view(profile: Profile) -> Profile:
     data["prep"]["skill_map"] = _numbered("skill", skill_rows)
     kept = [r for r in profile.requirements if r.text and not r.dropped]
     data["requirements"] = [
-        r.model_dump() | {"id": f"requirement-{i}", "source": "", "edited": True}
+        r.model_dump() | {"id": f"requirement-{i}", "source": "", "edited": True, "language": ""}
         for i, r in enumerate(kept)
     ]
     questions = [q.model_copy(update={"attempts": []}) for q in profile.prep.questions]

@@ -1,0 +1,49 @@
+"""A row's kind: from its section's heading first, from its own wording when that is not enough.
+
+- Under a must-have heading, a line whose wording makes it optional ("would be a plus", "von
+  Vorteil", "un plus", "een pré", "se valorará": the language's qualifiers) is nice-to-have.
+- Under a "role" heading (duties and requirements mixed) and in a posting without any requirement
+  heading, the cue wording decides: a sentence starting as a duty ("you will", "du entwickelst",
+  "vous participerez", a verb) is a responsibility, one naming what is asked ("experience",
+  "Kenntnisse", "maîtrise") a must-have, a qualified one nice-to-have; a sentence with no cue
+  (the company's pitch) is no row.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from prep_core.posting.languages import DEFAULT, language, norm
+
+__all__ = ["by_cues", "is_optional"]
+
+
+@cache
+def _pattern(phrases: tuple[str, ...], anchored: bool) -> re.Pattern[str]:
+    body = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    start = r"^(?:[\W\d_]*)" if anchored else r"(?<!\w)"
+    return re.compile(rf"{start}(?:{body})(?!\w)")
+
+
+def _languages(lang: str) -> tuple[str, ...]:
+    return (lang,) if lang == DEFAULT else (lang, DEFAULT)
+
+
+def is_optional(text: str, lang: str) -> bool:
+    """Whether the line's own wording makes it nice-to-have."""
+    key = norm(text)
+    return any(_pattern(language(c).qualifiers, False).search(key) for c in _languages(lang))
+
+
+def by_cues(text: str, lang: str) -> str | None:
+    """``"nice"``, ``"responsibility"`` or ``"must"`` by the sentence's wording, or None."""
+    key = norm(text)
+    codes = _languages(lang)
+    if any(_pattern(language(c).responsibility_cues, True).search(key) for c in codes):
+        return "responsibility"
+    if any(_pattern(language(c).must_cues, False).search(key) for c in codes):
+        return "nice" if is_optional(text, lang) else "must"
+    if is_optional(text, lang):
+        return "nice"
+    return None

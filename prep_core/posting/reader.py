@@ -1,0 +1,148 @@
+"""A posting read: ``read(text) -> Reading``, its requirement rows, language and notes.
+
+The steps, each its own module: ``cleanup`` (plain lines), ``languages.detect``, ``layout``
+(headings, items, text), ``headings`` (what a heading means), ``kinds`` (a row's kind when the
+heading does not say), ``terms``. Which lines become rows:
+- an item or a line under a must-have, nice-to-have or responsibility heading; under a "role"
+  heading, a line by its cue wording; under any other heading (intro, benefits, salary, legal,
+  how to apply, hiring process, tech stack, contact, or one of no known meaning), none;
+- text before the first heading (the title, the company) and a paragraph after a list, none;
+- a posting with no requirement heading at all: every sentence by its cue wording (and the
+  reading says so in its ``notes``, so the Fit page can tell the person to check the kinds).
+A run-on line is cut into sentences; any other line is one row, never longer than itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from prep_core.model import MAX_ITEMS, MAX_TEXT, Requirement, clean_line
+from prep_core.posting import cleanup, kinds, layout
+from prep_core.posting.headings import REQUIREMENT_KINDS
+from prep_core.posting.languages import detect
+from prep_core.posting.terms import MAX_TERMS, terms_of
+
+__all__ = ["MAX_ROWS", "NO_HEADINGS", "NO_REQUIREMENT_HEADINGS", "Reading", "read"]
+
+MAX_ROWS = MAX_ITEMS  # a profile holds at most this many requirements
+NO_HEADINGS = (
+    "no headings were found in the posting, so each sentence was read by its wording alone: "
+    "check the kinds on the Requirements tab"
+)
+NO_REQUIREMENT_HEADINGS = (
+    "no heading of the posting names its requirements or duties, so each sentence was read by "
+    "its wording alone: check the kinds on the Requirements tab"
+)
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s(?=[A-ZÄÖÜÉÈÀÁÍÓÚÑ0-9(\"“¿¡])")
+_MD_MARKS = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+
+
+@dataclass(frozen=True)
+class Reading:
+    requirements: list[Requirement]
+    language: str  # "en", "de", "fr", "es" or "nl"
+    headings: int  # how many headings were found
+    notes: tuple[str, ...] = ()  # what the person should know about how it was read
+
+
+def read(text: str) -> Reading:
+    """The posting's requirement rows, in its order, each with its kind, language and terms."""
+    lines = cleanup.lines(text)
+    lang = detect(" ".join(line.text for line in lines[:2_000]))
+    blocks = layout.blocks(lines, lang)
+    headings = [b for b in blocks if b.kind == "heading"]
+    notes: list[str] = []
+    if any(b.known in (*REQUIREMENT_KINDS, "role") for b in headings):
+        rows = _by_headings(blocks, lang)
+    else:
+        rows = _by_cues(blocks, lang)
+        if any(b.kind != "heading" for b in blocks):
+            notes.append(NO_REQUIREMENT_HEADINGS if headings else NO_HEADINGS)
+    rows = [(kind, row) for kind, row in rows if any(ch.isalnum() for ch in row)]
+    if len(rows) > MAX_ROWS:
+        notes.append(
+            f"the posting has {len(rows):,} requirement lines; the first {MAX_ROWS:,} were kept"
+        )
+        rows = rows[:MAX_ROWS]
+    out: list[Requirement] = []
+    seen: dict[str, int] = {}
+    many_terms = False
+    for kind, row in rows:
+        if len(row) > MAX_TEXT:
+            notes.append(f"a line of {len(row):,} characters was cut to {MAX_TEXT:,}")
+            row = row[:MAX_TEXT]
+        key = f"{kind}\n{row.lower()}"
+        seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha1(f"{key}\n{seen[key]}".encode()).hexdigest()[:16]
+        terms = terms_of(row, language=lang)
+        many_terms = many_terms or len(terms) >= MAX_TERMS
+        out.append(Requirement(id=f"req-{digest}", text=row, kind=kind, terms=terms, language=lang))
+    if many_terms:
+        notes.append(f"a line names more than {MAX_TERMS} terms; its first {MAX_TERMS} were kept")
+    return Reading(out, lang, len(headings), tuple(dict.fromkeys(notes)))
+
+
+def _row_text(text: str) -> str:
+    return " ".join(clean_line(_MD_MARKS.sub("", text)).split()).strip(" ;,")
+
+
+def _pieces(block: layout.Block) -> list[str]:
+    """A block's rows: a run-on block's sentences, else the block as it stands."""
+    if block.runon:
+        return [s for s in (_row_text(p) for p in _SENTENCE.split(block.text)) if s]
+    row = _row_text(block.text)
+    return [row] if row else []
+
+
+def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    kind: str | None = None  # before the first heading: the title and the company
+    items = False  # the section has had list items
+    for block in blocks:
+        if block.kind == "heading":
+            if block.known is not None:
+                kind = block.known
+            elif block.strong or items or kind not in (*REQUIREMENT_KINDS, "role"):
+                kind = "other"
+            # else: a lead-in ("In this role you will:") keeps its section's kind
+            items = False
+            continue
+        if block.kind == "text" and block.after_list:
+            kind = "other"  # a paragraph after a list ends that list
+        items = items or block.kind == "item"
+        for piece in _pieces(block):
+            found = _kind(kind, piece, lang)
+            if found is not None:
+                rows.append((found, piece))
+    return rows
+
+
+def _kind(section: str | None, row: str, lang: str) -> str | None:
+    if section == "must":
+        return "nice" if kinds.is_optional(row, lang) else "must"
+    if section in ("nice", "responsibility"):
+        return section
+    if section == "role":
+        return kinds.by_cues(row, lang)
+    return None
+
+
+def _by_cues(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            continue
+        if index == 0 and len(block.text.split()) <= 8 and block.text[-1:] not in ".!?":
+            continue  # the title
+        for piece in _pieces(block) if block.kind == "item" else _sentences(block):
+            found = kinds.by_cues(piece, lang)
+            if found is not None:
+                rows.append((found, piece))
+    return rows
+
+
+def _sentences(block: layout.Block) -> list[str]:
+    return [s for s in (_row_text(p) for p in _SENTENCE.split(block.text)) if s]
