@@ -137,3 +137,26 @@ def test_dropping_a_requirement_says_which_skills_rows_lost_the_link(store, samp
     assert saved["prep"]["skill_map"][-1]["requirement_id"] == ""
     said = " ".join(c.value for c in at.caption).replace("\\", "")
     assert "1 skills row keeps its words, no longer linked to it" in said
+
+
+GERMAN_POSTING = """Data Engineer (m/w/d)
+
+Was du mitbringst
+* Mindestens 3 Jahre Berufserfahrung als Data Engineer
+* Sehr gute Kenntnisse in SQL und Python
+"""
+
+
+def test_an_edited_german_row_is_termed_as_german(store):
+    """Editing a row keeps its language: "Kenntnisse" and "Datenbanken" are no names."""
+    profile = store.create(Profile(company="Acme", job_posting=GERMAN_POSTING))
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Requirements"
+    at.run()
+    first = coverage(profile).requirements[0]
+    text = "Sehr gute Kenntnisse in Datenbanken und Erfahrung mit Kafka"
+    at.text_input(key=f"{profile.id}.fit.{first.id}.text").input(text).run()
+    assert not at.exception, [e.value for e in at.exception]
+    saved = open_profile(at).requirements[0]
+    assert (saved.text, saved.language) == (text, "de")
+    assert saved.terms == ["databases", "Kafka"]
