@@ -29,6 +29,7 @@ covered.metric(
     help="Proven by a skills row, a story or a drafted answer",
 )
 total.metric("Requirements", len(result.requirements))
+ui.reading_notes(profile)
 
 matrix_tab, gaps_tab, edit_tab, stories_tab, ask_tab = st.tabs(
     ["Matrix", "Gaps", "Requirements", "Stories", "Questions to ask"],
