@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from prep_core.errors import PrepError
 
-__all__ = ["LONG_LINE", "MAX_POSTING", "Line", "PostingTooLong", "lines"]
+__all__ = ["LONG_LINE", "MAX_POSTING", "Line", "PostingTooLong", "lines", "split_bullets"]
 
 
 def _set(words: str) -> frozenset[str]:
@@ -137,6 +137,10 @@ def _marker(text: str) -> tuple[str, str]:
 
 _SPACES = str.maketrans({"\t": "    ", "\xa0": " ", "\u2007": " ", "\u202f": " "})
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# C0/C1 controls except tab and newline, and code points XML (and so Word) cannot hold.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_ALNUM = re.compile(r"[^\W_]")
+_INLINE_GLYPH = re.compile("[" + _INLINE_GLYPHS + "]")
 _BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 
 
@@ -150,25 +154,34 @@ def lines(text: str) -> list[Line]:
     if _is_html(text):
         text = _strip_html(text)
     text = _BREAKS.sub("\n", text).translate(_SPACES).translate(_INVISIBLE)
+    text = _UNPRINTABLE.sub("", text)
     out: list[Line] = []
     pending = ""  # a glyph alone on its line marks the next line
     for raw in _dehyphenate(text.split("\n")):
         indent = len(raw) - len(raw.lstrip(" "))
         body = " ".join(raw.split())
-        if not body:
-            out.append(Line(""))
-            continue
         if len(body) == 1 and body in GLYPHS:
             pending = "•"
             continue
-        runon = len(body) > LONG_LINE
-        for piece in _inline_bullets(body):
-            marker, rest = _marker(piece)
-            if pending and not marker:
-                marker = pending
-            pending = ""
-            if rest or marker:
-                out.append(Line(rest.strip(), indent, marker, runon))
+        if not _ALNUM.search(body):
+            out.append(Line(""))  # blank, or a rule of dashes or stars: a break, never a row
+            continue
+        if len(body) > LONG_LINE:  # cut at its headings first (layout), then at its bullets
+            out.append(Line(body, indent, pending, runon=True))
+        else:
+            out += split_bullets(body, indent, pending)
+        pending = ""
+    return out
+
+
+def split_bullets(body: str, indent: int = 0, pending: str = "", runon: bool = False) -> list[Line]:
+    """One line's pieces: cut before each inline bullet glyph, each with its marker."""
+    out: list[Line] = []
+    for piece in _inline_bullets(body):
+        marker, rest = _marker(piece)
+        if rest or marker:
+            out.append(Line(rest.strip(), indent, marker or pending, runon))
+        pending = ""
     return out
 
 
@@ -203,8 +216,8 @@ _JOINING_WORDS = _set("und oder sowie and or et ou y o en of")
 
 def _inline_bullets(body: str) -> list[str]:
     """A line holding several bullet glyphs cut before each (one pass over the line)."""
-    count = sum(body.count(glyph) for glyph in _INLINE_GLYPHS)
-    if count == 0 or (count == 1 and body[:1] in _INLINE_GLYPHS):
+    found = _INLINE_GLYPH.search(body, 1)
+    if found is None:
         return [body]
     pieces: list[str] = []
     start = 0

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from prep_core.posting.languages import DEFAULT, language, norm
 
@@ -30,12 +30,14 @@ def _languages(lang: str) -> tuple[str, ...]:
     return (lang,) if lang == DEFAULT else (lang, DEFAULT)
 
 
+@lru_cache(maxsize=4096)  # a pasted list repeats its lines
 def is_optional(text: str, lang: str) -> bool:
     """Whether the line's own wording makes it nice-to-have."""
     key = norm(text)
     return any(_pattern(language(c).qualifiers, False).search(key) for c in _languages(lang))
 
 
+@lru_cache(maxsize=4096)
 def by_cues(text: str, lang: str) -> str | None:
     """``"nice"``, ``"responsibility"`` or ``"must"`` by the sentence's wording, or None."""
     key = norm(text)

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
-from prep_core.posting.cleanup import LONG_LINE, Line
+from prep_core.posting.cleanup import LONG_LINE, Line, split_bullets
 from prep_core.posting.headings import coverage_of, meaning
 from prep_core.posting.languages import language, norm
 
-__all__ = ["LONG_LINE", "MAX_HEADING_WORDS", "Block", "blocks"]
+__all__ = ["MAX_HEADING_WORDS", "Block", "blocks"]
 
 
 def _set(words: str) -> frozenset[str]:
@@ -159,7 +160,8 @@ def _heading(line: Line, following: Line | None, lang: str) -> list[Block] | Non
 
 
 def _split_runons(lines: list[Line], lang: str) -> list[Line]:
-    """Lines that lost their breaks cut before the known headings inside them."""
+    """Lines that lost their breaks cut before the known headings inside them, then before
+    their bullets."""
     out: list[Line] = []
     for line in lines:
         if not line.runon:
@@ -167,27 +169,34 @@ def _split_runons(lines: list[Line], lang: str) -> list[Line]:
             continue
         start, marker = 0, line.marker
         for begin, end in _inline_headings(line.text, lang):
-            if line.text[start:begin].strip():
-                out.append(Line(line.text[start:begin].strip(), line.indent, marker, True))
+            out += split_bullets(line.text[start:begin].strip(), line.indent, marker, True)
             marker = ""
             out.append(Line("# " + line.text[begin:end].strip().rstrip(":"), line.indent))
             start = end
-        rest = line.text[start:].strip(" :")
-        if rest:
-            out.append(Line(rest, line.indent, marker, True))
+        out += split_bullets(line.text[start:].strip(" :"), line.indent, marker, True)
     return out
+
+
+def _first(word: str) -> str:
+    return word.lower().replace("’", "'").strip(" :*_#|.,;")
+
+
+@cache
+def _first_words(lang: str) -> tuple[list[dict[str, str]], frozenset[str]]:
+    tables = [language(lang).headings, language("en").headings]
+    return tables, frozenset(wording.split()[0] for table in tables for wording in table)
 
 
 def _inline_headings(text: str, lang: str) -> list[tuple[int, int]]:
     """Spans of the known headings inside a run-on line (each followed by a colon, or by a
     capitalised word after a sentence's end)."""
-    tables = [language(lang).headings, language("en").headings]
+    tables, first_words = _first_words(lang)
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     spans: list[tuple[int, int]] = []
     index = 0
     while index < len(tokens):
         start, _, word = tokens[index]
-        if not word[:1].isupper():
+        if not word[:1].isupper() or _first(word) not in first_words:
             index += 1
             continue
         found = _heading_at(tokens, index, tables)

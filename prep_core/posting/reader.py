@@ -18,7 +18,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from prep_core.model import MAX_ITEMS, MAX_TEXT, Requirement, clean_line
+from prep_core.model import MAX_TEXT, Requirement
 from prep_core.posting import cleanup, kinds, layout
 from prep_core.posting.headings import REQUIREMENT_KINDS
 from prep_core.posting.languages import detect
@@ -26,7 +26,7 @@ from prep_core.posting.terms import MAX_TERMS, terms_of
 
 __all__ = ["MAX_ROWS", "NO_HEADINGS", "NO_REQUIREMENT_HEADINGS", "Reading", "read"]
 
-MAX_ROWS = MAX_ITEMS  # a profile holds at most this many requirements
+MAX_ROWS = 500  # requirement rows: more than any posting has (a profile holds MAX_ITEMS)
 NO_HEADINGS = (
     "no headings were found in the posting, so each sentence was read by its wording alone: "
     "check the kinds on the Requirements tab"
@@ -86,7 +86,10 @@ def read(text: str) -> Reading:
 
 
 def _row_text(text: str) -> str:
-    return " ".join(clean_line(_MD_MARKS.sub("", text)).split()).strip(" ;,")
+    """A row as the model keeps it (the line is clean already: no controls, one space)."""
+    if "*" in text or "_" in text or "`" in text:
+        text = " ".join(_MD_MARKS.sub("", text).split())
+    return text.strip(" ;,")
 
 
 def _pieces(block: layout.Block) -> list[str]:
