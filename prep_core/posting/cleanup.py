@@ -141,6 +141,10 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _ALNUM = re.compile(r"[^\W_]")
 _INLINE_GLYPH = re.compile("[" + _INLINE_GLYPHS + "]")
+# Where a run-on line held list items: " - " before a capital, " 2. " or " b) " after a sentence.
+_RUNON_ITEM = re.compile(
+    r"\s(?=[-–—*]\s[A-ZÄÖÜÉ0-9])|(?<=[.!?;:])\s(?=\(?(?:\d{1,2}|[a-h])[.)]\s[A-ZÄÖÜÉ0-9])"
+)
 _BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 
 
@@ -177,7 +181,10 @@ def lines(text: str) -> list[Line]:
 def split_bullets(body: str, indent: int = 0, pending: str = "", runon: bool = False) -> list[Line]:
     """One line's pieces: cut before each inline bullet glyph, each with its marker."""
     out: list[Line] = []
-    for piece in _inline_bullets(body):
+    pieces = _inline_bullets(body)
+    if runon:  # a list whose breaks were lost: "... Python - SQL 2. Go"
+        pieces = [cut for piece in pieces for cut in _RUNON_ITEM.split(piece) if cut]
+    for piece in pieces:
         marker, rest = _marker(piece)
         if rest or marker:
             out.append(Line(rest.strip(), indent, marker or pending, runon))

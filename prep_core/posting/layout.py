@@ -189,43 +189,45 @@ def _first_words(lang: str) -> tuple[list[dict[str, str]], frozenset[str]]:
 
 def _inline_headings(text: str, lang: str) -> list[tuple[int, int]]:
     """Spans of the known headings inside a run-on line (each followed by a colon, or by a
-    capitalised word after a sentence's end)."""
+    capitalised word after a sentence's end). Only capitalised words that can start a heading
+    are looked at, each with the few words after it: linear in the line's length."""
     tables, first_words = _first_words(lang)
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     spans: list[tuple[int, int]] = []
-    index = 0
-    while index < len(tokens):
-        start, _, word = tokens[index]
-        if not word[:1].isupper() or _first(word) not in first_words:
-            index += 1
+    resume = 0
+    for match in _CAPITALISED.finditer(text):
+        start = match.start()
+        if start < resume or _first(match.group()) not in first_words:
             continue
-        found = _heading_at(tokens, index, tables)
+        tokens = [
+            (m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, start + 200)
+        ]
+        found = _heading_at(tokens, tables)
         if found is None:
-            index += 1
             continue
-        last = index + found - 1
-        end, colon = tokens[last][1], tokens[last][2].endswith(":")
-        after = tokens[last + 1][2] if last + 1 < len(tokens) else ""
-        before = tokens[index - 1][2] if index else ""
-        sentence_end = not before or before[-1:] in ".!?:;" or not before[-1:].isalnum()
+        end, last = tokens[found - 1][1], tokens[found - 1][2]
+        colon = last.rstrip("*_").endswith(":")
+        after = tokens[found][2] if found < len(tokens) else ""
+        before = text[max(0, start - 2) : start].strip()[-1:]
+        sentence_end = not before or before in ".!?:;" or not before.isalnum()
         capital_next = after[:1].isupper() or after[:1].isdigit() or not after[:1].isalnum()
         if colon or (capital_next and (sentence_end or found >= 2)):
             spans.append((start, end))
-            index = last + 1
-            continue
-        index += 1
+            resume = end
     return spans
 
 
-def _heading_at(tokens: list[tuple[int, int, str]], index: int, tables: list[dict]) -> int | None:
-    """How many tokens from ``index`` on form a known heading (the longest), or None."""
+_CAPITALISED = re.compile(r"(?<!\S)[*_#(\"'“]*[^\W\d_a-zß-ÿ]\S*")
+
+
+def _heading_at(tokens: list[tuple[int, int, str]], tables: list[dict]) -> int | None:
+    """How many of ``tokens`` form a known heading from the first on (the longest), or None."""
     words: list[str] = []
-    for token in tokens[index : index + _RUNON_HEADING_WORDS]:
+    for token in tokens[:_RUNON_HEADING_WORDS]:
         word = norm(token[2]).strip(" :*_#|")
         if not word:
             break
         words.append(word)
-        if token[2].endswith(":") and len(words) < _RUNON_HEADING_WORDS:
+        if token[2].rstrip("*_").endswith(":"):
             break
     for size in range(len(words), 0, -1):
         phrase = " ".join(words[:size]).strip(".,;")

@@ -89,7 +89,7 @@ def _row_text(text: str) -> str:
     """A row as the model keeps it (the line is clean already: no controls, one space)."""
     if "*" in text or "_" in text or "`" in text:
         text = " ".join(_MD_MARKS.sub("", text).split())
-    return text.strip(" ;,")
+    return text.strip(" ;,#")
 
 
 def _pieces(block: layout.Block) -> list[str]:
