@@ -32,9 +32,19 @@ def _languages(lang: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)  # a pasted list repeats its lines
 def is_optional(text: str, lang: str) -> bool:
-    """Whether the line's own wording makes it nice-to-have."""
+    """Whether the line's own wording makes the whole line nice-to-have: a qualifier that
+    starts it ("Ideally, ...") or ends its only clause ("Kafka is a plus"). One after a comma,
+    a semicolon, a sentence's end or in brackets qualifies only that part ("German, English
+    von Vorteil" asks for German): the line stays a must-have."""
     key = norm(text)
-    return any(_pattern(language(c).qualifiers, False).search(key) for c in _languages(lang))
+    for code in _languages(lang):
+        for match in _pattern(language(code).qualifiers, False).finditer(key):
+            if match.start() == 0 or not _CLAUSE.search(key, 0, match.start()):
+                return True
+    return False
+
+
+_CLAUSE = re.compile(r"[,;(]|[.!?:]\s")
 
 
 @lru_cache(maxsize=4096)

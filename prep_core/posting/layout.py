@@ -33,7 +33,7 @@ def _set(words: str) -> frozenset[str]:
 
 MAX_HEADING_WORDS = 8
 _RUNON_HEADING_WORDS = 6
-_FINAL = ".!?;,"
+_FINAL = ".!;,"  # a heading may be a question ("Wat is vereist?")
 _BOLD = re.compile(r"^(\*\*|__)(.+?)\1\s*:?\s*$")
 _TOKEN = re.compile(r"\S+")
 _JOINERS = _set(
@@ -82,7 +82,7 @@ def blocks(lines: list[Line], lang: str) -> list[Block]:
             out[-1] = replace(previous, text=f"{previous.text} {line.text}")
             continue
         following = _next(lines, index)
-        found = _heading(line, following, lang)
+        found = _heading(line, following, lang, after_blank=blank)
         if found is not None:
             out.extend(found)
             indents = []
@@ -91,6 +91,13 @@ def blocks(lines: list[Line], lang: str) -> list[Block]:
             out.append(Block("text", line.text, runon=line.runon, after_list=after))
         blank = False
     return out
+
+
+def _paragraph_follows(following: Line | None) -> bool:
+    """Whether the next line is a paragraph: a sentence, not the next line of a bare list."""
+    if following is None or following.marker:
+        return False
+    return following.text[-1:] in ".!?:" or len(following.text.split()) > MAX_HEADING_WORDS
 
 
 def _next(lines: list[Line], index: int) -> Line | None:
@@ -122,7 +129,9 @@ def _bold_heading(text: str, lang: str) -> Block | None:
     return Block("heading", title, strong=True, known=known) if known else None
 
 
-def _heading(line: Line, following: Line | None, lang: str) -> list[Block] | None:
+def _heading(
+    line: Line, following: Line | None, lang: str, *, after_blank: bool = False
+) -> list[Block] | None:
     """The heading (and the text after its colon) that ``line`` is, or None."""
     text = line.text
     if text.startswith("#"):
@@ -132,19 +141,25 @@ def _heading(line: Line, following: Line | None, lang: str) -> list[Block] | Non
     if bold is not None and len(bold.group(2).split()) <= MAX_HEADING_WORDS + 4:
         title = bold.group(2).strip(" :*_")
         return [Block("heading", title, strong=True, known=meaning(title, lang))]
-    title = text.strip("*_ ").rstrip(":").strip("*_ ")
+    title = text.strip("*_ ").rstrip(":").strip("*_ ").rstrip(" :")
     words = title.split()
+    question = title.endswith("?")
     if 0 < len(words) <= MAX_HEADING_WORDS and text[-1:] not in _FINAL and len(title) <= 80:
         known, share = coverage_of(title, lang)
-        colon = text.endswith(":")
+        colon = text.rstrip("*_ ").endswith(":")
         letters = [c for c in title if c.isalpha()]
         caps = len(letters) >= 3 and all(c.isupper() for c in letters)
-        if known is not None and (share >= 0.6 or colon or caps):
+        listed = following is not None and bool(following.marker)
+        if known is not None and (share >= 0.5 or colon or caps or listed):
             return [Block("heading", title, strong=caps, colon=colon, known=known)]
+        if question and not (listed or colon):
+            return None  # "Do you love data?": a sentence of the pitch
         if colon or caps:
             return [Block("heading", title, strong=caps, colon=colon)]
-        if following is not None and following.marker and len(words) <= 6:
-            return [Block("heading", title, known=known if share >= 0.5 else None)]
+        if listed and len(words) <= 6:
+            return [Block("heading", title)]
+        if after_blank and _paragraph_follows(following) and title[:1].isupper():
+            return [Block("heading", title, strong=True)]  # a bare heading of its own
     head, colon, rest = text.partition(":")
     if colon and rest.strip() and len(head.split()) <= 5:
         known, share = coverage_of(head, lang)

@@ -116,6 +116,8 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
         if block.kind == "text" and block.after_list:
             kind = "other"  # a paragraph after a list ends that list
         items = items or block.kind == "item"
+        if block.kind == "text" and block.text.endswith(":"):
+            continue  # a lead-in ("In this role, you will:") introduces rows, it is none
         for piece in _pieces(block):
             found = _kind(kind, piece, lang)
             if found is not None:
