@@ -225,7 +225,8 @@ def _inline_headings(text: str, lang: str) -> list[tuple[int, int]]:
         before = text[max(0, start - 2) : start].strip()[-1:]
         sentence_end = not before or before in ".!?:;" or not before.isalnum()
         capital_next = after[:1].isupper() or after[:1].isdigit() or not after[:1].isalnum()
-        if colon or (capital_next and (sentence_end or found >= 2)):
+        glyph_next = bool(after) and not after[:1].isalnum() and after[:1] not in "([\"'“«"
+        if colon or glyph_next or (capital_next and (sentence_end or found >= 2)):
             spans.append((start, end))
             resume = end
     return spans

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from prep_core.model import MAX_TEXT, Requirement
 from prep_core.posting import cleanup, kinds, layout
-from prep_core.posting.headings import REQUIREMENT_KINDS
+from prep_core.posting.headings import NOT_ROWS, REQUIREMENT_KINDS
 from prep_core.posting.languages import detect
 from prep_core.posting.terms import MAX_TERMS, terms_of
 
@@ -86,9 +87,12 @@ def read(text: str) -> Reading:
 
 
 def _row_text(text: str) -> str:
-    """A row as the model keeps it (the line is clean already: no controls, one space)."""
+    """A row as the model keeps it (the line is clean already: no controls, one space), without
+    Markdown emphasis or a leading emoji."""
     if "*" in text or "_" in text or "`" in text:
         text = " ".join(_MD_MARKS.sub("", text).split())
+    while text[:1] and unicodedata.category(text[0]) in ("So", "Sk", "Mn", "Cf"):
+        text = text[1:].lstrip()
     return text.strip(" ;,#")
 
 
@@ -113,11 +117,19 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
             # else: a lead-in ("In this role you will:") keeps its section's kind
             items = False
             continue
+        if block.kind == "text" and block.text.endswith(":"):
+            # A lead-in ("Ideally you have experience in:") is no row; its wording may give the
+            # kind of the list it introduces, else it keeps its section's (or, after a list,
+            # ends it).
+            lead = kinds.by_cues(block.text, lang) if kind not in NOT_ROWS else None
+            if lead is not None:
+                kind, items = lead, False
+            elif block.after_list:
+                kind = "other"
+            continue
         if block.kind == "text" and block.after_list:
             kind = "other"  # a paragraph after a list ends that list
         items = items or block.kind == "item"
-        if block.kind == "text" and block.text.endswith(":"):
-            continue  # a lead-in ("In this role, you will:") introduces rows, it is none
         for piece in _pieces(block):
             found = _kind(kind, piece, lang)
             if found is not None:
