@@ -203,7 +203,10 @@ def _table(words: list[_Word]) -> Iterator[tuple[int, int, str]]:
                 break
         else:
             word = words[index]
-            if "-" in word.text or "/" in word.text:
+            spelled = tuple(word.lower.split("-"))  # "Infrastructure-as-Code"
+            if len(spelled) > 1 and spelled in _FOLDED:
+                yield word.start, word.end, _FOLDED[spelled]
+            elif "-" in word.text or "/" in word.text:
                 for part in re.finditer(r"[^-/]+", word.text):
                     name = _FOLDED.get((part.group().lower(),)) or _EXACT.get((part.group(),))
                     if name is not None:
