@@ -41,10 +41,15 @@ def is_optional(text: str, lang: str) -> bool:
         for match in _pattern(language(code).qualifiers, False).finditer(key):
             if match.start() == 0 or not _CLAUSE.search(key, 0, match.start()):
                 return True
+            predicate = key[match.start() :].startswith(_VERBS)
+            if predicate and not _CLAUSE.search(key.replace(",", " "), 0, match.start()):
+                return True  # "Kennis van Azure, Xamarin en lowcode is een pré": all of it
     return False
 
 
 _CLAUSE = re.compile(r"[,;(]|[.!?:]\s")
+_VERB_WORDS = "is are ist sind wäre wären would est sont serait sera es son sería será zijn zou"
+_VERBS = tuple(f"{verb} " for verb in _VERB_WORDS.split(" "))
 
 
 @lru_cache(maxsize=4096)

@@ -115,8 +115,15 @@ def _continues(item: Block, line: Line, lines: list[Line], index: int) -> bool:
         return True
     if item.text[-1:] in ",-/(" or last_word in _JOINERS:
         return True
+    if item.text[-1:] not in ".!?;:" and line.text[-1:] in ".;," and _item_follows(lines, index):
+        return True  # a hard-wrapped item between items: "... an MBA in Business" / "Finance;"
     previous_indent = lines[index - 1].indent if index else 0
     return line.indent > previous_indent and line.indent >= 2
+
+
+def _item_follows(lines: list[Line], index: int) -> bool:
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return following is not None and bool(following.marker)
 
 
 def _bold_heading(text: str, lang: str) -> Block | None:
@@ -142,6 +149,8 @@ def _heading(
         title = bold.group(2).strip(" :*_")
         return [Block("heading", title, strong=True, known=meaning(title, lang))]
     title = text.strip("*_ ").rstrip(":").strip("*_ ").rstrip(" :")
+    if title.endswith(("...", "…")):  # "Ce poste est fait pour vous si ..."
+        text = title = title.rstrip(".… ")
     words = title.split()
     question = title.endswith("?")
     if 0 < len(words) <= MAX_HEADING_WORDS and text[-1:] not in _FINAL and len(title) <= 80:
@@ -150,7 +159,7 @@ def _heading(
         letters = [c for c in title if c.isalpha()]
         caps = len(letters) >= 3 and all(c.isupper() for c in letters)
         listed = following is not None and bool(following.marker)
-        if known is not None and (share >= 0.5 or colon or caps or listed):
+        if known is not None and (share >= 0.5 or (share >= 0.3 and (colon or caps or listed))):
             return [Block("heading", title, strong=caps, colon=colon, known=known)]
         if question and not (listed or colon):
             return None  # "Do you love data?": a sentence of the pitch
@@ -176,20 +185,29 @@ def _heading(
 
 def _split_runons(lines: list[Line], lang: str) -> list[Line]:
     """Lines that lost their breaks cut before the known headings inside them, then before
-    their bullets."""
+    their bullets. A long line with neither is a paragraph: one row, as it stands (unless the
+    whole posting is a few such lines: then it lost its breaks, and is read by sentences)."""
+    lost = sum(1 for line in lines if line.text) < _FEW_LINES
     out: list[Line] = []
     for line in lines:
         if not line.runon:
             out.append(line)
             continue
+        pieces: list[Line] = []
         start, marker = 0, line.marker
         for begin, end in _inline_headings(line.text, lang):
-            out += split_bullets(line.text[start:begin].strip(), line.indent, marker, True)
+            pieces += split_bullets(line.text[start:begin].strip(), line.indent, marker, True)
             marker = ""
-            out.append(Line("# " + line.text[begin:end].strip().rstrip(":"), line.indent))
+            pieces.append(Line("# " + line.text[begin:end].strip().rstrip(":"), line.indent))
             start = end
-        out += split_bullets(line.text[start:].strip(" :"), line.indent, marker, True)
+        pieces += split_bullets(line.text[start:].strip(" :"), line.indent, marker, True)
+        if len(pieces) == 1 and not lost:
+            pieces = [replace(pieces[0], runon=False)]  # a paragraph
+        out += pieces
     return out
+
+
+_FEW_LINES = 5
 
 
 def _first(word: str) -> str:
