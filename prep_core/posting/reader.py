@@ -108,7 +108,8 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
     rows: list[tuple[str, str]] = []
     kind: str | None = None  # before the first heading: the title and the company
     items = False  # the section has had list items
-    for block in blocks:
+    listed = _sections_with_items(blocks)
+    for index, block in enumerate(blocks):
         if block.kind == "heading":
             if block.known is not None:
                 kind = block.known
@@ -130,11 +131,25 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
         if block.kind == "text" and block.after_list:
             kind = "other"  # a paragraph after a list ends that list
         items = items or block.kind == "item"
+        if block.kind == "text" and listed[index] and not block.runon:
+            continue  # the prose of a section that lists its rows: its pitch ("You'll join ...")
         for piece in _pieces(block):
             found = _kind(kind, piece, lang)
             if found is not None:
                 rows.append((found, piece))
     return rows
+
+
+def _sections_with_items(blocks: list[layout.Block]) -> list[bool]:
+    """For each block, whether the section it stands in (from a heading to the next) has list
+    items."""
+    out = [False] * len(blocks)
+    start = 0
+    for end in [*(i for i, b in enumerate(blocks) if b.kind == "heading"), len(blocks)]:
+        has = any(b.kind == "item" for b in blocks[start:end])
+        out[start:end] = [has] * (end - start)
+        start = end
+    return out
 
 
 def _kind(section: str | None, row: str, lang: str) -> str | None:
