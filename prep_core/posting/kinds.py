@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from prep_core.posting.languages import DEFAULT, language, norm
+from prep_core.posting.languages import CODES, DEFAULT, language, norm
 
 __all__ = ["by_cues", "is_optional"]
 
@@ -37,7 +37,7 @@ def is_optional(text: str, lang: str) -> bool:
     a semicolon, a sentence's end or in brackets qualifies only that part ("German, English
     von Vorteil" asks for German): the line stays a must-have."""
     key = norm(text)
-    for code in _languages(lang):
+    for code in CODES:  # postings mix languages ("Kenntnisse in Terraform" under "Requirements")
         for match in _pattern(language(code).qualifiers, False).finditer(key):
             if match.start() == 0 or not _CLAUSE.search(key, 0, match.start()):
                 return True

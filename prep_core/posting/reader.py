@@ -131,6 +131,8 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
         if block.kind == "text" and block.after_list:
             kind = "other"  # a paragraph after a list ends that list
         items = items or block.kind == "item"
+        if block.kind == "item" and block.text.endswith(":"):
+            continue  # "- Cloud:" over its own list of AWS, GCP
         if block.kind == "text" and listed[index] and not block.runon:
             continue  # the prose of a section that lists its rows: its pitch ("You'll join ...")
         for piece in _pieces(block):

@@ -295,7 +295,7 @@ def _after_cues(text: str, words: list[_Word], lang: str) -> Iterator[tuple[int,
                 break
         if phrase:
             yield _phrase(text, phrase, generic)
-        index = position
+        index += size  # a cue may stand inside the phrase ("React y conocimientos de X")
 
 
 def _phrase(text: str, phrase: list[_Word], generic: frozenset[str]) -> tuple[int, int, str]:
