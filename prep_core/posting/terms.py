@@ -27,9 +27,9 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from prep_core.posting.languages import DEFAULT, language, norm
 
@@ -54,16 +54,16 @@ _TRAIL = ",;:.!?)]}\"'”’»*_"
 _ELISION = re.compile(r"(?i)^(?:[ldjmnst]|qu)'(?=\w)")
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):
     start: int
     end: int
     text: str  # without surrounding punctuation
     joined: bool  # no punctuation between this word and the next
+    lower: str  # the text in lower case
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+
+def _word(start: int, text: str, joined: bool) -> _Word:
+    return _Word(start, start + len(text), text, joined, text.lower())
 
 
 def _words(text: str) -> list[_Word]:
@@ -74,17 +74,17 @@ def _words(text: str) -> list[_Word]:
         body = raw[lead:].rstrip(_TRAIL)
         if not body:
             if out:
-                out[-1] = _Word(out[-1].start, out[-1].end, out[-1].text, False)
+                out[-1] = out[-1]._replace(joined=False)
             continue
         start = match.start() + lead
         if lead and out:
-            out[-1] = _Word(out[-1].start, out[-1].end, out[-1].text, False)
-        elision = _ELISION.match(body)
+            out[-1] = out[-1]._replace(joined=False)
+        elision = _ELISION.match(body) if "'" in body else None
         if elision:  # "d'outils": "d'" and "outils"
-            out.append(_Word(start, start + elision.end(), body[: elision.end()], True))
+            out.append(_word(start, body[: elision.end()], True))
             start, body = start + elision.end(), body[elision.end() :]
         trailing = len(raw) - lead - len(body) - (elision.end() if elision else 0)
-        out.append(_Word(start, start + len(body), body, trailing == 0))
+        out.append(_word(start, body, trailing == 0))
     return out
 
 
@@ -116,6 +116,7 @@ _YEARS = re.compile(
 _PIPELINE = re.compile(r"(?i)\b([a-z]{3,})[ -]pipelines?\b")
 _STOP_PIPELINE = _set("the our your their and build building new robust scalable")
 _SENTENCE_END = ".!?:;"
+_DIGIT = re.compile(r"\d")
 _NAME = re.compile(r"[A-Za-z][\w.+#/-]*[\w+#]")
 # Capitalised words that are never names: pronouns, degrees, words of a title.
 _NOT_NAMES = _set(
@@ -312,16 +313,22 @@ def _names(text: str, words: list[_Word], *, german: bool) -> Iterable[tuple[int
         name = word.text
         previous = words[index - 1] if index else None
         starts = previous is None or (
-            not previous.joined and text[previous.end : word.start].strip()[:1] in _SENTENCE_END
+            not previous.joined and text[previous.end : word.start].lstrip()[:1] in _SENTENCE_END
         )
         is_name = (
-            _NAME.fullmatch(name) is not None
-            and name not in _NOT_NAMES
+            (
+                name != word.lower  # a capital somewhere, or a digit (checked below)
+                or _DIGIT.search(name) is not None
+            )
             and (
-                any(c.isupper() for c in name[1:])
-                or any(c.isdigit() for c in name)
-                or (name.isupper() and len(name) >= 2)
-                or (name[0].isupper() and not starts and not german)
+                _NAME.fullmatch(name) is not None
+                and name not in _NOT_NAMES
+                and (
+                    name[1:] != name[1:].lower()
+                    or _DIGIT.search(name) is not None
+                    or (name.isupper() and len(name) >= 2)
+                    or (name[0].isupper() and not starts and not german)
+                )
             )
         )
         if is_name and run and previous is not None and previous.joined:
