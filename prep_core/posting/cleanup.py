@@ -170,12 +170,47 @@ def lines(text: str) -> list[Line]:
         if not _ALNUM.search(body):
             out.append(Line(""))  # blank, or a rule of dashes or stars: a break, never a row
             continue
-        if len(body) > LONG_LINE:  # cut at its headings first (layout), then at its bullets
-            out.append(Line(body, indent, pending, runon=True))
+        if len(body) > LONG_LINE:
+            glued = _unglue(body)
+            if len(glued) > 1:  # breaks lost without a space: "... from usThrough being ..."
+                for piece in glued:
+                    kind = Line(piece, indent, "", runon=True) if len(piece) > LONG_LINE else None
+                    out += [kind] if kind else split_bullets(piece, indent)
+            else:  # cut at its headings first (layout), then at its bullets
+                out.append(Line(body, indent, pending, runon=True))
         else:
             out += split_bullets(body, indent, pending)
         pending = ""
     return out
+
+
+# Where a line break was lost with no space: a word's end glued to the next line's capital
+# ("from usThrough", "counts!)Familiar", "you will gain:experience"). Names written so
+# ("JavaScript", "YouTube") are words the glue must not cut: one inner capital after a known
+# start.
+_GLUE = re.compile(
+    r"(?<=[a-zäöüßéèàç]{2}[.!?)])(?=[A-ZÄÖÜ][a-zäöüß])|(?<=[a-zäöüßéè][a-zäöüßéè])(?=[A-ZÄÖÜ][a-zäöüß]{2})|(?<=[a-z]:)(?=[a-zA-Z])"
+)
+_CAMEL = _set(
+    "java type coffee post my power word you linked git face whats pay mac dev fin in bit "
+    "drop air hub net sales share work sound one cloud data code fire mongo smart home"
+)
+
+
+def _unglue(line: str) -> list[str]:
+    """A line whose breaks were lost with no space, cut where they were."""
+    pieces: list[str] = []
+    start = 0
+    for match in _GLUE.finditer(line):
+        cut = match.start()
+        word_start = line.rfind(" ", 0, cut) + 1
+        head = line[word_start:cut].lower()
+        if line[cut - 1 : cut].isalpha() and (head in _CAMEL or len(head) < 2):
+            continue  # "JavaScript", "YouTube", "iPhone"
+        pieces.append(line[start:cut].strip())
+        start = cut
+    pieces.append(line[start:].strip())
+    return [p for p in pieces if p]
 
 
 def split_bullets(body: str, indent: int = 0, pending: str = "", runon: bool = False) -> list[Line]:

@@ -53,13 +53,15 @@ _VERBS = tuple(f"{verb} " for verb in _VERB_WORDS.split(" "))
 
 
 @lru_cache(maxsize=4096)
-def by_cues(text: str, lang: str) -> str | None:
-    """``"nice"``, ``"responsibility"`` or ``"must"`` by the sentence's wording, or None."""
+def by_cues(text: str, lang: str, *, leading: bool = False) -> str | None:
+    """``"nice"``, ``"responsibility"`` or ``"must"`` by the sentence's wording, or None.
+    ``leading``: a must cue counts only where the sentence starts ("You have ...", not "...
+    experts with years of experience"): under a "role" heading, most prose is the pitch."""
     key = norm(text)
     codes = _languages(lang)
     if any(_pattern(language(c).responsibility_cues, True).search(key) for c in codes):
         return "responsibility"
-    if any(_pattern(language(c).must_cues, False).search(key) for c in codes):
+    if any(_pattern(language(c).must_cues, leading).search(key) for c in codes):
         return "nice" if is_optional(text, lang) else "must"
     if is_optional(text, lang):
         return "nice"

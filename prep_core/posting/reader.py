@@ -143,15 +143,20 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
 
 
 def _sections_with_items(blocks: list[layout.Block]) -> list[bool]:
-    """For each block, whether the section it stands in (from a heading to the next) has list
-    items."""
+    """For each block, whether it is a paragraph that leads into a list of its section (at
+    most ``_PITCH`` paragraphs before its first item): the section's pitch, not a row."""
     out = [False] * len(blocks)
-    start = 0
-    for end in [*(i for i, b in enumerate(blocks) if b.kind == "heading"), len(blocks)]:
-        has = any(b.kind == "item" for b in blocks[start:end])
-        out[start:end] = [has] * (end - start)
-        start = end
+    for index, block in enumerate(blocks):
+        if block.kind != "item":
+            continue
+        before = index - 1
+        while before >= 0 and index - before <= _PITCH and blocks[before].kind == "text":
+            out[before] = True
+            before -= 1
     return out
+
+
+_PITCH = 2
 
 
 def _kind(section: str | None, row: str, lang: str) -> str | None:
@@ -160,7 +165,7 @@ def _kind(section: str | None, row: str, lang: str) -> str | None:
     if section in ("nice", "responsibility"):
         return section
     if section == "role":
-        return kinds.by_cues(row, lang)
+        return kinds.by_cues(row, lang, leading=True)
     return None
 
 
