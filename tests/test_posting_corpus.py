@@ -9,7 +9,8 @@ a target.
 How a row is compared with a segment (the README's "nearly so"): both are folded (case, white
 space, bullet glyphs, Markdown emphasis, final punctuation); they match when equal, when equal
 once punctuation is dropped, or when one contains the other and the rest is short (at most
-``NEAR`` characters and a third of the longer: a qualifier such as "(a plus)"). A row "contains"
+``NEAR`` characters and a third of the longer: a qualifier such as "(a plus)"); a row equal to a
+segment outranks rows that nearly match it. A row "contains"
 a non-requirement segment of four words or more (a shorter one, such as the heading "Experience",
 would be found inside rows by chance).
 """
@@ -104,6 +105,11 @@ def _bare(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
+def same(row: str, segment: str) -> bool:
+    a, b = fold(row), fold(segment)
+    return bool(a) and (a == b or _bare(a) == _bare(b))
+
+
 def matches(row: str, segment: str) -> bool:
     a, b = fold(row), fold(segment)
     if not a or not b:
@@ -182,6 +188,8 @@ def score(posting: Posting) -> Figures:
     matched_requirement = [False] * len(rows)
     for segment in segments:
         hits = [i for i, row in enumerate(rows) if matches(row.text, segment["text"])]
+        exact = [i for i in hits if same(rows[i].text, segment["text"])]
+        hits = exact or hits  # a row equal to the segment outranks one that nearly is
         if segment["label"] in REQUIREMENTS:
             figures.requirement_segments += 1
             for i in hits:
