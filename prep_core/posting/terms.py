@@ -130,6 +130,13 @@ _NOT_NAMES = _set(
 )
 _CONJUNCTIONS = _set("and or und oder sowie et ou y o e u en of")
 _PHRASE_WORDS = 4
+# Nouns that make the words before them a category ("cloud platforms", "CI tools"), which the
+# line names by example, if at all.
+_CATEGORY_NOUNS = _set(
+    "tools frameworks systems technologies platforms environments environment solutions "
+    "werkzeuge systeme technologien plattformen outils systèmes technologies plateformes "
+    "herramientas sistemas tecnologías plataformas systemen technologieën platformen"
+)
 
 
 class _Taken:
@@ -281,6 +288,9 @@ def _after_cues(text: str, words: list[_Word], lang: str) -> Iterator[tuple[int,
             word, key = words[position], folded[position]
             position += 1
             if key in stop or key[:1].isdigit():
+                if phrase and key in _CATEGORY_NOUNS:
+                    phrase = []  # "cloud platforms such as AWS": a kind of thing, named after
+                    break
                 if phrase:
                     yield _phrase(text, phrase, generic)
                     phrase = []
