@@ -151,6 +151,8 @@ def _heading(
     title = text.strip("*_ ").rstrip(":").strip("*_ ").rstrip(" :")
     if title.endswith(("...", "…")):  # "Ce poste est fait pour vous si ..."
         text = title = title.rstrip(".… ")
+    elif title.endswith(".") and len(title.split()) <= 6 and coverage_of(title, lang)[1] >= 0.6:
+        text = title = title.rstrip(". ")  # "Wat wij jou te bieden hebben."
     words = title.split()
     question = title.endswith("?")
     if 0 < len(words) <= MAX_HEADING_WORDS and text[-1:] not in _FINAL and len(title) <= 80:

@@ -38,6 +38,9 @@ NO_REQUIREMENT_HEADINGS = (
 )
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s(?=[A-ZÄÖÜÉÈÀÁÍÓÚÑ0-9(\"“¿¡])")
+# In a line that lost its breaks, "you" written with a capital inside a sentence starts a new
+# line: "... visuelle Konzepte Du entwickelst ...".
+_YOU = re.compile(r"(?<=[\w)])\s(?=(?:Du|You|Vous|Tu|Jij|Je|Tú)\s[a-zäöüéèêàçñ])")
 _MD_MARKS = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 
 
@@ -99,7 +102,8 @@ def _row_text(text: str) -> str:
 def _pieces(block: layout.Block) -> list[str]:
     """A block's rows: a run-on block's sentences, else the block as it stands."""
     if block.runon:
-        return [s for s in (_row_text(p) for p in _SENTENCE.split(block.text)) if s]
+        parts = [p for sentence in _SENTENCE.split(block.text) for p in _YOU.split(sentence)]
+        return [s for s in (_row_text(p) for p in parts) if s]
     row = _row_text(block.text)
     return [row] if row else []
 
