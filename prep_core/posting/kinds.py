@@ -61,6 +61,11 @@ def by_cues(text: str, lang: str, *, leading: bool = False) -> str | None:
     codes = _languages(lang)
     if any(_pattern(language(c).responsibility_cues, True).search(key) for c in codes):
         return "responsibility"
+    first = key.split(" ", 1)[0]
+    if len(first) > 5 and any(
+        first.endswith(language(c).responsibility_endings or "\0") for c in codes
+    ):
+        return "responsibility"
     if any(_pattern(language(c).must_cues, leading).search(key) for c in codes):
         return "nice" if is_optional(text, lang) else "must"
     if is_optional(text, lang):

@@ -28,6 +28,7 @@ class Language:
     headings: dict[str, str]  # wording (lower case) -> kind of section
     qualifiers: tuple[str, ...]  # wordings that make a line nice-to-have
     responsibility_cues: tuple[str, ...]  # a sentence starting so is a duty
+    responsibility_endings: tuple[str, ...]  # ... or whose first word ends so ("Supporting")
     must_cues: tuple[str, ...]  # a sentence holding one of these asks for something
     term_cues: tuple[str, ...]  # "experience with": a noun phrase follows
     stop: frozenset[str]  # words that end that noun phrase
@@ -60,6 +61,7 @@ def language(code: str) -> Language:
         headings=headings,
         qualifiers=tuple(sorted({norm(q) for q in raw["qualifiers"]["nice"]}, key=len)),
         responsibility_cues=tuple(norm(c) for c in raw["cues"]["responsibility"]),
+        responsibility_endings=tuple(raw["cues"].get("responsibility_endings", [])),
         must_cues=tuple(norm(c) for c in raw["cues"]["must"]),
         term_cues=tuple(sorted({norm(c) for c in terms.get("after", [])}, key=len, reverse=True)),
         stop=frozenset(norm(w) for w in terms.get("stop", [])),
