@@ -15,8 +15,18 @@ from importlib import resources
 
 __all__ = ["CODES", "DEFAULT", "Language", "detect", "language", "languages"]
 
-CODES = ("en", "de", "fr", "es", "nl")
 DEFAULT = "en"
+# Every file of languages/ is a language: English first (the default), then by code.
+CODES = tuple(
+    sorted(
+        (
+            f.name.removesuffix(".toml")
+            for f in resources.files("prep_core.posting").joinpath("languages").iterdir()
+            if f.name.endswith(".toml")
+        ),
+        key=lambda code: (code != DEFAULT, code),
+    )
+)
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _SAMPLE = 20_000  # characters looked at: a posting's language shows in its first pages
 
