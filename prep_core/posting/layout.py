@@ -246,7 +246,8 @@ def _inline_headings(text: str, lang: str) -> list[tuple[int, int]]:
         sentence_end = not before or before in ".!?:;" or not before.isalnum()
         capital_next = after[:1].isupper() or after[:1].isdigit() or not after[:1].isalnum()
         glyph_next = bool(after) and not after[:1].isalnum() and after[:1] not in "([\"'“«"
-        if colon or glyph_next or (capital_next and (sentence_end or found >= 2)):
+        long_word = found == 1 and len(last.strip("*_:#")) >= 8  # "Benefits", "Qualifikation"
+        if colon or glyph_next or (capital_next and (sentence_end or found >= 2 or long_word)):
             spans.append((start, end))
             resume = end
     return spans
