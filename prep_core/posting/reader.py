@@ -41,6 +41,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s(?=[A-ZÄÖÜÉÈÀÁÍÓÚÑ0-9(\"“¿¡]
 # In a line that lost its breaks, "you" written with a capital inside a sentence starts a new
 # line: "... visuelle Konzepte Du entwickelst ...".
 _YOU = re.compile(r"(?<=[\w)])\s(?=(?:Du|You|Vous|Tu|Jij|Je|Tú)\s[a-zäöüéèêàçñ])")
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}|^<?(?:https?://|www\.)\S+$")
 _MD_MARKS = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 
 
@@ -140,6 +141,8 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
         if block.kind == "text" and listed[index] and not block.runon:
             continue  # the prose of a section that lists its rows: its pitch ("You'll join ...")
         for piece in _pieces(block):
+            if _CONTACT.search(piece):
+                continue  # "Send your CV to jobs@acme.org", a bare link: how to apply
             found = _kind(kind, piece, lang)
             if found is not None:
                 rows.append((found, piece))
