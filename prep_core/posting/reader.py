@@ -6,10 +6,14 @@ heading does not say), ``terms``. Which lines become rows:
 - an item or a line under a must-have, nice-to-have or responsibility heading; under a "role"
   heading, a line by its cue wording; under any other heading (intro, benefits, salary, legal,
   how to apply, hiring process, tech stack, contact, or one of no known meaning), none;
-- text before the first heading (the title, the company) and a paragraph after a list, none;
+- none of: text before the first heading (the title, the company), a paragraph after a list
+  (it ends the list), the paragraphs that lead into a list (its pitch), a lead-in ending in a
+  colon (whose wording may give its list's kind: "Ideally you have:"), a line with an e-mail
+  address or a bare link (how to apply);
 - a posting with no requirement heading at all: every sentence by its cue wording (and the
   reading says so in its ``notes``, so the Fit page can tell the person to check the kinds).
-A run-on line is cut into sentences; any other line is one row, never longer than itself.
+A line that lost its breaks is cut into sentences; any other line is one row, never longer than
+itself.
 """
 
 from __future__ import annotations
@@ -113,7 +117,7 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
     rows: list[tuple[str, str]] = []
     kind: str | None = None  # before the first heading: the title and the company
     items = False  # the section has had list items
-    listed = _sections_with_items(blocks)
+    pitches = _pitches(blocks)
     for index, block in enumerate(blocks):
         if block.kind == "heading":
             if block.known is not None:
@@ -138,7 +142,7 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
         items = items or block.kind == "item"
         if block.kind == "item" and block.text.endswith(":"):
             continue  # "- Cloud:" over its own list of AWS, GCP
-        if block.kind == "text" and listed[index] and not block.runon:
+        if block.kind == "text" and pitches[index] and not block.runon:
             continue  # the prose of a section that lists its rows: its pitch ("You'll join ...")
         for piece in _pieces(block):
             if _CONTACT.search(piece):
@@ -149,7 +153,7 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
     return rows
 
 
-def _sections_with_items(blocks: list[layout.Block]) -> list[bool]:
+def _pitches(blocks: list[layout.Block]) -> list[bool]:
     """For each block, whether it is a paragraph that leads into a list of its section (at
     most ``_PITCH`` paragraphs before its first item): the section's pitch, not a row."""
     out = [False] * len(blocks)
