@@ -10,6 +10,8 @@ What is undone, in order (every step is a linear scan; no pattern can backtrack 
 4. Bullet glyphs of every kind (``• ▪ ● ◦ · ‣ ⁃ – — * + ► ▶ ➢ ➤ → ✓ ✔ ■ □ ◆ ❖ ○``), numbers
    ("1.", "2)", "(3)") and letters ("a)", "(b)", "iv.") become ``Line.marker``; a glyph alone on
    its line marks the next line; several glyphs inside one line ("• Python • SQL") cut it.
+5. A line over ``LONG_LINE`` characters lost its breaks: cut where they were lost with no space
+   ("from usThrough", "counts!)Familiar"); its headings and bullets are cut by ``layout``.
 """
 
 from __future__ import annotations

@@ -2,12 +2,14 @@
 
 A heading is a line that
 - starts with ``#`` (Markdown, or ``<h1>``-``<h6>`` in pasted HTML), or is wholly bold;
-- or is short (at most ``MAX_HEADING_WORDS`` words), has no final punctuation, and ends with a
-  colon, is in capitals, names a known section ("Qualifications", "Schön wäre"), or comes right
-  before a list (then it may be a lead-in such as "Experience with one of");
+- or is short (at most ``MAX_HEADING_WORDS`` words), has no final punctuation (a question mark
+  or a trailing "..." is fine), and ends with a colon, is in capitals, names a known section
+  ("Qualifications", "Schön wäre", "Wat is vereist?"), comes right before a list (then it may be
+  a lead-in such as "Experience with one of"), or stands after a blank line before a paragraph;
 - or starts a line with a known section and a colon: "Bonus: experience with Rust".
-Inside a run-on line whose breaks were lost, a known heading followed by a colon or by a
-capitalised word cuts the line ("... in Berlin. Requirements: 5+ years ...").
+Inside a run-on line whose breaks were lost, a known heading followed by a colon, a glyph, or a
+capitalised word (after a sentence's end, or for a heading of two words or a long one) cuts the
+line ("... in Berlin. Requirements: 5+ years ...").
 
 A list item continues on the next line when that line is indented deeper, starts in lower case or
 follows an item cut after a joining word ("with", "und"): a hard-wrapped bullet is one item. Text
