@@ -191,7 +191,9 @@ def lines(text: str) -> list[Line]:
 # ("JavaScript", "YouTube") are words the glue must not cut: one inner capital after a known
 # start.
 _GLUE = re.compile(
-    r"(?<=[a-zäöüßéèàç]{2}[.!?)])(?=[A-ZÄÖÜ][a-zäöüß])|(?<=[a-zäöüßéè][a-zäöüßéè])(?=[A-ZÄÖÜ][a-zäöüß]{2})|(?<=[a-z]:)(?=[a-zA-Z])"
+    r"(?<=[a-zäöüßéèàç]{2}[.!?)])(?=[A-ZÄÖÜ][a-zäöüß])"
+    r"|(?<=[a-zäöüßéè][a-zäöüßéè])(?=[A-ZÄÖÜ][a-zäöüß]{2})"
+    r"|(?<=[a-z]:)(?!innen\b|in\b)(?=[a-zA-Z])"  # but "Kund:innen" is one word
 )
 _CAMEL = _set(
     "java type coffee post my power word you linked git face whats pay mac dev fin in bit "

@@ -83,6 +83,10 @@ def blocks(lines: list[Line], lang: str) -> list[Block]:
         if continued and _continues(previous, line, lines, index):
             out[-1] = replace(previous, text=f"{previous.text} {line.text}")
             continue
+        wrapped = previous is not None and previous.kind == "text" and not blank
+        if wrapped and previous.text[-1:] not in ".!?:;" and line.text[:1].islower():
+            out[-1] = replace(previous, text=f"{previous.text} {line.text}")  # a wrapped paragraph
+            continue
         following = _next(lines, index)
         found = _heading(line, following, lang, after_blank=blank)
         if found is not None:
