@@ -53,17 +53,20 @@ _VERBS = tuple(f"{verb} " for verb in _VERB_WORDS.split(" "))
 
 
 @lru_cache(maxsize=4096)
-def by_cues(text: str, lang: str, *, leading: bool = False) -> str | None:
+def by_cues(text: str, lang: str, *, leading: bool = False, endings: bool = True) -> str | None:
     """``"nice"``, ``"responsibility"`` or ``"must"`` by the sentence's wording, or None.
     ``leading``: a must cue counts only where the sentence starts ("You have ...", not "...
-    experts with years of experience"): under a "role" heading, most prose is the pitch."""
+    experts with years of experience"): under a "role" heading, most prose is the pitch.
+    ``endings``: a first word's ending ("Supporting ...") counts as a duty's cue."""
     key = norm(text)
     codes = _languages(lang)
     if any(_pattern(language(c).responsibility_cues, True).search(key) for c in codes):
         return "responsibility"
     first = key.split(" ", 1)[0]
-    if len(first) > 5 and any(
-        first.endswith(language(c).responsibility_endings or "\0") for c in codes
+    if (
+        endings
+        and len(first) > 5
+        and any(first.endswith(language(c).responsibility_endings or "\0") for c in codes)
     ):
         return "responsibility"
     if any(_pattern(language(c).must_cues, leading).search(key) for c in codes):

@@ -4,8 +4,10 @@ The steps, each its own module: ``cleanup`` (plain lines), ``languages.detect``,
 (headings, items, text), ``headings`` (what a heading means), ``kinds`` (a row's kind when the
 heading does not say), ``terms``. Which lines become rows:
 - an item or a line under a must-have, nice-to-have or responsibility heading; under a "role"
-  heading, a line by its cue wording; under any other heading (intro, benefits, salary, legal,
-  how to apply, hiring process, tech stack, contact, or one of no known meaning), none;
+  heading, a line by its cue wording; under a heading of no known meaning ("Additional
+  information"), only list items that open as duties do ("Write and test code"); under any
+  other heading (intro, benefits, salary, legal, how to apply, hiring process, tech stack,
+  contact), none;
 - none of: text before the first heading (the title, the company), a paragraph after a list
   (it ends the list), the paragraphs that lead into a list (its pitch), a lead-in ending in a
   colon (whose wording may give its list's kind: "Ideally you have:"), a line with an e-mail
@@ -123,7 +125,7 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
             if block.known is not None:
                 kind = block.known
             elif block.strong or items or kind not in (*REQUIREMENT_KINDS, "role"):
-                kind = "other"
+                kind = "unknown"  # a heading of no known meaning ("Additional information")
             # else: a lead-in ("In this role you will:") keeps its section's kind
             items = False
             continue
@@ -147,7 +149,13 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
         for piece in _pieces(block):
             if _CONTACT.search(piece):
                 continue  # "Send your CV to jobs@acme.org", a bare link: how to apply
-            found = _kind(kind, piece, lang)
+            if kind == "unknown":  # only a list of duties, each opening with one
+                duty = block.kind == "item" and kinds.by_cues(
+                    piece, lang, leading=True, endings=False
+                )
+                found = "responsibility" if duty == "responsibility" else None
+            else:
+                found = _kind(kind, piece, lang)
             if found is not None:
                 rows.append((found, piece))
     return rows
