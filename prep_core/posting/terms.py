@@ -13,7 +13,7 @@ Rules, in order; a later rule never takes words an earlier one took:
 4. "<word> pipeline(s)": a kind of pipeline ("feature pipelines").
 5. The noun phrase after a cue of the language ("experience with X", "Kenntnisse in X",
    "maîtrise de X", "ervaring met X", "conocimientos de X"), up to a stop word or punctuation:
-   skills no table lists ("state management", "Lagerverwaltung").
+   skills no table lists ("state management", "Zollabwicklung").
 6. Names the table does not know: a word with an inner capital or digit ("NeurIPS"), an
    acronym ("WCAG"), and, except in German (which capitalises every noun), a capitalised word
    that does not start the line or a sentence ("Stripe"); adjacent ones form one name.
