@@ -89,3 +89,9 @@ def test_nothing_but_noise_says_no_headings_were_found():
     reading = read("R " * 1_000)
     assert reading.requirements == [] and reading.notes == (NO_HEADINGS,)
     assert read(" " * 99_000).notes == ()  # an empty posting: nothing to say
+
+
+def test_99000_spaces_before_a_heading_leave_its_row():
+    assert [(r.kind, r.text) for r in read(hostile()["99,000 spaces"]).requirements] == [
+        ("must", "Python")
+    ]

@@ -327,3 +327,8 @@ def test_merge_keeps_edits_and_language():
     assert [r.text for r in again] == ["Erfahrung mit Go", "Kenntnisse in SQL", "Kafka"]
     assert again[0] is edited and all(r.language == "de" for r in again)
     assert isinstance(again[2], Requirement) and again[2].source == "Kafka"
+
+
+def test_a_heading_and_its_row_on_one_line():
+    assert rows("Requirements: Python") == [("must", "Python")]
+    assert rows("**Bonus:** experience with Rust") == [("nice", "experience with Rust")]

@@ -154,6 +154,15 @@ def _heading(
     if bold is not None and len(bold.group(2).split()) <= MAX_HEADING_WORDS + 4:
         title = bold.group(2).strip(" :*_")
         return [Block("heading", title, strong=True, known=meaning(title, lang))]
+    # "Bonus: experience with Rust": a heading and its first row on one line
+    head, colon, rest = text.partition(":")
+    if colon and rest.strip() and len(head.split()) <= 5:
+        known, share = coverage_of(head, lang)
+        if known is not None and share >= 0.6:
+            return [
+                Block("heading", head.strip(" *_"), colon=True, known=known),
+                Block("text", rest.strip(" *_"), runon=len(rest) > LONG_LINE),
+            ]
     title = text.strip("*_ ").rstrip(":").strip("*_ ").rstrip(" :")
     if title.endswith(("...", "…")):  # "Ce poste est fait pour vous si ..."
         text = title = title.rstrip(".… ")
@@ -177,14 +186,6 @@ def _heading(
             return [Block("heading", title)]
         if after_blank and _paragraph_follows(following) and title[:1].isupper():
             return [Block("heading", title, strong=True)]  # a bare heading of its own
-    head, colon, rest = text.partition(":")
-    if colon and rest.strip() and len(head.split()) <= 5:
-        known, share = coverage_of(head, lang)
-        if known is not None and share >= 0.6:
-            return [
-                Block("heading", head.strip(" *_"), colon=True, known=known),
-                Block("text", rest.strip(" *_"), runon=len(rest) > LONG_LINE),
-            ]
     return None
 
 
