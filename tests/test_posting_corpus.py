@@ -55,7 +55,7 @@ NEAR = 40  # characters a near match may differ by
 # The targets, on the dev split (all languages together).
 ROWS_RIGHT, LEAKED, TERMS_RECALL = 0.95, 0.02, 0.85
 # The dev split's floors while the targets are not reached: just under what it measures now.
-DEV_FLOORS = {"rows_right": 0.88, "leaked": 0.035, "terms_recall": 0.50}
+DEV_FLOORS = {"rows_right": 0.88, "leaked": 0.035, "terms_recall": 0.54}
 # The test split's floors: just under what it measured when it was first read (see the report
 # in the commit that set them); a fall below is a regression.
 TEST_FLOORS = {"rows_right": 0.0, "leaked": 1.0, "terms_recall": 0.0}

@@ -219,7 +219,21 @@ def _table(words: list[_Word]) -> Iterator[tuple[int, int, str]]:
                     name = _FOLDED.get((part.group().lower(),)) or _EXACT.get((part.group(),))
                     if name is not None:
                         yield word.start + part.start(), word.start + part.end(), name
+            elif (name := _inflected(word.lower)) is not None:
+                yield word.start, word.end, name
             index += 1
+
+
+def _inflected(word: str) -> str | None:
+    """The table's name for a plural or singular of a one-word form ("Buchhaltungen",
+    "Dokumentationen", "microservice"), or None."""
+    if len(word) < 5:
+        return None
+    for variant in (word[:-1], word[:-2], f"{word}s") if word[-1] in "sn" else (f"{word}s",):
+        name = _FOLDED.get((variant,))
+        if name is not None:
+            return name
+    return None
 
 
 def _compounds(words: list[_Word], lang: str) -> Iterator[tuple[int, int, str]]:
@@ -312,6 +326,8 @@ def _after_cues(text: str, words: list[_Word], lang: str) -> Iterator[tuple[int,
 def _phrase(text: str, phrase: list[_Word], generic: frozenset[str]) -> tuple[int, int, str]:
     start, end = phrase[0].start, phrase[-1].end
     if len(phrase) == 1 and norm(phrase[0].text) in generic:
+        return start, start, ""
+    if text[end - 1 : end] == "-":  # "Grafik-, Kommunikations- oder Mediendesign": a part
         return start, start, ""
     return start, end, text[start:end]
 
