@@ -4,7 +4,15 @@ they were collected and labelled, and how the figures are defined).
 Run ``PYTHONPATH=. pytest tests/test_posting_corpus.py -q -s`` to print the figures per language
 and per split. The rules were tuned on the ``dev`` split only; the ``test`` split was read once
 at the end, and its floors below are a regression guard just under what it measured then, not
-a target.
+a target. Measured when the reader of ``prep_core/posting/`` was finished (all languages):
+
+    dev  (31 postings): rows right 89.4 %, leaked 3.1 %, terms recall 55.8 %
+    test (14 postings): rows right 69.1 %, leaked 3.2 %, terms recall 35.0 %
+
+The targets (rows right >= 95 %, leaked <= 2 %, terms recall >= 85 %) are not reached, on
+either split: what is left is mostly postings whose line breaks were lost without a trace
+between items, and terms that a careful reader translates into an English skill the alias table
+does not list ("Betreuung der Klienten" -> client support).
 
 How a row is compared with a segment (the README's "nearly so"): both are folded (case, white
 space, bullet glyphs, Markdown emphasis, final punctuation); they match when equal, when equal
@@ -58,7 +66,7 @@ ROWS_RIGHT, LEAKED, TERMS_RECALL = 0.95, 0.02, 0.85
 DEV_FLOORS = {"rows_right": 0.88, "leaked": 0.035, "terms_recall": 0.54}
 # The test split's floors: just under what it measured when it was first read (see the report
 # in the commit that set them); a fall below is a regression.
-TEST_FLOORS = {"rows_right": 0.0, "leaked": 1.0, "terms_recall": 0.0}
+TEST_FLOORS = {"rows_right": 0.67, "leaked": 0.04, "terms_recall": 0.33}
 
 
 @dataclass
