@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from prep_core import cli_practice, model
+from prep_core import model
+from prep_core.cli import practice as cli_practice
 from prep_core.model import Profile, Question
 from prep_core.store import Store
 from tests.conftest import require_module
