@@ -69,11 +69,15 @@ def test_the_checklist(capsys, acme, answer_file):
     assert "✓ terms: 3 company terms used (PyTorch; Spark; Kafka)" in lines
     assert "✓ points: 2 of 2 drafted points covered" in lines
     assert "✓ star: situation, task, action and result are all there" in lines
-    assert "✓ length: took 80 s (target 60–120 s)" in lines
-    assert "Terms missed: Acme" in lines
+    # typed: measured by its words at speaking pace; the clock's 80 s is thinking and typing
+    assert "✗ length: 45 words, about 19 s to say (target 60–120 s); say more" in lines
+    # a story question is offered the values and keywords (none here), not the company's name
+    assert not any(line.startswith("Terms missed") for line in lines)
     assert "STAR: situation ✓ task ✓ action ✓ result ✓" in lines
-    assert "Length: 45 words, 80 s, 33.8 words a minute" in lines
-    assert lines[-1] == "This attempt: not weak (0 checks failed)"
+    assert (
+        "Length: 45 words, about 19 s said aloud; 80 s on the clock (thinking and typing)" in lines
+    )
+    assert lines[-1] == "This attempt: not weak (1 check failed)"
 
 
 def test_the_json_from_stdin_by_question_id(capsys, acme, monkeypatch):
@@ -88,7 +92,7 @@ def test_the_json_from_stdin_by_question_id(capsys, acme, monkeypatch):
     assert data["star"] == dict.fromkeys(("situation", "task", "action", "result"), True)
     assert data["result_has_number"] is True
     assert data["rating"] == 2 and data["weak"] is True  # a self-rating of 2 is weak
-    assert data["seconds"] is None and data["wpm"] is None
+    assert data["seconds"] == 19.3 and data["wpm"] is None and data["follow_up"] is None
     assert [c["name"] for c in data["checks"]] == [
         "terms", "points", "star", "result_number", "length", "fillers"
     ]  # fmt: skip
@@ -101,7 +105,7 @@ def test_save_keeps_the_attempt_and_check_counts_it(capsys, acme, answer_file, s
     saved = store.load(acme.id)
     assert saved.revision == acme.revision + 1
     (attempt,) = saved.prep.questions[1].attempts
-    assert (attempt.text, attempt.seconds, attempt.rating) == (ANSWER, 80, 4)
+    assert (attempt.text, attempt.seconds, attempt.rating) == (ANSWER, 19.3, 4)
     assert not attempt.weak and attempt.checks[0].name == "terms"
 
     run(capsys, *args, "--rating", "1", "--save")
@@ -189,7 +193,13 @@ def test_an_empty_answer_gets_feedback_but_is_not_saved(capsys, acme, tmp_path, 
     path = tmp_path / "empty.txt"
     path.write_text("  \n", encoding="utf-8")
     code, out, _ = run(capsys, "practice", acme.slug, "--question", "1", "--answer-file", str(path))
-    assert code == 0 and out.splitlines()[-1].startswith("This attempt: weak")
+    assert code == 0 and out.splitlines()[-1] == (
+        "Nothing to check: the answer has no words (type or say an answer first)"
+    )
+    code, out, _ = run(
+        capsys, "practice", acme.slug, "--question", "1", "--answer-file", str(path), "--json"
+    )
+    assert json.loads(out)["follow_up"] is None and json.loads(out)["checks"] == []
     before = snapshot(isolated)
     code, out, err = run(
         capsys, "practice", acme.slug, "--question", "1", "--answer-file", str(path), "--save"

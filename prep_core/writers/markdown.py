@@ -69,6 +69,7 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
     "created_at, updated_at, revision and schema_version",
     "blank items: news items, skills rows, questions and sources with every field empty",
     "practice attempts of questions (Question.attempts): kept in JSON only",
+    "mock rounds (Profile.mock_rounds): kept in JSON only",
     "requirements' ids and their source, edited and dropped flags: a requirement read from "
     "Markdown counts as the person's own (edited), and a dropped one is not written",
     "a skills row's link to a requirement (SkillRow.requirement_id): the skills table keeps "
@@ -193,6 +194,7 @@ def markdown_view(profile: Profile) -> Profile:
         r.model_dump() | {"id": f"requirement-{i}", "source": "", "edited": True}
         for i, r in enumerate(kept)
     ]
+    data["mock_rounds"] = []
     questions = [q.model_copy(update={"attempts": []}) for q in profile.prep.questions]
     data["prep"]["questions"] = _numbered("question", questions)
     data["rounds"] = _numbered("round", profile.rounds)
