@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from pages._ui import mock
 from pages._ui import practice as ui
 from pages._ui.state import plain, require_profile
 
@@ -11,7 +12,9 @@ st.caption(
     "Answer out loud or in writing, then read the feedback: the company's words you used, the "
     "points of your drafted answer you covered, STAR for stories, length, pace and fillers."
 )
-answer_tab, progress_tab = st.tabs(["Answer", "Progress"], key="practice.tab", on_change="rerun")
+answer_tab, mock_tab, progress_tab = st.tabs(
+    ["Answer", "Mock round", "Progress"], key="practice.tab", on_change="rerun"
+)
 
 if answer_tab.open:
     with answer_tab:
@@ -38,6 +41,8 @@ if answer_tab.open:
             if (result := ui.result_of(question)) is not None:
                 st.divider()
                 ui.show_feedback(result[3])
+                if result[3].follow_up is not None:
+                    ui.follow_up_box(profile, question, result[3].follow_up, result[0], "practice")
                 st.segmented_control(
                     "How did it go? (1-5)", [1, 2, 3, 4, 5], key=ui.rating_key(question.id)
                 )
@@ -57,6 +62,10 @@ if answer_tab.open:
                     args=(question.id,),
                 )
             ui.trend(question)
+
+if mock_tab.open:
+    with mock_tab:
+        mock.round_tab(profile)
 
 if progress_tab.open:
     with progress_tab:

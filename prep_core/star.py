@@ -55,7 +55,7 @@ _RESULT = re.compile(
     r"by the end|reduced|increased|improved|saved|grew|dropped|fell|fallen|rose|risen|doubled|"
     r"tripled|halved|shipped|launched|delivered|achieved|went live|went (up|from)|"
     r"went down (by|to)|down to|rise|rising|(we|i|they) lost|adopted|switched|"
-    r"(cut|brought|got) (it|the \w+|\w+)( down)? (from|by|to)|"
+    r"(cut|brought|got) (\w+ ){1,3}(down )?(from|by|to)|"
     r"faster|slower|quicker|cheaper|fewer|earlier|higher|lower|now (takes?|finishes|runs|"
     r"loads)|loaded in|finished in|caught within|instead of|lessons?|learned|"
     r"the (team|company|director|manager|board|client) (chose|adopted|kept|agreed|approved))\b"
