@@ -45,7 +45,7 @@ _BEHAVIORAL_QUESTION = re.compile(
 # between are lower-case, so "an Airflow scheduler" names its tool.
 _VAGUE_TOOL = re.compile(
     r"\b(?:[Aa]n?|[Ss]ome|[Aa]nother)\s+((?:[a-z][\w-]*\s+){0,3}?"
-    r"(?:tools?|frameworks?|database|queue|platform|library|warehouse|scheduler|scripts|"
+    r"(?:tools?|frameworks?|database|queue|library|warehouse|scheduler|scripts|"
     r"system|solution|software|vendor|cache|engine))\b"
 )
 _NAMED_AFTER = re.compile(r"^\s*(?:,|\(|called|named|-|–|—|:)?\s*(?:called |named )?[A-Z]\w")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from prep_core.wording import has_number, hedged, normalise, sentences
 
@@ -93,6 +94,7 @@ def clauses(sentence: str) -> list[str]:
     return [c.strip() for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
 
 
+@lru_cache(maxsize=32)  # the checks and each follow-up rule read the same answer
 def story_parts(text: str) -> StoryParts:
     """Which of situation, task, action and result ``text`` tells (hedged clauses left out of
     action and result); each part's clause starts where its cue does ("I rewrote the...")."""
