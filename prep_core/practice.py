@@ -79,10 +79,10 @@ NO_WORDS = "nothing to check: the answer has no words (type or say an answer fir
 # answer use, and those of the must-haves it asks about, always fit).
 SOURCES_FOR = {
     "behavioral": ("core_values", "keywords"),
-    "motivation": ("company", "core_values", "products"),
-    "company": ("company", "core_values", "products", "competitors"),
+    "motivation": ("company", "core_values", "products", "names"),
+    "company": ("company", "core_values", "products", "competitors", "names"),
     "technical": ("tech_stack", "posting", "keywords"),
-    "role": ("responsibilities", "posting", "keywords"),
+    "role": ("responsibilities", "posting", "keywords", "names"),
 }
 
 

@@ -41,12 +41,12 @@ SOURCE_LABELS: dict[str, str] = {
     "company": "the company's name",
     "core_values": "core values",
     "products": "products and services",
-    "names": "names the profile repeats",
     "tech_stack": "technology stack",
     "keywords": "keywords to emphasise",
     "competitors": "competitors",
     "responsibilities": "role responsibilities",
     "posting": "the job posting",
+    "names": "names the profile repeats",
 }
 
 
@@ -166,8 +166,9 @@ def _tech_stack(profile: Profile) -> list[str]:
 
 
 def _repeated(profile: Profile) -> list[str]:
-    """Names the profile repeats: runs of capitalised words ("Studio Media Algorithms") and
-    coined words no dictionary knows ("daylist"), each written at least twice."""
+    """Names the profile repeats: runs of capitalised words ("Studio Media Algorithms"), a
+    capitalised word inside a sentence that is no everyday word ("Wrapped"), and coined words no
+    dictionary knows ("daylist"), each written at least twice."""
     return list(_repeated_names(tuple(_texts(profile.model_dump(exclude=_NOT_TEXT)))))
 
 
@@ -207,6 +208,15 @@ def _repeated_names(texts: tuple[str, ...]) -> tuple[str, ...]:
         for word in _WORD_AS_WRITTEN.findall(text):
             if zipf_frequency(word.lower(), "en") == 0:
                 coined[word] += 1
+        tokens = text.split()
+        for i, token in enumerate(tokens):
+            word = token.strip(".,;:!?\"'()“”‘’")
+            before = tokens[i - 1] if i else "."
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            # a capitalised word inside a sentence, alone ("the annual Wrapped campaign")
+            alone = before.islower() and before[-1].isalpha() and not after[:1].isupper()
+            if alone and len(word) > 2 and word[0].isupper() and word[1:].islower():
+                coined[word] += zipf_frequency(word.lower(), "en") < COMMON_ZIPF
     names = [name for name, n in runs.items() if n >= 2]
     return tuple(names + [word for word, n in coined.items() if n >= 2])
 
@@ -246,12 +256,12 @@ SOURCES: tuple[tuple[str, Callable[[Profile], list[str]]], ...] = (
     ("company", _company),
     ("core_values", _core_values),
     ("products", _products),
-    ("names", _repeated),
     ("tech_stack", _tech_stack),
     ("keywords", _keywords),
     ("competitors", _competitors),
     ("responsibilities", _responsibilities),
     ("posting", _posting),
+    ("names", _repeated),  # last: a name another source has keeps that source
 )
 
 

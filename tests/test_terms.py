@@ -47,10 +47,13 @@ def test_names_the_profile_repeats_are_terms():
         culture_fit=[
             "The Studio Media Algorithms team built Discover Weekly.",
             "Discover Weekly and the daylist are loved; the daylist updates through the day.",
+            "I love how Wrapped turns a year into a story; the annual Wrapped campaign too.",
+            "The Director said the Studio is growing.",  # everyday words, capitalised
+            "The Director of the Studio agreed.",
         ],
     )
     names = texts(profile, "names")
-    assert names == ["Studio Media Algorithms", "Discover Weekly", "daylist"]
+    assert names == ["Studio Media Algorithms", "Discover Weekly", "daylist", "Wrapped"]
     once = Profile(culture_fit=["The Growth Team once said so."])
     assert texts(once, "names") == []  # written once: not a name the profile repeats
 
