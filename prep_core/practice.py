@@ -15,8 +15,9 @@ from datetime import datetime
 from typing import Any
 
 from prep_core.delivery import Delivery
+from prep_core.errors import PrepError
 from prep_core.followup import FollowUp, follow_up, is_culture, reply_check
-from prep_core.model import Attempt, Check, Profile, Question, is_weak, utc_now
+from prep_core.model import MAX_TEXT, Attempt, Check, Profile, Question, is_weak, utc_now
 from prep_core.progress import (
     PracticeStats,
     find_question,
@@ -84,6 +85,10 @@ SOURCES_FOR = {
     "technical": ("tech_stack", "posting", "keywords"),
     "role": ("responsibilities", "posting", "keywords", "names"),
 }
+
+
+class AnswerTooLong(PrepError):
+    """An attempt longer than a profile keeps: one line, nothing saved."""
 
 
 @dataclass(frozen=True)
@@ -321,6 +326,11 @@ def record_attempt(
 
     Save the copy through the Store, which writes it atomically and refuses a stale revision.
     """
+    if len(answer_text) > MAX_TEXT:
+        raise AnswerTooLong(
+            f"the answer is too long to keep ({len(answer_text):,} characters; an attempt keeps "
+            f"up to {MAX_TEXT:,})"
+        )
     updated = profile.model_copy(deep=True)
     question = find_question(updated, question_id)
     attempt = Attempt(

@@ -10,6 +10,7 @@ import pytest
 
 from prep_core.model import Profile, Question
 from prep_core.practice import (
+    ENGLISH_ONLY,
     NO_WORDS,
     RAMBLING,
     Feedback,
@@ -350,3 +351,27 @@ def test_find_question_by_number_or_id(sample_profile):
         find_question(sample_profile, "11")
     with pytest.raises(UnknownQuestion, match="has no questions yet"):
         find_question(Profile(company="Acme"), "1")
+
+
+def test_a_hundred_thousand_words_get_feedback_but_are_not_kept(sample_profile):
+    from prep_core.practice import AnswerTooLong
+
+    text = "At my last job I built a pipeline and we shipped it. " * 8_400  # 100,800 words
+    started = time.perf_counter()
+    result = feedback(sample_profile, BEHAVIORAL, text)
+    assert time.perf_counter() - started < 15
+    assert result.words > 100_000 and _check(result, "length").message.endswith(RAMBLING)
+    assert result.follow_up is not None and result.follow_up.kind == "number"
+    with pytest.raises(AnswerTooLong, match=r"^the answer is too long to keep \(445,200 char"):
+        record_attempt(sample_profile, sample_profile.prep.questions[0].id, text, result)
+
+
+def test_a_german_answer_says_which_checks_do_not_apply(sample_profile):
+    text = (
+        "In meinem letzten Job war die Pipeline zu langsam. Meine Aufgabe war es, sie schneller "
+        "zu machen. Ich habe das Training auf PyTorch umgestellt. Danach war es doppelt so schnell."
+    )
+    result = feedback(sample_profile, BEHAVIORAL, text)
+    assert result.notes == [ENGLISH_ONLY] and result.follow_up is None
+    assert result.star is None and _names(result) == ["terms", "points", "length"]
+    assert result.terms_used == ["PyTorch"]  # names are names in any language

@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from pages._ui import practice as ui
-from pages._ui.state import current, persist, plain, say
+from pages._ui.state import attempt, current, persist, plain, say
 from prep_core import voice
 from prep_core.mock import (
     DEFAULT_COUNT,
@@ -28,7 +28,7 @@ from prep_core.mock import (
     round_kind,
     round_record,
 )
-from prep_core.model import ROUND_KIND_LABELS, ROUND_KINDS, Profile
+from prep_core.model import MAX_TEXT, ROUND_KIND_LABELS, ROUND_KINDS, Profile
 from prep_core.practice import Feedback, feedback, pair_text, record_attempt
 
 ROUND = "practice.mock"  # the MockSession in progress
@@ -104,7 +104,13 @@ def _question(profile: Profile, session: MockSession) -> None:
     if answered is None:
         _clock(session)
         key = f"mock.answer.{session.index}"
-        st.text_area("Your answer", key=key, height=180, placeholder="Answer as you would say it")
+        st.text_area(
+            "Your answer",
+            key=key,
+            height=180,
+            max_chars=MAX_TEXT,
+            placeholder="Answer as you would say it",
+        )
         if voice.available():
             st.audio_input(
                 "Or say it", key=f"mock.audio.{session.index}", on_change=_heard, args=(key,)
@@ -191,7 +197,8 @@ def _keep_attempt(session: MockSession) -> bool:
         reply = st.session_state.get(ui.PAIR, {}).get(f"mock.{answered.question.id}")
         text = pair_text(text, answered.follow_up, reply[0] if reply else "")
     updated = add_to_bank(profile, answered.question)
-    return persist(record_attempt(updated, answered.question.id, text, final))
+    kept = attempt(lambda: record_attempt(updated, answered.question.id, text, final))
+    return kept is not None and persist(kept)
 
 
 def _finish(session: MockSession) -> None:

@@ -12,10 +12,10 @@ import time
 import streamlit as st
 
 from pages._ui.bind import picker
-from pages._ui.state import change, current, persist, plain, say
+from pages._ui.state import attempt, change, current, persist, plain, say
 from prep_core import voice
 from prep_core.followup import FollowUp
-from prep_core.model import QUESTION_CATEGORIES, Profile, Question
+from prep_core.model import MAX_TEXT, QUESTION_CATEGORIES, Profile, Question
 from prep_core.practice import Feedback, feedback, feedback_on_reply, pair_text, record_attempt
 from prep_core.progress import history, is_rehearsed, last_attempt_weak, practice_order, practised
 from prep_core.vocabulary import hotwords
@@ -95,6 +95,7 @@ def answer_box(question: Question) -> str:
         "Your answer",
         key=key,
         height=200,
+        max_chars=MAX_TEXT,
         placeholder="Answer as you would say it",
         on_change=_typed,
         args=(question.id, key),
@@ -231,6 +232,7 @@ def follow_up_box(
         "Your reply to the follow-up",
         key=key,
         height=100,
+        max_chars=MAX_TEXT,
         on_change=lambda: replies.__setitem__(slot, st.session_state[key]),
     )
     if voice.available():
@@ -288,7 +290,8 @@ def keep(question_id: str) -> None:
     pair = st.session_state.get(PAIR, {}).get(f"practice.{question_id}")
     if pair is not None and fed.follow_up is not None:  # the answer and its follow-up, together
         text, fed = pair_text(text, fed.follow_up, pair[0]), pair[1]
-    if persist(record_attempt(profile, question_id, text, fed.with_rating(rating), rating=rating)):
+    kept = attempt(lambda: record_attempt(profile, question_id, text, fed, rating=rating))
+    if kept is not None and persist(kept):
         weak = (
             " It counts as weak: it comes first next time." if fed.with_rating(rating).weak else ""
         )
