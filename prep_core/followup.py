@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from prep_core.model import Check, Profile, Question
-from prep_core.star import is_result, story_parts
+from prep_core.star import asks_for_story, is_result, story_parts
 from prep_core.vocabulary import TextIndex
 from prep_core.wording import STOP_WORDS, has_number, language, raw_words, stem, words
 
@@ -33,12 +33,6 @@ _CULTURE_QUESTION = re.compile(
     r"\b(values?|culture|mission|why (do you want to |would you )?(work|join)|why us|"
     r"why this company|why (here|[A-Z]\w+\?)|why are you interested|what do you \w* ?value|"
     r"motivat\w+)\b",
-    re.I,
-)
-_BEHAVIORAL_QUESTION = re.compile(
-    r"\b(tell (me|us) about a (time|situation|project)|describe a (time|situation)|"
-    r"give (me |us )?an example|a time (when|you)|have you ever|how have you|"
-    r"walk (me|us) through a (time|situation)|what did you do when)\b",
     re.I,
 )
 # A tool or system with no name: "a caching tool", "some scripts", "a message queue". The words
@@ -76,12 +70,6 @@ def is_culture(question: Question) -> bool:
     )
 
 
-def asks_for_story(question: Question) -> bool:
-    if question.category:
-        return question.category == "behavioral"
-    return bool(_BEHAVIORAL_QUESTION.search(question.text))
-
-
 def follow_up(profile: Profile, question: Question, answer: str) -> FollowUp | None:
     """The first follow-up a careful interviewer would ask, or None (nothing to probe, nothing
     said, or not an English answer: the rules read English)."""
@@ -102,7 +90,7 @@ def reply_check(profile: Profile, asked: FollowUp, reply: str) -> Check:
         "number": lambda: _quantity(reply),
         "ownership": lambda: bool(_I & set(words(reply))),
         "specifics": lambda: bool(_names(reply)),
-        "situation": lambda: story_parts(reply).has("situation") or _quantity(reply),
+        "situation": lambda: story_parts(reply).has("situation") or bool(_names(reply)),
         "task": lambda: story_parts(reply).has("task"),
         "value": lambda: bool(_values_named(profile, reply)),
     }[asked.kind]()

@@ -333,7 +333,8 @@ def category_of(question: Question) -> str:
     none fits): a story, why this company, or a technical question."""
     if question.category:
         return question.category
-    from prep_core.followup import asks_for_story, is_culture
+    from prep_core.followup import is_culture
+    from prep_core.star import asks_for_story
 
     if asks_for_story(question):
         return "behavioral"

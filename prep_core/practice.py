@@ -9,7 +9,6 @@ practice order live in their own modules and are re-exported here, so a caller n
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -27,13 +26,12 @@ from prep_core.progress import (
     practice_order,
     practice_stats,
 )
-from prep_core.star import PARTS, story_parts
+from prep_core.star import PARTS, asks_for_story, story_parts
 from prep_core.vocabulary import Term, TextIndex, vocabulary
 from prep_core.wording import (
     content_words,
     fillers,
     language,
-    normalise,
     sentences,
     top_words,
     words,
@@ -64,12 +62,6 @@ RAMBLING = "; cut it: lead with the result, then the one action that got it"
 FILLERS_PER_MINUTE = 3.0  # at most, to pass
 POINT_COVERED = 0.5  # share of a drafted point's content words the attempt must use
 
-# A behavioral question asks about the past: "Tell me about a time...", "Give an example of...".
-_BEHAVIORAL = re.compile(
-    r"\b(tell (me|us) about a (time|situation|project)|describe a (time|situation)|"
-    r"give (me |us )?an example|a time (when|you)|have you ever|how have you|"
-    r"walk (me|us) through a (time|situation)|what did you do when)\b"
-)
 STAR_PARTS = PARTS
 ENGLISH_ONLY = (
     "STAR, the result's number, fillers and the follow-up read English answers only: "
@@ -152,9 +144,7 @@ class Feedback:
 
 def is_behavioral(question: Question) -> bool:
     """Whether STAR applies: the category says so, or an uncategorised question asks for a story."""
-    if question.category:
-        return question.category == "behavioral"
-    return bool(_BEHAVIORAL.search(normalise(question.text)))
+    return asks_for_story(question)
 
 
 def feedback(

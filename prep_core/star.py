@@ -13,9 +13,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from prep_core.model import Question
 from prep_core.wording import has_number, hedged, normalise, sentences
 
 PARTS = ("situation", "task", "action", "result")
+
+# A behavioral question asks about the past: "Tell me about a time...", "Give an example of...".
+_STORY_QUESTION = re.compile(
+    r"\b(tell (me|us) about a (time|situation|project)|describe a (time|situation)|"
+    r"give (me |us )?an example|a time (when|you)|have you ever|how have you|"
+    r"walk (me|us) through a (time|situation)|what did you do when)\b"
+)
 
 # Cues, matched on lower-cased clauses. They are deliberately broad: a missing part is reported
 # with its cue words, so the person learns what the check listens for.
@@ -83,6 +91,13 @@ class StoryParts:
         return {part: part in self.found for part in PARTS}
 
 
+def asks_for_story(question: Question) -> bool:
+    """Whether STAR applies: the category says so, or an uncategorised question asks for a story."""
+    if question.category:
+        return question.category == "behavioral"
+    return bool(_STORY_QUESTION.search(normalise(question.text)))
+
+
 def is_result(text: str) -> bool:
     """Whether ``text`` states a result (and does not hedge it)."""
     lowered = normalise(text)
@@ -122,4 +137,4 @@ def story_parts(text: str) -> StoryParts:
     return StoryParts(found=found, result_has_number=number, result_clause=vague_result)
 
 
-__all__ = ["PARTS", "StoryParts", "clauses", "is_result", "story_parts"]
+__all__ = ["PARTS", "StoryParts", "asks_for_story", "clauses", "is_result", "story_parts"]
