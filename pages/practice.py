@@ -26,18 +26,22 @@ if answer_tab.open:
         else:
             question = ui.pick_question(questions)
             st.subheader(plain(question.text, 300), anchor=False)
-            seconds = ui.timer(question)
+            ui.timer(question)  # stops when the answer is checked
             with st.expander("My drafted answer"):
                 lines = question.answer.splitlines() or ["Not drafted yet."]
                 st.markdown("  \n".join(plain(line, 2000) for line in lines))
-            text = ui.answer_box(question)
+            ui.answer_box(question)
             ui.voice_box(profile, question)
             # Never disabled: a click carries the text still being typed (saved by on_change first).
-            if st.button("Get feedback", key="practice.check", type="primary"):
-                if text.strip():
-                    ui.check_answer(profile, question, text, seconds)
-                else:
-                    st.warning("Type or say an answer first.")
+            st.button(
+                "Get feedback",
+                key="practice.check",
+                type="primary",
+                on_click=ui.check_answer,
+                args=(profile.id, question.id),
+            )
+            if ui.nothing_typed(question):
+                st.warning("Type or say an answer first.")
             if (result := ui.result_of(question)) is not None:
                 st.divider()
                 ui.show_feedback(result[3])

@@ -119,6 +119,9 @@ def test_a_typed_answer_shows_no_speaking_pace(store: Store) -> None:
     # measured by its words at speaking pace; the clock (thinking and typing) shown apart
     assert "7 words · about 3 s said aloud · 5 s on the clock (thinking and typing)" in facts
     assert "words a minute" not in facts
+    # the clock stopped at Get feedback: no countdown ticks on while the feedback is read
+    assert not [h for h in at.get("html") if 'class="prep-timer"' in h.proto.body]
+    assert ":material/timer: Stopped at 0:05" in facts
 
 
 def test_the_follow_up_is_asked_answered_and_kept_with_the_answer(store: Store) -> None:
@@ -154,3 +157,12 @@ def test_the_follow_up_is_asked_answered_and_kept_with_the_answer(store: Store) 
     (attempt,) = on_disk(store, profile.id)["prep"]["questions"][0]["attempts"]
     assert attempt["text"].endswith("by how much, in numbers?\nFrom 40 minutes to 9.")
     assert attempt["checks"][0]["name"] == "follow_up" and attempt["checks"][0]["passed"]
+
+
+def test_get_feedback_with_nothing_typed_says_so(store: Store) -> None:
+    profile, _ = _acme_with_one_question(store)
+    at = start(profile.id)
+    at.button(key="practice.check").click().run()
+    assert [w.value for w in at.warning] == ["Type or say an answer first."]
+    at.run()
+    assert not at.warning  # said once, for that click

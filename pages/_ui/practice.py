@@ -28,6 +28,7 @@ ORDER = "practice.order"  # ((profile id, revision, set), [question ids in pract
 RESULT = "practice.result"  # {question id: (text, seconds, words, Feedback)}
 PAIR = "practice.pair"  # {question id: (reply, Feedback on the answer and the reply together)}
 REPLY = "practice.reply_typed"  # {question id: the reply typed or said so far}
+EMPTY = "practice.empty"  # the question whose Get feedback was pressed with nothing typed
 
 
 def questions_to_practise(profile: Profile) -> list[Question]:
@@ -63,26 +64,35 @@ def _state(question: Question) -> str:
     return "rehearsed"
 
 
-def timer(question: Question) -> float | None:
-    """A visible countdown (soft: it warns, never cuts off); the seconds taken so far."""
+def timer(question: Question) -> None:
+    """A visible countdown (soft: it warns, never cuts off). It stops when the answer is
+    checked (Get feedback reads the time taken), and can be started again for a new attempt."""
     left, right = st.columns([1, 3], vertical_alignment="bottom")
     minutes = left.number_input(
         "Minutes", min_value=0.5, max_value=10.0, value=2.0, step=0.5, key="practice.minutes"
     )
     started = st.session_state.setdefault(STARTED, {}).get(question.id)
+    checked = result_of(question)
+    if started is not None and checked is not None:  # the clock stopped at Get feedback
+        taken = checked[1] or 0
+        right.caption(f":material/timer: Stopped at {int(taken) // 60}:{int(taken) % 60:02d}")
+        right.button("Start again", key="practice.start", on_click=_start, args=(question.id,))
+        return
     if started is None:
         right.button("Start the timer", key="practice.start", on_click=_start, args=(question.id,))
-        return None
+        return
     deadline_ms = int((started + minutes * 60) * 1000)
     right.html(  # frame.js ticks every element with data-prep-deadline
         f'<div class="prep-timer" data-prep-deadline="{deadline_ms}">'
         f"{int(minutes)}:{int(minutes * 60) % 60:02d}</div>"
     )
-    return round(time.time() - started, 1)
 
 
 def _start(question_id: str) -> None:
+    """A new timed attempt: the clock starts, the last feedback on this question is put away."""
     st.session_state.setdefault(STARTED, {})[question_id] = time.time()
+    st.session_state.get(RESULT, {}).pop(question_id, None)
+    st.session_state.get(PAIR, {}).pop(f"practice.{question_id}", None)
 
 
 def answer_box(question: Question) -> str:
@@ -129,7 +139,7 @@ def _transcribe(profile_id: str, question_id: str) -> None:
     if heard is None:
         return
     st.session_state.setdefault(TYPED, {})[question_id] = heard.text
-    st.session_state.get(PAIR, {}).pop(question_id, None)
+    st.session_state.get(PAIR, {}).pop(f"practice.{question_id}", None)
     question = next(q for q in profile.prep.questions if q.id == question_id)
     result = feedback(
         profile,
@@ -156,14 +166,30 @@ def hear(profile: Profile, audio: bytes) -> voice.Transcript | None:
         return None
 
 
-def check_answer(profile: Profile, question: Question, text: str, seconds: float | None) -> None:
-    st.session_state.get(PAIR, {}).pop(question.id, None)
-    st.session_state.setdefault(RESULT, {})[question.id] = (
+def check_answer(profile_id: str, question_id: str) -> None:
+    """Get feedback (a callback, so the clock is stopped before the page is drawn again)."""
+    profile = current()
+    if profile is None or profile.id != profile_id:
+        return
+    question = next(q for q in profile.prep.questions if q.id == question_id)
+    text = st.session_state.get(TYPED, {}).get(question_id, "")
+    st.session_state[EMPTY] = question_id if not text.strip() else None
+    if not text.strip():
+        return
+    started = st.session_state.get(STARTED, {}).get(question_id)
+    seconds = round(time.time() - started, 1) if started is not None else None
+    st.session_state.get(PAIR, {}).pop(f"practice.{question_id}", None)
+    st.session_state.setdefault(RESULT, {})[question_id] = (
         text,
         seconds,
         None,
         feedback(profile, question, text, seconds=seconds),
     )
+
+
+def nothing_typed(question: Question) -> bool:
+    """Whether Get feedback was just pressed with nothing typed or said."""
+    return st.session_state.pop(EMPTY, None) == question.id
 
 
 def result_of(question: Question) -> tuple[str, float | None, int | None, Feedback] | None:
