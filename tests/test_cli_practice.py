@@ -264,3 +264,59 @@ def test_a_spoken_answer(capsys, acme, tmp_path):
     assert data["spoken"] is True and "kafka" in data["transcript"].lower()
     assert {"PyTorch", "Kafka"} <= set(data["terms_used"])
     assert 100 <= data["wpm"] <= 200 and "pace" in [c["name"] for c in data["checks"]]
+
+
+def test_the_follow_up_and_a_reply_to_it(capsys, acme, tmp_path, store):
+    vague = ANSWER.replace("dropped by 40 percent", "got a lot faster")
+    answer = tmp_path / "vague.txt"
+    answer.write_text(vague, encoding="utf-8")
+    args = ("practice", acme.slug, "--question", "2", "--answer-file", str(answer))
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and out.splitlines()[-1] == (
+        "Follow-up (number): You said training time got a lot faster: by how much, in numbers?"
+    )
+    code, out, _ = run(capsys, *args, "--json")
+    assert json.loads(out)["follow_up"] == {
+        "kind": "number",
+        "text": "You said training time got a lot faster: by how much, in numbers?",
+    }
+    reply = tmp_path / "reply.txt"
+    reply.write_text("From ten hours to six.", encoding="utf-8")
+    code, out, _ = run(capsys, *args, "--reply-file", str(reply), "--json", "--save")
+    data = json.loads(out)
+    assert code == 0 and data["follow_up"] is None  # one follow-up per answer
+    assert data["checks"][0] == {
+        "name": "follow_up",
+        "passed": True,
+        "message": "the reply gives a number",
+    }
+    (attempt,) = store.load(acme.id).prep.questions[1].attempts
+    assert attempt.text == (
+        f"{vague}\n\nFollow-up: You said training time got a lot faster: by how much, in "
+        "numbers?\nFrom ten hours to six."
+    )
+
+
+def test_a_reply_without_a_follow_up_is_refused(capsys, acme, answer_file, tmp_path, isolated):
+    before = snapshot(isolated)
+    code, out, err = run(
+        capsys, "practice", acme.slug, "--question", "2", "--answer-file", str(answer_file),
+        "--reply-file", str(answer_file), "--save",
+    )  # fmt: skip
+    assert_one_line_error(code, out, err, "this answer has no follow-up question to reply to")
+    assert snapshot(isolated) == before
+
+
+def test_a_german_answer_says_which_checks_do_not_apply(capsys, acme, tmp_path):
+    path = tmp_path / "de.txt"
+    path.write_text(
+        "In meinem letzten Job war die Pipeline zu langsam. Ich habe sie auf Spark umgestellt.",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "practice", acme.slug, "--question", "2", "--answer-file", str(path))
+    assert code == 0
+    assert (
+        "Note: STAR, the result's number, fillers and the follow-up read English answers only: "
+        "not checked here"
+    ) in out.splitlines()
+    assert "Follow-up" not in out and "✗ star" not in out
