@@ -55,6 +55,7 @@ __all__ = [
 ]
 
 LENGTH_TARGET = (60, 120)  # seconds: a spoken answer of one to two minutes
+MIN_SECONDS = 1.0  # the shortest timed answer: a pace is computed from this on
 PACE_TARGET = (110, 170)  # words per minute, spoken
 SPEAKING_WPM = 140  # to estimate how long a typed answer takes to say
 TERMS_TARGET = 3  # company terms worth using in one answer
@@ -170,8 +171,12 @@ def feedback(
     if not lang:
         return _nothing_said(answer_text, count, seconds if spoken else None, spoken, rating)
     said = seconds if spoken else round(count / SPEAKING_WPM * 60, 1)
-    minutes = (said or count / SPEAKING_WPM * 60) / 60
-    wpm = round(count / (seconds / 60), 1) if spoken and seconds else None
+    # a pace and a rate need a real duration: 5e-324 s made them a division by zero
+    timed = said if said and said >= MIN_SECONDS else count / SPEAKING_WPM * 60
+    minutes = timed / 60
+    wpm = (
+        round(count / (seconds / 60), 1) if spoken and seconds and seconds >= MIN_SECONDS else None
+    )
     index = TextIndex(answer_text)
 
     terms = vocabulary(profile)

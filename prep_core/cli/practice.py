@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 MAX_TEXT = 100_000  # model.MAX_TEXT, restated: importing the model (pydantic) slows --help
 MAX_ANSWER_BYTES = 4 * MAX_TEXT  # UTF-8 takes at most 4 bytes a character
 MAX_SECONDS = 24 * 3600
+MIN_SECONDS = 1.0  # practice.MIN_SECONDS, restated for the same reason
 
 
 def configure_practice(parser: argparse.ArgumentParser) -> None:
@@ -108,7 +109,7 @@ def run_practice(args: argparse.Namespace) -> int:
         data = result.to_dict()
         if args.audio is not None:
             data |= {"transcript": text}
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     else:
         print(checklist(profile, question, result, transcript=text if args.audio else None))
     if args.save:
@@ -194,4 +195,8 @@ def _seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
     if not 0 <= value <= MAX_SECONDS:  # also refuses nan
         raise argparse.ArgumentTypeError(f"seconds must be from 0 to {MAX_SECONDS}")
+    if 0 < value < MIN_SECONDS:  # no pace can come of it: 5e-324 s divided by zero
+        raise argparse.ArgumentTypeError(
+            f"seconds must be 0 (not timed) or from {MIN_SECONDS:g} to {MAX_SECONDS}"
+        )
     return value
