@@ -449,7 +449,8 @@ class Round(Part):
 class MockItem(Part):
     """One question of a mock round as it went: the checks passed, the follow-up asked."""
 
-    question_id: Annotated[str, Field(pattern=_ID_PATTERN)]
+    # the question asked ("" once it is gone from the bank: a copy's ids follow their items)
+    question_id: Annotated[LinkId, LinksTo("Question")] = ""
     question: Line = ""  # as asked (the bank may change later)
     passed: Annotated[int, Field(ge=0, le=100)] = 0
     checks: Annotated[int, Field(ge=0, le=100)] = 0
