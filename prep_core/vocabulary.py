@@ -25,7 +25,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
+
+from pydantic import BaseModel
 
 from prep_core.model import Profile
 from prep_core.wording import STOP_WORDS, content_words, raw_words, stem, words
@@ -169,24 +170,21 @@ def _repeated(profile: Profile) -> list[str]:
     """Names the profile repeats: runs of capitalised words ("Studio Media Algorithms"), a
     capitalised word inside a sentence that is no everyday word ("Wrapped"), and coined words no
     dictionary knows ("daylist"), each written at least twice."""
-    return list(_repeated_names(tuple(_texts(profile.model_dump(exclude=_NOT_TEXT)))))
+    return list(_repeated_names(tuple(_texts(profile))))
 
 
-_NOT_TEXT: dict[str, Any] = {
-    "mock_rounds": True,
-    "fact_dates": True,
-    "sources": True,
-    "prep": {"questions": {"__all__": {"attempts"}}},
-}
+# Fields that hold no prose to find names in (ids, links, dates, practice history, sources).
+_NOT_TEXT = frozenset({"id", "url", "attempts", "mock_rounds", "fact_dates", "sources", "time"})
 
 
 def _texts(value: object) -> Iterable[str]:
+    """Every string of a profile, walked by attribute (a dump of a large profile costs more)."""
     if isinstance(value, str):
         yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if key not in ("id", "url", "attempts", "time", "source"):
-                yield from _texts(item)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in _NOT_TEXT:
+                yield from _texts(getattr(value, name))
     elif isinstance(value, list):
         for item in value:
             yield from _texts(item)
