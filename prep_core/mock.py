@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from prep_core.practice import Feedback
 
 DEFAULT_COUNT = 3
-MAX_COUNT = 20
+MAX_COUNT = 20  # questions in one round, at most
 NEXT = "next"  # the kind of the profile's next round
 
 # The categories of the bank's questions that fit each kind of round.
@@ -162,6 +162,7 @@ def plan_round(
     """The round's questions: gaps and weakest first, standard questions of the kind among the
     never practised; the opener ("Tell me about yourself") asked first."""
     kind = round_kind(kind, profile)
+    count = max(1, min(count, MAX_COUNT))
     fits = CATEGORIES[kind]
     bank = [q for q in _bank_order(profile, stories) if _fits(q, fits)]
     texts = {normalise(q.text) for q in profile.prep.questions}

@@ -211,3 +211,11 @@ def test_prep_mock_refuses_in_one_line(capsys, acme_file, tmp_path, args, messag
     code, out, err = run(capsys, "mock", str(acme_file), *args)
     assert_one_line_error(code, out, err, message)
     assert snapshot(tmp_path) == before
+
+
+def test_the_cli_states_the_same_limit():
+    from prep_core import mock
+    from prep_core.cli import mock as cli_mock
+
+    assert cli_mock.MAX_COUNT == mock.MAX_COUNT
+    assert len(plan_round(Profile(), "onsite", count=500).questions) <= mock.MAX_COUNT

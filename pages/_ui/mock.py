@@ -9,6 +9,7 @@ then), and the round itself when they finish.
 
 from __future__ import annotations
 
+import random
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ from prep_core.model import MAX_TEXT, ROUND_KIND_LABELS, ROUND_KINDS, Profile
 from prep_core.practice import Feedback, feedback, pair_text, record_attempt
 
 ROUND = "practice.mock"  # the MockSession in progress
+FIRST_SEED = "practice.mock_seed"  # the seed offered first in this session
 KINDS = {"next": "The next round's kind"} | {k: ROUND_KIND_LABELS[k] for k in ROUND_KINDS}
 MAX_QUESTIONS = 10
 
@@ -80,8 +82,10 @@ def _setup(profile: Profile) -> None:
     count = left.number_input(
         "Questions", 1, MAX_QUESTIONS, DEFAULT_COUNT, key="mock.count", help="one to ten"
     )
+    # a new round each session by default; the seed shown repeats it
+    first = st.session_state.setdefault(FIRST_SEED, random.randrange(2**31))
     seed = right.number_input(
-        "Seed", 0, 2**31, 0, key="mock.seed", help="the same seed gives the same round"
+        "Seed", 0, 2**31, first, key="mock.seed", help="the same seed gives the same round"
     )
     if st.button("Start the mock round", key="mock.start", type="primary"):
         plan = plan_round(profile, round_kind(kind, profile), count=int(count), seed=int(seed))
