@@ -176,13 +176,18 @@ def hedged(text: str) -> bool:
 
 
 def language(text: str) -> str:
-    """ "en" or "de" by their function words ("en" when neither is clear); "" without words."""
-    tokens = words(text)
-    if not any(any(c.isalpha() for c in t) for t in tokens):
+    """ "en", "de" or "other" by the share of function words; "" when there are no words.
+
+    A short text ("Redis.", a list of names) counts as English: the rules that read English run.
+    """
+    tokens = [t for t in words(text) if any(c.isalpha() for c in t)]
+    if not tokens:
         return ""
     german = sum(t in _GERMAN_WORDS for t in tokens)
     english = sum(t in STOP_WORDS for t in tokens)
-    return "de" if german > english else "en"
+    if german > english:
+        return "de"
+    return "other" if len(tokens) >= 12 and english * 10 < len(tokens) else "en"
 
 
 def top_words(text: str, limit: int = 10) -> list[tuple[str, int]]:

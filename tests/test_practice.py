@@ -217,7 +217,7 @@ def test_pace_only_when_spoken(sample_profile):
 
 
 def test_fillers_per_minute(sample_profile):
-    text = "Um, so, like, I built it, you\nknow, basically alone. " + "word " * 40
+    text = "Um, so, like, I built it, you\nknow, basically alone. " + "and then we went on " * 8
     result = feedback(sample_profile, TECHNICAL, text, seconds=60, words=48)
     assert result.fillers == {"um": 1, "like": 1, "you know": 1, "basically": 1}
     assert result.fillers_per_minute == 4.0
@@ -253,6 +253,7 @@ def test_an_answer_in_another_language(sample_profile):
     assert result.fillers == {}
     assert result.top_words[0] == ("la", 2)
     assert result.words == 22 and result.weak
+    assert result.notes == [ENGLISH_ONLY] and result.star is None and result.follow_up is None
     chinese = feedback(sample_profile, TECHNICAL, "我们使用 Kafka 和 Spark。")
     assert chinese.terms_used == ["Spark", "Kafka"]
 
