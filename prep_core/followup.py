@@ -31,7 +31,7 @@ QUOTE_WORDS = 10  # at most this many of the answer's words are quoted back
 
 _CULTURE_QUESTION = re.compile(
     r"\b(values?|culture|mission|why (do you want to |would you )?(work|join)|why us|"
-    r"why this company|why (here|[A-Z]\w+\?)|why are you interested|what do you \w* ?value|"
+    r"why this company|why here|why are you interested|what do you \w* ?value|"
     r"motivat\w+)\b",
     re.I,
 )

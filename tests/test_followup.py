@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from prep_core.followup import FollowUp, follow_up, reply_check
+from prep_core.followup import FollowUp, follow_up, is_culture, reply_check
 from prep_core.model import Profile, Question
 from tests.followup_agreement import SPLITS, agreement, labelled
 
@@ -133,3 +133,19 @@ def test_the_reply_is_checked_for_what_was_asked(profile):
     assert reply_check(profile, FollowUp("value", "Value?"), "Listener first, clearly.").passed
     empty = reply_check(profile, number, "  ")
     assert not empty.passed and empty.message == "no reply to the follow-up yet"
+
+
+@pytest.mark.parametrize(
+    ("text", "culture"),
+    [
+        ("Why here?", True),
+        ("Which of our values speaks to you?", True),
+        ("What do you personally value about our product?", True),
+        ("Why are you interested in this role?", True),
+        ("Why Kafka?", False),  # an uncategorised technical "why" asks for no value
+        ("How would you design it?", False),
+    ],
+)
+def test_which_questions_are_about_culture(text, culture):
+    assert is_culture(Question(text=text)) is culture
+    assert is_culture(Question(text=text, category="motivation"))  # the category decides
