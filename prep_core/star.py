@@ -41,7 +41,8 @@ _TASK = re.compile(
     r"(i|we) (needed|wanted) (to|it|them|this|that)\b|"
     r"the (goal|task|challenge|objective|aim|ask) (was|is)|"
     r"our (goal|task|aim) (was|is)|responsible for|in charge of|tasked with|my part|"
-    r"(the team|they|the business|the company|management|my manager) (needed|wanted|asked))\b"
+    r"(they|management|(the|our|my) (team|business|company|manager|client|users?)) "
+    r"(needed|wanted|asked))\b"
 )
 # An action: "I" or "we" and a verb in the past. Verbs that state a result ("we delivered"), a
 # need or a feeling ("I needed", "I disagreed") are not what the person did.

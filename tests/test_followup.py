@@ -149,3 +149,13 @@ def test_the_reply_is_checked_for_what_was_asked(profile):
 def test_which_questions_are_about_culture(text, culture):
     assert is_culture(Question(text=text)) is culture
     assert is_culture(Question(text=text, category="motivation"))  # the category decides
+
+
+def test_what_the_team_needed_is_the_task_not_a_result(profile):
+    answer = (
+        "When I was at my last job, our team needed faster training. I built a PyTorch pipeline "
+        "on Kubernetes."
+    )
+    assert follow_up(profile, STORY, answer).kind == "result"  # "faster" was the goal
+    done = answer + " As a result we reduced training time by forty percent."
+    assert follow_up(profile, STORY, done) is None  # the need was the task
