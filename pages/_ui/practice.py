@@ -221,7 +221,7 @@ def show_feedback(result: Feedback) -> None:
         facts.append(f"{result.seconds:.0f} s")
     elif result.seconds:
         facts.append(f"about {result.seconds:.0f} s said aloud")
-    if result.clock_seconds:
+    if result.clock_seconds and result.clock_seconds >= 1:  # a click, not an attempt, under 1 s
         facts.append(f"{result.clock_seconds:.0f} s on the clock (thinking and typing)")
     if result.wpm and result.spoken:  # a typed answer's time is typing time, not speech
         facts.append(f"{result.wpm:.0f} words a minute")
