@@ -12,6 +12,7 @@ from pages._ui.library import (
 )
 from pages._ui.state import current, entries, message, plain, require_frame, store
 from prep_core.formats import READABLE_SUFFIXES
+from prep_core.readers import MAX_FILE_BYTES
 
 require_frame()
 st.title("Library", anchor=False)
@@ -55,6 +56,7 @@ key = uploader_key()
 st.file_uploader(
     "Import a profile: a template-format .md or a profile .json",
     type=[suffix.lstrip(".") for suffix in READABLE_SUFFIXES],
+    max_upload_size=MAX_FILE_BYTES >> 20,  # a profile's own limit; the server's is the recorder's
     key=key,
     on_change=import_upload,
     args=(key,),
