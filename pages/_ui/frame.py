@@ -1,8 +1,8 @@
 """The frame around every page: the page list, the sidebar, a section's header and Previous/Next.
 
 The menu is Streamlit's own (client-side links, one script run per click). A click on it while
-a changed field is being saved is held in the browser until that save's run is over
-(``frame.js``, part 1): otherwise the browser sends the page change first and the field's value
+a changed field is being saved is held in the browser until that save's run is over (``frame.js``,
+``saveBeforeLeaving``): otherwise the browser sends the page change first and the field's value
 second, tagged with the old page, and the server runs the old page again (see ``bind.py``).
 Previous/Next and the Library's Open are buttons of the page being left: a click on one carries
 the typed value with it.
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from pages._ui import dom_hooks
 from pages._ui.state import (
     DEBRIEF,
     EXPORT,
@@ -127,13 +128,16 @@ def _status(profile: Profile) -> None:
 
 @cache
 def _assets() -> str:
+    """The page's CSS and script, read once per process (when the DOM hooks are checked too)."""
+    dom_hooks.check()
     css = (_HERE / "frame.css").read_text(encoding="utf-8")
-    js = (_HERE / "frame.js").read_text(encoding="utf-8")
+    js = dom_hooks.script_prefix() + (_HERE / "frame.js").read_text(encoding="utf-8")
     return f"<style>{css}</style><script>{js}</script>"
 
 
 def _browser_helpers() -> None:
-    """The page's own CSS and script: saving before leaving, focus on a new row, the timer."""
+    """The page's own CSS and script (``frame.js``: saving before leaving, asking before losing
+    typed text, the sidebar folded on phones, focus on a new row, the countdown)."""
     st.html(_assets(), unsafe_allow_javascript=True)
 
 
