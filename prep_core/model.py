@@ -504,8 +504,9 @@ class Profile(Part):
 
     def day_problems(self, today: date | None = None) -> list[str]:
         """Each day this profile holds that ``day_problem`` finds implausible, named."""
-        days = [("the interview date", self.interview_date)]
-        days += [(f"round {n}'s day", r.day) for n, r in enumerate(self.rounds, 1)]
+        # rounds first: the interview date follows them, so a round's day is what was typed
+        days = [(f"round {n}'s day", r.day) for n, r in enumerate(self.rounds, 1)]
+        days += [("the interview date", self.interview_date)]
         days += [(f"the as-of date of {key}", f.as_of) for key, f in self.fact_dates.items()]
         return [
             f"{name}: {problem}"

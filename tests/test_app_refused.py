@@ -45,7 +45,10 @@ def test_a_refused_round_day_is_never_saved_by_the_next_edit(
     rid = profile.rounds[0].id
     at = start(profile.id, BASICS)
     at.text_input(key=f"{profile.id}.rounds.{rid}.day").input(typed).run()
-    assert "Not saved" in _error(at) and reason in _error(at)
+    assert "Not saved: Round 1's day" in _error(at) and reason in _error(at)
+    # said as a toast too, once: the field may be far below the top of the page (a phone)
+    assert [t.value.replace("\\", "") for t in at.toast] == [_error(at)]
+    assert not at.run().toast
     at.text_input(key=f"{profile.id}.company").input("Acme Ltd").run()
     assert not at.exception
     saved = on_disk(store, profile.id)

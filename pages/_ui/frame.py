@@ -41,6 +41,7 @@ from prep_core.model import Profile
 from prep_core.sections import SECTIONS, Section, get_section
 
 _HERE = Path(__file__).parent
+TOASTED = "_prep.toasted"  # the refusal last shown as a toast too
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,9 @@ def alerts() -> None:
     msg = message()
     if msg is not None and not msg.ok:  # messages can quote user text: never as Markdown
         st.error(plain(msg.text, 2000), icon=":material/error:")
+        if st.session_state.get(TOASTED) is not msg:  # once, where the person is looking:
+            st.session_state[TOASTED] = msg  # the page may be scrolled far below its top
+            st.toast(plain(msg.text, 300), icon=":material/error:", duration="long")
     profile = current()
     if profile is not None and st.session_state.get(STALE) == profile.id:
         row = st.container(horizontal=True)
