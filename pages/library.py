@@ -31,6 +31,8 @@ for entry in entries():
         )
     else:
         profile_row(entry.profile, is_open=opened is not None and opened.id == entry.id)
+        if entry.warning:  # read, with something to fix (a JSON key given twice, a day to check)
+            st.caption(f":orange[{plain(entry.warning, 500)}]")
 
 st.subheader("New profile", anchor=False)
 blank, sample = st.columns(2)

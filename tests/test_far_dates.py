@@ -134,3 +134,14 @@ def test_the_plan_page_of_an_interview_in_2062_draws_six_weeks_and_the_note(stor
     shown = " ".join(m.value for m in [*at.info, *at.warning, *at.error]).replace("\\", "")
     assert "far away" in shown and "more than 5 years ahead" in shown
     assert len(at.subheader) == HORIZON_DAYS + 1
+
+
+def test_the_library_notes_a_profile_holding_a_day_to_check(store) -> None:
+    from tests.app_harness import start
+
+    profile = store.create(Profile(company="Acme", interview_date=date(2062, 1, 10)))
+    at = start(profile.id, "pages/library.py")
+    notes = [
+        c.value.replace("\\", "") for c in at.caption if "2062-01-10" in c.value.replace("\\", "")
+    ]
+    assert len(notes) == 1 and "more than 5 years ahead: check the year" in notes[0]
