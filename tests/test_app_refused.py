@@ -77,3 +77,14 @@ def test_a_fact_date_out_of_range_is_refused(store: Store) -> None:
     at.text_input(key=f"{profile.id}.overview.revenue").input("$1m").run()
     assert on_disk(store, profile.id)["overview"]["revenue"] == "$1m"
     assert "overview.size" not in on_disk(store, profile.id)["fact_dates"]
+
+
+def test_adding_a_round_after_one_kept_at_the_calendars_end_is_refused_in_one_line(
+    store: Store,
+) -> None:
+    # A file may hold 9999-12-31 (read with a note); "Add a round" counts a week from it.
+    profile = store.create(Profile(company="Acme", rounds=[{"day": date(9999, 12, 31)}]))
+    at = start(profile.id, BASICS)
+    at.button(key=f"{profile.id}.rounds.add").click().run()
+    assert "Not saved" in _error(at) and "check the year" in _error(at)
+    assert len(on_disk(store, profile.id)["rounds"]) == 1

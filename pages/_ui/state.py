@@ -241,7 +241,10 @@ def edited(profile: Profile, mutate: Callable[[Profile], Any]) -> Profile:
     value can never stay in the open profile and be saved by the next, unrelated edit.
     """
     draft = profile.model_copy(deep=True)
-    mutate(draft)
+    try:
+        mutate(draft)
+    except OverflowError:  # date arithmetic past the calendar's end, from a day a file held
+        raise ValueError("a day beyond the calendar's end (year 9999): check the year") from None
     draft.check_days(profile)
     return draft
 
