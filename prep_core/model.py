@@ -64,7 +64,10 @@ def day_problem(value: date, today: date | None = None) -> str:
     today = today or date.today()
     if value.year < FIRST_YEAR:
         return f"{value.isoformat()} is before {FIRST_YEAR}: check the year"
-    latest = today.replace(year=today.year + YEARS_AHEAD, day=min(today.day, 28))
+    try:
+        latest = today.replace(year=today.year + YEARS_AHEAD)
+    except ValueError:  # 29 February
+        latest = today.replace(year=today.year + YEARS_AHEAD, day=28)
     if value > latest:
         return f"{value.isoformat()} is more than {YEARS_AHEAD} years ahead: check the year"
     return ""

@@ -145,3 +145,21 @@ def test_the_library_notes_a_profile_holding_a_day_to_check(store) -> None:
         c.value.replace("\\", "") for c in at.caption if "2062-01-10" in c.value.replace("\\", "")
     ]
     assert len(notes) == 1 and "more than 5 years ahead: check the year" in notes[0]
+
+
+@pytest.mark.parametrize(
+    ("day", "today", "problem"),
+    [
+        (date(1990, 1, 1), date(2026, 12, 2), ""),
+        (date(1989, 12, 31), date(2026, 12, 2), "1989-12-31 is before 1990: check the year"),
+        (date(2031, 12, 2), date(2026, 12, 2), ""),
+        (date(2031, 12, 3), date(2026, 12, 2), "more than 5 years ahead"),
+        (date(2029, 2, 28), date(2024, 2, 29), ""),  # five years after a 29 February
+        (date(2029, 3, 1), date(2024, 2, 29), "more than 5 years ahead"),
+    ],
+)
+def test_the_bounds_of_a_plausible_day(day, today, problem) -> None:
+    from prep_core.model import day_problem
+
+    found = day_problem(day, today)
+    assert (problem in found) if problem else found == ""
