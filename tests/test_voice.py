@@ -139,7 +139,7 @@ def test_the_limit_is_checked_on_the_decoded_length_not_the_header(
     for source in (path, path.read_bytes()):
         with pytest.raises(voice.VoiceError, match="longer than 10 minutes"):
             voice.transcribe(source)
-    assert time.monotonic() - began < 10  # decoding stopped at the limit, twice
+    assert time.monotonic() - began < 30  # stopped at ten minutes, twice (two hours: 200 s)
 
 
 def test_a_short_webm_with_an_honest_header_is_decoded_whole(with_voice, tmp_path):
