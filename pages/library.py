@@ -12,6 +12,7 @@ from pages._ui.library import (
 )
 from pages._ui.state import current, entries, message, plain, require_frame, store
 from prep_core.formats import READABLE_SUFFIXES
+from prep_core.readers import MAX_FILE_BYTES
 
 require_frame()
 st.title("Library", anchor=False)
@@ -30,6 +31,8 @@ for entry in entries():
         )
     else:
         profile_row(entry.profile, is_open=opened is not None and opened.id == entry.id)
+        if entry.warning:  # read, with something to fix (a JSON key given twice, a day to check)
+            st.caption(f":orange[{plain(entry.warning, 500)}]")
 
 st.subheader("New profile", anchor=False)
 blank, sample = st.columns(2)
@@ -55,6 +58,7 @@ key = uploader_key()
 st.file_uploader(
     "Import a profile: a template-format .md or a profile .json",
     type=[suffix.lstrip(".") for suffix in READABLE_SUFFIXES],
+    max_upload_size=MAX_FILE_BYTES >> 20,  # a profile's own limit; the server's is the recorder's
     key=key,
     on_change=import_upload,
     args=(key,),
