@@ -6,7 +6,10 @@
     schema 3   questions carry their practice ``attempts``
     schema 4   the posting's ``requirements``, ``Question.story_id``,
                ``SkillRow.requirement_id`` and ``Prep.dismissed_flags`` (issue 12)
-    schema 5   interview ``rounds`` (the current model; ``interview_date`` stays the headline)
+    schema 5   interview ``rounds`` (``interview_date`` stays the headline)
+    schema 6   (another change: the 5 -> 6 step here is a placeholder that changes nothing)
+    schema 7   (another change: the 6 -> 7 step here is a placeholder that changes nothing)
+    schema 8   the drill's review log, ``drill`` (the current model)
 
 A file without ``schema_version`` is schema 1. A file from a newer schema is refused, never
 guessed at: it was written by a newer version of Interview Prep Studio.
@@ -158,12 +161,29 @@ def _v4_to_v5(data: dict[str, Any]) -> None:
     data.setdefault("rounds", [])
 
 
+def _v5_to_v6(data: dict[str, Any]) -> None:
+    """Schema 6 belongs to another change; until it is merged this step changes nothing."""
+
+
+def _v6_to_v7(data: dict[str, Any]) -> None:
+    """Schema 7 belongs to another change; until it is merged this step changes nothing."""
+
+
+def _v7_to_v8(data: dict[str, Any]) -> None:
+    """Profiles gain the drill's review log: nothing drilled yet. Self-contained, so it can be
+    renumbered when schemas are merged."""
+    data.setdefault("drill", {"reviews": [], "memory": []})
+
+
 # from version n to n+1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
+    6: _v6_to_v7,
+    7: _v7_to_v8,
 }
 
 
