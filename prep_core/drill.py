@@ -163,7 +163,8 @@ def minutes_for(cards: int) -> int:
 
 def deck(profile: Profile, *, now: datetime, stories: Sequence[Story] = ()) -> list[Card]:
     """The cards to drill: the Anki deck's, stale facts left out (nothing old is memorised)."""
-    return build_cards(without_stale(profile, now=now), None, stories)
+    cards_only = profile.model_copy(update={"drill": DrillLog()})  # no need to copy the log
+    return build_cards(without_stale(cards_only, now=now), None, stories)
 
 
 def memories(log: DrillLog, *, until: datetime | None = None) -> dict[str, Memory]:
@@ -283,11 +284,12 @@ def session(
     ``cards``: the deck when the caller has it already; ``skip``: ids of cards already drilled
     in this sitting (a session shows each card once).
     """
+    local = now if now.tzinfo else now.replace(tzinfo=UTC)  # "today" is the caller's day
+    day_start = _utc(local.replace(hour=0, minute=0, second=0, microsecond=0))
     now = _utc(now)
     cards = deck(profile, now=now, stories=stories) if cards is None else cards
     target = next_round(profile, now)
     start = target.start().astimezone(UTC) if target else None
-    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
     states, before_today, reviewed_today = _replay(profile.drill, day_start)
     items = tuple(_item(card, states.get(card.id), start) for card in cards)
     eve = start is not None and start - now <= EVE

@@ -31,7 +31,10 @@ SCHEMA_VERSION = 8  # 4: requirements and links; 5: interview rounds; 8: the dri
 MAX_TEXT = 100_000  # characters in one field: a long answer fits, a pasted binary does not
 MAX_ITEMS = 2_000  # entries in one list
 MAX_ATTEMPTS = 20  # practice attempts kept per question: the last ones
-MAX_REVIEWS = 5_000  # drill reviews kept as made; older ones are folded into DrillLog.memory
+# Drill reviews kept as made; older ones are folded into DrillLog.memory, each card's scheduler
+# state, which gives the same schedule. The bound keeps rebuilding the state fast (a review costs
+# about 30 µs to replay) and the file small, however long the drilling goes on.
+MAX_REVIEWS = 500
 WEAK_FAILED_CHECKS = 2  # an attempt with this many failed checks is weak...
 WEAK_RATING = 2  # ...and so is one the person rated this or lower
 

@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
-from prep_core.cli import app, coverage, export, practice, profiles, readiness, stories
+from prep_core.cli import app, coverage, drill, export, practice, profiles, readiness, stories
 from prep_core.cli._common import EXIT_USAGE, Command, profile_argument
 from prep_core.errors import PrepError, PrepWarning, one_line
 
@@ -90,6 +90,12 @@ COMMANDS: tuple[Command, ...] = (
         "each posting requirement against skills, stories and answers",
         coverage.run_coverage,
         coverage.configure_coverage,
+    ),
+    Command(
+        "drill",
+        "spaced repetition aimed at the next round: the session, or one review",
+        drill.run_drill,
+        drill.configure_drill,
     ),
     Command(
         "stories",
