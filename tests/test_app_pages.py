@@ -27,7 +27,7 @@ from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
 SECTION_PAGES = [ui.section_page(s.key) for s in SECTIONS]
-ALL_PAGES = [ui.LIBRARY, *SECTION_PAGES, ui.READINESS, ui.FIT, ui.PRACTICE, ui.EXPORT]
+ALL_PAGES = [ui.LIBRARY, *SECTION_PAGES, ui.READINESS, ui.FIT, ui.PRACTICE, ui.DRILL, ui.EXPORT]
 PREP_TABS = SECTIONS[[s.key for s in SECTIONS].index("prep")].subsections()
 
 
