@@ -23,7 +23,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime
+from datetime import time as dtime
 from typing import Any
 
 from fsrs import Card as Memory
@@ -43,10 +44,12 @@ __all__ = [
     "TARGET",
     "BadReview",
     "DrillCard",
+    "DrillDay",
     "Session",
     "UnknownCard",
     "compact",
     "deck",
+    "forecast",
     "memories",
     "minutes_for",
     "record",
@@ -56,7 +59,6 @@ __all__ = [
 TARGET = 0.9  # predicted recall at the round's start below which a card is drilled
 SESSION_SIZE = 20  # cards in one session at most
 SECONDS_PER_CARD = 35  # a card's front, the recall, the answer and the rating, on average
-EVE = timedelta(hours=36)  # this close to the round, what would be forgotten by then is drilled
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 # Without fuzzing the schedule is a function of the log alone: the same reviews, the same dates.
@@ -105,7 +107,7 @@ class Session:
     recall_at_round_today: float | None  # the same before today's reviews: how it moved today
     by_section: dict[str, float] = field(default_factory=dict)  # section key -> mean recall
     reviewed_today: int = 0
-    eve: bool = False  # the round starts within EVE: below-target cards are drilled now
+    eve: bool = False  # the day before the round (or its day): below-target cards drilled now
 
     @property
     def round_start(self) -> datetime | None:
@@ -292,7 +294,7 @@ def session(
     start = target.start().astimezone(UTC) if target else None
     states, before_today, reviewed_today = _replay(profile.drill, day_start)
     items = tuple(_item(card, states.get(card.id), start) for card in cards)
-    eve = start is not None and start - now <= EVE
+    eve = _is_eve(target, now)
     skipped = set(skip)
     needed = [item for item in items if item.id not in skipped and _needed(item, now, start, eve)]
     needed.sort(key=lambda item: _urgency(item, now))
@@ -314,21 +316,22 @@ def session(
             for key in SECTION_BY_KEY
             if (values := by_section.get(key))
         },
-        reviewed_today=reviewed_today,
+        reviewed_today=len(reviewed_today),
         eve=eve,
     )
 
 
-def _replay(log: DrillLog, day_start: datetime) -> tuple[dict, dict, int]:
-    """The states now and at ``day_start`` in one replay, and the reviews made since then."""
+def _replay(log: DrillLog, day_start: datetime) -> tuple[dict, dict, list[str]]:
+    """The states now and at ``day_start`` in one replay, and the cards reviewed since then
+    (one id per review)."""
     states = {m.card: _from_memory(m) for m in log.memory}
     before: dict[str, Memory] | None = None
-    today = 0
+    today: list[str] = []
     for review in log.reviews:
         if review.time >= day_start:
             if before is None:
                 before = dict(states)
-            today += 1
+            today.append(review.card)
         states[review.card] = _review(states.get(review.card), review)
     return states, states if before is None else before, today
 
@@ -346,6 +349,14 @@ def _recall(memory: Memory | None, at: datetime | None) -> float | None:
     if at is None:
         return None
     return SCHEDULER.get_card_retrievability(memory, at) if memory else 0.0
+
+
+def _is_eve(target: Round | None, moment: datetime) -> bool:
+    """``moment`` is on the eve of the round (the day before its day, in its time zone) or on
+    its day before it starts."""
+    if target is None:
+        return False
+    return (target.day - moment.astimezone(target.start().tzinfo).date()).days <= 1
 
 
 def _needed(item: DrillCard, now: datetime, start: datetime | None, eve: bool) -> bool:
@@ -366,3 +377,76 @@ def _urgency(item: DrillCard, now: datetime) -> tuple:
 def _mean(values: Iterable[float | None]) -> float | None:
     kept = [v for v in values if v is not None]
     return sum(kept) / len(kept) if kept else None
+
+
+# --- the plan's daily drill --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DrillDay:
+    """The drill of one day of the plan: how many cards, and (today) how many are drilled."""
+
+    day: date
+    cards: int  # to drill that day, at most SESSION_SIZE (today: those still to do)
+    drilled: int = 0  # reviews made that day (only known for today)
+    eve: bool = False  # the eve of a round: what would be forgotten by its start
+
+    @property
+    def done(self) -> bool:
+        """Ticked off: today's cards are drilled and nothing is left to drill now."""
+        return self.cards == 0 and self.drilled > 0
+
+    @property
+    def text(self) -> str:
+        """ "Drill 14 cards, 9 min", or "Drilled 14 cards" once done."""
+        if self.done:
+            return f"Drilled {_cards(self.drilled)} today"
+        text = f"Drill {_cards(self.cards)}, {minutes_for(self.cards)} min"
+        if self.eve:
+            text += ": what you would forget by the round's start"
+        return text + (f" ({self.drilled} done)" if self.drilled else "")
+
+
+def _cards(n: int) -> str:
+    return f"{n} card" if n == 1 else f"{n} cards"
+
+
+def forecast(
+    profile: Profile,
+    *,
+    now: datetime,
+    days: Sequence[date],
+    stories: Sequence[Story] = (),
+    cards: Sequence[Card] | None = None,
+) -> list[DrillDay]:
+    """The drill of each of ``days`` from today (earlier days are left out), from the log now.
+
+    Today's count is the session now, less the cards already drilled today (at most
+    ``SESSION_SIZE`` in the day); a later day's is the session of its evening, assuming each
+    earlier day's session was done (rated Good): the cards that come due by then, and on the eve
+    of a round those below the target at its start. One replay of the log for all the days.
+    """
+    local = now if now.tzinfo else now.replace(tzinfo=UTC)
+    day_start = _utc(local.replace(hour=0, minute=0, second=0, microsecond=0))
+    now = _utc(now)
+    cards = deck(profile, now=now, stories=stories) if cards is None else cards
+    states, _, reviewed_today = _replay(profile.drill, day_start)
+    result = []
+    for day in sorted(d for d in days if d >= local.date()):
+        today = day == local.date()
+        moment = now if today else _utc(datetime.combine(day, dtime(20, 0), local.tzinfo))
+        target = next_round(profile, moment)
+        start = target.start().astimezone(UTC) if target else None
+        eve = _is_eve(target, moment)
+        done_today = set(reviewed_today) if today else set()
+        items = [_item(c, states.get(c.id), start) for c in cards if c.id not in done_today]
+        room = SESSION_SIZE - len(reviewed_today) if today else SESSION_SIZE
+        needed = sorted(
+            (item for item in items if _needed(item, moment, start, eve)),
+            key=lambda item: _urgency(item, moment),
+        )[: max(0, room)]
+        for item in needed:  # assume the day's session is done: each card rated Good then
+            review = Review.model_construct(card=item.id, rating=3, time=moment)
+            states[item.id] = _review(states.get(item.id), review)
+        result.append(DrillDay(day, len(needed), len(reviewed_today) if today else 0, eve))
+    return result

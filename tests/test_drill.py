@@ -140,7 +140,7 @@ def test_the_eve_of_the_round_drills_what_would_be_forgotten_by_its_start(profil
     [item] = [i for i in days_before.deck if i.id == card]
     assert item.recall_at_round < drill.TARGET and not days_before.eve
     assert card not in {i.id for i in days_before.cards}  # left to its due day
-    eve = drill.session(profile, now=due - timedelta(hours=6), size=every)
+    eve = drill.session(profile, now=due - timedelta(minutes=1), size=every)  # the day before
     assert eve.eve and eve.note.startswith("The round is close")
     assert card in {i.id for i in eve.cards}  # not due yet, but forgotten by the start
 
@@ -210,3 +210,36 @@ def test_a_log_of_100000_reviews_is_bounded_and_the_schedule_unchanged(profile):
     # one more review keeps the bound
     later = drill.record(again, cards[0], 3, now=NOW)
     assert len(later.drill.reviews) == MAX_REVIEWS
+
+
+def test_the_plan_s_daily_drill_counts_and_is_ticked_off_by_drilling(profile):
+    days = [NOW.date() + timedelta(days=n) for n in range(11)]
+    [today, *later] = drill.forecast(profile, now=NOW, days=days)
+    assert (today.day, today.cards, today.drilled) == (NOW.date(), drill.SESSION_SIZE, 0)
+    assert today.text == "Drill 20 cards, 12 min" and not today.done
+    assert [d.day for d in later] == days[1:]
+    assert [d.day for d in later if d.eve] == [date(2026, 12, 6)]  # the round is on the 7th
+    for item in drill.session(profile, now=NOW).cards[:14]:
+        profile = drill.record(profile, item.id, 3, now=NOW)
+    [today] = drill.forecast(profile, now=NOW + timedelta(minutes=1), days=days[:1])
+    assert today.text == "Drill 6 cards, 4 min (14 done)"
+    for item in drill.session(profile, now=NOW, skip=[r.card for r in profile.drill.reviews]).cards[
+        :6
+    ]:
+        profile = drill.record(profile, item.id, 3, now=NOW + timedelta(minutes=2))
+    [today] = drill.forecast(profile, now=NOW + timedelta(minutes=3), days=days[:1])
+    assert today.done and today.text == "Drilled 20 cards today"
+
+
+def test_the_eve_forecast_drills_what_would_be_forgotten_by_the_start(profile):
+    card = question_card(profile)
+    profile = drilled(profile, card, [3, 3])
+    [item] = [i for i in drill.session(profile, now=NOW).deck if i.id == card]
+    start = item.due + timedelta(days=1)  # due the day before the round: not drilled until then
+    profile.rounds = [Round(day=start.date(), start_time=start.time(), timezone="UTC")]
+    eve_day = start.date() - timedelta(days=1)
+    ahead, eve = drill.forecast(
+        profile, now=NOW + timedelta(days=1, hours=1), days=[eve_day - timedelta(days=2), eve_day]
+    )
+    assert not ahead.eve and eve.eve and eve.cards >= 1
+    assert eve.text.endswith("min: what you would forget by the round's start")
