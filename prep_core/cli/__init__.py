@@ -93,7 +93,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "drill",
-        "spaced repetition aimed at the next round: the session, or one review",
+        "spaced repetition aimed at the next round",
         drill.run_drill,
         drill.configure_drill,
     ),
