@@ -9,6 +9,7 @@ import pytest
 
 from prep_core import drill
 from prep_core.cards import build_cards
+from prep_core.errors import InvalidProfile
 from prep_core.freshness import without_stale
 from prep_core.model import MAX_REVIEWS, Profile, Review, Round
 from prep_core.readers.json import read
@@ -243,3 +244,30 @@ def test_the_eve_forecast_drills_what_would_be_forgotten_by_the_start(profile):
     )
     assert not ahead.eve and eve.eve and eve.cards >= 1
     assert eve.text.endswith("min: what you would forget by the round's start")
+
+
+def test_a_file_with_a_longer_log_is_read_compacted_with_the_same_schedule(profile):
+    """A script may write more reviews than the model keeps: the reader folds the oldest."""
+    cards = [c.id for c in drill.deck(profile, now=NOW)]
+    start = NOW - timedelta(days=100)
+    reviews = [
+        {
+            "card": cards[n % 7],
+            "rating": 1 + n % 4,
+            "time": (start + timedelta(hours=n)).isoformat(),
+        }
+        for n in range(2_000)
+    ]
+    data = json.loads(write(profile, now=NOW))
+    data["drill"] = {"reviews": reviews, "memory": []}
+    whole = drill.memories(
+        drill.DrillLog.model_construct(reviews=[Review(**r) for r in reviews], memory=[])
+    )
+    again = read(json.dumps(data))
+    assert len(again.drill.reviews) == MAX_REVIEWS
+    assert {c: m.to_dict() for c, m in drill.memories(again.drill).items()} == {
+        c: m.to_dict() for c, m in whole.items()
+    }
+    data["drill"]["reviews"][0]["rating"] = 9
+    with pytest.raises(InvalidProfile, match="rating"):
+        read(json.dumps(data))
