@@ -3,7 +3,8 @@
 The cards are the Anki deck's (``prep_core.cards.build_cards``, one builder for both), known by
 the same stable ids, so an edited answer keeps its history and a deleted question drops its
 card. Each review (card id, rating 1-4, time) goes into the profile's ``DrillLog``; the FSRS
-scheduler's state of every card is rebuilt from that log (``memories``), never stored apart.
+scheduler's state of every card is rebuilt from that log (``memories``): from its folded part,
+then its reviews replayed in order.
 
 What FSRS adds over Anki's own schedule is a prediction per card: the probability of recalling
 it at a given moment (``Scheduler.get_card_retrievability``). Asked at the start of the next
