@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from prep_core.model import Profile, Story
-from prep_core.sections import get_section
+from prep_core.sections import get_section, skill_rows_with_a_point
 from prep_core.writers.docx._builder import Builder, Label, format_date
 from prep_core.writers.docx._content import table_header, table_rows, weak_questions
 from prep_core.writers.docx._theme import CHEATSHEET
@@ -44,7 +44,7 @@ def build_cheatsheet(profile: Profile, now: datetime, *, stories: Sequence[Story
     _part(
         b,
         "Skills to requirements",
-        skills.present_in(profile),
+        skill_rows_with_a_point(profile.prep.skill_map) or None,  # a row with no point: no line
         lambda rows: b.table(table_header(skills), table_rows(skills, rows), SKILL_WIDTHS_CM),
     )
     questions = prep.field("questions").present_in(profile) or []
