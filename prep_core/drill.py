@@ -31,9 +31,8 @@ from typing import Any
 from fsrs import Card as Memory
 from fsrs import Rating, Scheduler, State
 
-from prep_core.cards import Card, build_cards
+from prep_core.cards import Card
 from prep_core.errors import PrepError
-from prep_core.freshness import without_stale
 from prep_core.model import MAX_REVIEWS, CardMemory, DrillLog, Profile, Review, Round, Story
 from prep_core.rounds import next_round
 from prep_core.sections import SECTION_BY_KEY
@@ -165,9 +164,14 @@ def minutes_for(cards: int) -> int:
 
 
 def deck(profile: Profile, *, now: datetime, stories: Sequence[Story] = ()) -> list[Card]:
-    """The cards to drill: the Anki deck's, stale facts left out (nothing old is memorised)."""
+    """The cards to drill: the Anki deck's, stale facts left out (nothing old is memorised).
+
+    A caller holding the profile's ``Insight`` has them already: ``Insight.cards``.
+    """
+    from prep_core.insight import Insight
+
     cards_only = profile.model_copy(update={"drill": DrillLog()})  # no need to copy the log
-    return build_cards(without_stale(cards_only, now=now), None, stories)
+    return Insight.of(cards_only, stories, now=now).cards
 
 
 def memories(log: DrillLog, *, until: datetime | None = None) -> dict[str, Memory]:
@@ -239,12 +243,14 @@ def record(
     now: datetime,
     time: datetime | None = None,
     stories: Sequence[Story] = (),
+    cards: Sequence[Card] | None = None,
 ) -> Profile:
     """A copy of ``profile`` with the review of ``card_id`` (1 Again ... 4 Easy) in its log.
 
     ``time`` is when the review was made (``now`` by default). Raises ``BadReview`` for a rating
     out of range, a review dated after ``now`` or before the log's last one (a clock that went
-    backwards), and ``UnknownCard`` for an id no card of the profile has.
+    backwards), and ``UnknownCard`` for an id no card of the profile has (``cards``: the deck
+    when the caller has it, else built from the profile and ``stories``).
     """
     if isinstance(rating, bool) or rating not in RATINGS:
         choices = ", ".join(f"{n} ({label})" for n, label in RATINGS.items())
@@ -260,7 +266,8 @@ def record(
             f"the last review is dated {last:%Y-%m-%d %H:%M} UTC, after this one: "
             "is the clock right? Refused"
         )
-    if card_id not in {card.id for card in deck(profile, now=now, stories=stories)}:
+    cards = deck(profile, now=now, stories=stories) if cards is None else cards
+    if card_id not in {card.id for card in cards}:
         raise UnknownCard(f"no card {card_id!r} in this profile; `prep drill` lists them")
     review = Review(card=card_id, rating=rating, time=when)
     return profile.model_copy(update={"drill": compact([*log.reviews, review], log.memory)})

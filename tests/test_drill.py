@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sqlite3
+import tempfile
+import zipfile
+from contextlib import closing
 from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 
 from prep_core import drill
-from prep_core.cards import build_cards
 from prep_core.errors import InvalidProfile
-from prep_core.freshness import without_stale
+from prep_core.formats import export
 from prep_core.model import MAX_REVIEWS, Profile, Review, Round
 from prep_core.readers.json import read
 from prep_core.writers.anki import note_guid
@@ -46,16 +51,27 @@ def recall(profile: Profile, card: str, now: datetime) -> float:
     return item.recall_at_round
 
 
-def test_the_drill_cards_are_the_anki_cards_with_their_stable_ids(profile):
-    cards = build_cards(without_stale(profile, now=NOW))  # as the Anki writer: nothing old
-    assert [c.id for c in drill.deck(profile, now=NOW)] == [c.id for c in cards]
+def anki_guids(profile: Profile) -> set[str]:
+    """The note GUIDs of the profile's exported Anki deck, read from the package itself."""
+    package = zipfile.ZipFile(io.BytesIO(export(profile, "apkg", now=NOW)))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "collection.anki2"
+        path.write_bytes(package.read("collection.anki2"))
+        with closing(sqlite3.connect(path)) as db:
+            return {guid for (guid,) in db.execute("select guid from notes")}
+
+
+def test_the_drill_cards_are_the_anki_deck_s_with_its_stable_ids(profile):
+    cards = drill.deck(profile, now=NOW)
+    assert {note_guid(profile, card) for card in cards} == anki_guids(profile)
     question = profile.prep.questions[0]
     card = next(c for c in cards if c.id == f"question:{question.id}")
     assert card.front == question.text
-    # the drill's id names the same parts as the Anki note's GUID: edits keep both
+    # an edited answer is the same card, in the drill and in Anki
     edited = profile.model_copy(deep=True)
     edited.prep.questions[0].answer = "A new answer."
-    again = next(c for c in build_cards(edited) if c.id == card.id)
+    again = next(c for c in drill.deck(edited, now=NOW) if c.id == card.id)
+    assert again.back.startswith("A new answer.")
     assert note_guid(edited, again) == note_guid(profile, card)
 
 

@@ -14,8 +14,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from pages._ui.fit import stories
-from pages._ui.state import current, persist, plain, say
+from pages._ui.state import current, insight, persist, plain, say
 from prep_core import drill
 from prep_core.cards import Card
 from prep_core.errors import PrepError
@@ -43,7 +42,7 @@ def sitting(profile: Profile) -> Sitting:
     """The open profile's sitting, started on the first visit (or after *Start again*)."""
     kept = st.session_state.get(SITTING)
     if kept is None or kept.profile_id != profile.id:
-        cards = tuple(drill.deck(profile, now=now(), stories=stories()))
+        cards = tuple(insight(profile).cards)  # the Anki deck's cards, as the open profile's
         kept = st.session_state[SITTING] = Sitting(profile.id, cards)
     return kept
 
@@ -139,7 +138,7 @@ def _rate(card_id: str, rating: int) -> None:
     if profile is None or kept is None or card_id in kept.drilled:
         return  # a second click on a card already rated (a double press): nothing twice
     try:
-        updated = drill.record(profile, card_id, rating, now=now(), stories=stories())
+        updated = drill.record(profile, card_id, rating, now=now(), cards=kept.cards)
     except PrepError as error:
         say(False, f"Not recorded: {error}")
         return
