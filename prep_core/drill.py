@@ -368,11 +368,16 @@ def _is_eve(target: Round | None, moment: datetime) -> bool:
 
 
 def _needed(item: DrillCard, now: datetime, start: datetime | None, eve: bool) -> bool:
-    """Due now; or below the target at the round's start and not back before it (on the eve
-    of the round, what would be forgotten by its start is drilled now whatever its due day)."""
+    """Due now; or below the target at the round's start and not back before it. On the eve of
+    the round, also what comes due before its start or would be forgotten by then: the round's
+    day is no time to drill."""
     if item.is_due(now):
         return True
-    if start is None or item.recall_at_round is None or item.recall_at_round >= TARGET:
+    if start is None:
+        return False
+    if eve and item.due is not None and item.due <= start:
+        return True
+    if item.recall_at_round is None or item.recall_at_round >= TARGET:
         return False
     return eve or item.due is None or item.due >= start
 

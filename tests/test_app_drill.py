@@ -68,3 +68,36 @@ def test_without_a_round_the_page_says_the_session_is_the_due_cards(store: Store
     at.button(key="drill.rate.1").click().run()
     assert not at.exception
     assert on_disk(store, profile.id)["drill"]["reviews"][0]["rating"] == 1
+
+
+def test_readiness_shows_the_recall_at_the_round_and_it_rises_with_drilling(store: Store) -> None:
+    profile = five_cards(store)
+    at = start(profile.id, ui.READINESS)
+    assert next(m for m in at.metric if m.label == "Recall at the round").value == "0%"
+    at.switch_page(ui.DRILL).run()
+    at.button(key="drill.show").click().run()
+    at.button(key="drill.rate.4").click().run()
+    at.switch_page(ui.READINESS).run()
+    assert not at.exception
+    assert next(m for m in at.metric if m.label == "Recall at the round").value != "0%"
+
+
+def test_the_plan_s_drill_item_is_ticked_off_by_drilling(store: Store) -> None:
+    profile = five_cards(store)
+    at = start(profile.id, ui.PLAN)
+    today = f"plan.{_today().isoformat()}."
+    [item] = [
+        b for b in at.button if (b.key or "").startswith(today) and b.label.startswith("Drill")
+    ]
+    assert item.label == "Drill 5 cards, 3 min"
+    at.switch_page(ui.DRILL).run()
+    for _ in range(5):
+        at.button(key="drill.show").click().run()
+        at.button(key="drill.rate.3").click().run()
+    at.switch_page(ui.PLAN).run()
+    assert not at.exception
+    [item] = [
+        b for b in at.button if (b.key or "").startswith(today) and b.label.startswith("Drill")
+    ]
+    assert item.label == "Drilled 5 cards today"
+    assert item.proto.icon == ":material/check_circle:"

@@ -51,9 +51,10 @@ def run_drill(args: argparse.Namespace) -> int:
         )
     store = open_store(args)
     profile = store.load(args.profile)  # a review is kept: only a profile of the data folder
-    updated = drill.record(profile, args.review, rating, now=now, stories=story_bank(args))
+    cards = drill.deck(profile, now=now, stories=story_bank(args))
+    updated = drill.record(profile, args.review, rating, now=now, cards=cards)
     store.save(updated)
-    session = drill.session(updated, now=now, stories=story_bank(args))
+    session = drill.session(updated, now=now, cards=cards)
     label = drill.RATINGS[rating]
     if args.json:
         print(json.dumps(session.to_dict(), indent=2, ensure_ascii=False, allow_nan=False))
