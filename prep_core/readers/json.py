@@ -7,7 +7,8 @@
     schema 4   the posting's ``requirements``, ``Question.story_id``,
                ``SkillRow.requirement_id`` and ``Prep.dismissed_flags`` (issue 12)
     schema 5   interview ``rounds`` (``interview_date`` stays the headline)
-    schema 6   (another change: the 5 -> 6 step here is a placeholder that changes nothing)
+    schema 6   a requirement's ``language`` ("" for the rows saved before: the posting's
+               language is used for them)
     schema 7   (another change: the 6 -> 7 step here is a placeholder that changes nothing)
     schema 8   the drill's review log, ``drill`` (the current model)
 
@@ -180,7 +181,11 @@ def _v4_to_v5(data: dict[str, Any]) -> None:
 
 
 def _v5_to_v6(data: dict[str, Any]) -> None:
-    """Schema 6 belongs to another change; until it is merged this step changes nothing."""
+    """Requirements gain their language: not known for the rows saved before ("")."""
+    rows = data.get("requirements")
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, dict):
+            row.setdefault("language", "")
 
 
 def _v6_to_v7(data: dict[str, Any]) -> None:
