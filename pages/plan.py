@@ -9,6 +9,7 @@ ICONS = {
     "research": ":material/travel_explore:",
     "fit": ":material/fact_check:",
     "practice": ":material/record_voice_over:",
+    "drill": ":material/style:",
     "review": ":material/style:",
     "facts": ":material/fact_check:",
     "round": ":material/groups:",
@@ -34,7 +35,7 @@ for day in result.days:
         if st.button(
             plain(item.text, 300),
             key=f"plan.{day.date.isoformat()}.{n}",
-            icon=ICONS.get(item.kind),
+            icon=":material/check_circle:" if item.done else ICONS.get(item.kind),
             type="tertiary",
             help=f"Open the {item.page.replace('_', ' ')} page",
         ):

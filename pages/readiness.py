@@ -10,7 +10,7 @@ profile = require_profile()
 report = insight(profile).completeness
 st.title("Readiness", anchor=False)
 
-overall, answers, rehearsed, fit, days = st.columns(5)
+overall, answers, rehearsed, fit, recall, days = st.columns(6)
 overall.metric("Overall", f"{report.percent}%", help=f"{report.filled} of {report.total} fields")
 answers.metric(
     "Drafted answers",
@@ -29,6 +29,13 @@ fit.metric(
     f"{fit_report.must_covered} of {fit_report.must_total}" if fit_report.must_total else "-",
     help="Must-haves of the job posting proven by a skills row with its talking point, a story "
     "with its action and result, or a drafted answer that names it (Fit)",
+)
+drill = insight(profile).drill
+recall.metric(
+    "Recall at the round",
+    "-" if drill.recall_at_round is None else f"{drill.recall_at_round:.0%}",
+    help="The chance of recalling a card of your deck when the next round starts, predicted "
+    "from your reviews on the Drill page (a card never drilled counts as 0%)",
 )
 days.metric("Interview", days_left_text(profile))
 if profile.interview_date is None:

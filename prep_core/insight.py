@@ -28,6 +28,8 @@ from prep_core.progress import last_attempt_weak, practice_order
 from prep_core.rounds import effective_rounds, next_round
 
 if TYPE_CHECKING:
+    from prep_core.cards import Card
+    from prep_core.drill import Session
     from prep_core.plan import Plan
 
 __all__ = ["Insight"]
@@ -91,3 +93,19 @@ class Insight:
     def without_stale(self) -> Profile:
         """A copy without its stale facts, for flashcards: nothing old gets memorised."""
         return without_stale(self.profile, now=self.now, stale=self.stale_facts)
+
+    @cached_property
+    def cards(self) -> list[Card]:
+        """The profile's flashcards, every section, stale facts left out (``prep_core.cards``):
+        the Anki deck's and the drill's."""
+        from prep_core.cards import build_cards
+
+        return build_cards(self.without_stale, insight=self)
+
+    @cached_property
+    def drill(self) -> Session:
+        """The drill session at ``now`` (``prep_core.drill``): the cards to drill, the predicted
+        recall at the next round's start."""
+        from prep_core.drill import session
+
+        return session(self.profile, now=self.now, cards=self.cards)

@@ -30,12 +30,16 @@ from pydantic import (
     field_validator,
 )
 
-SCHEMA_VERSION = 7  # 4: requirements and links; 5: interview rounds; 6: a requirement's
-# language; 7: mock rounds
+SCHEMA_VERSION = 8  # 4: requirements and links; 5: interview rounds; 6: a requirement's
+# language; 7: mock rounds; 8: the drill's review log
 MAX_TEXT = 100_000  # characters in one field: a long answer fits, a pasted binary does not
 MAX_ITEMS = 2_000  # entries in one list
 MAX_ATTEMPTS = 20  # practice attempts kept per question: the last ones
 MAX_MOCK_ROUNDS = 20  # mock rounds kept per profile: the last ones
+# Drill reviews kept as made; older ones are folded into DrillLog.memory, each card's scheduler
+# state, which gives the same schedule. The bound keeps rebuilding the state fast (a review costs
+# about 30 µs to replay) and the file small, however long the drilling goes on.
+MAX_REVIEWS = 500
 WEAK_FAILED_CHECKS = 2  # an attempt with this many failed checks is weak...
 WEAK_RATING = 2  # ...and so is one the person rated this or lower
 
@@ -513,6 +517,53 @@ class MockRound(Part):
         return sum(item.passed for item in self.items) / checks if checks else None
 
 
+# --- drill: the review log ---------------------------------------------------------------------
+
+# A drill card's id is its Anki note's identity in words: "<kind>:<item id or field path>".
+CARD_ID_PATTERN = r"^[a-z]{1,20}:[a-z0-9][a-z0-9_.-]{0,79}$"
+CardId = Annotated[str, Field(pattern=CARD_ID_PATTERN)]
+
+
+def _aware(value: datetime) -> datetime:
+    """A time taken as UTC when it names no zone, and kept in UTC (the scheduler's clock)."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+UtcTime = Annotated[datetime, AfterValidator(_aware)]
+
+
+class Review(Part):
+    """One drill review: which card, how it went (1 Again, 2 Hard, 3 Good, 4 Easy), when."""
+
+    card: CardId
+    rating: Annotated[int, Field(ge=1, le=4)]
+    time: UtcTime
+
+
+class CardMemory(Part):
+    """A card's scheduler state after reviews that were folded out of the log (compacted).
+
+    The fields are the FSRS card's own (``prep_core.drill`` turns them into one and back), so
+    replaying the log's later reviews on top gives the schedule the whole log would have given.
+    """
+
+    card: CardId
+    state: Annotated[int, Field(ge=1, le=3)]  # learning, review, relearning
+    step: Annotated[int, Field(ge=0, le=100)] | None = None
+    stability: Annotated[float, Field(gt=0, le=1e9)] | None = None
+    difficulty: Annotated[float, Field(ge=0, le=100)] | None = None
+    due: UtcTime
+    last_review: UtcTime | None = None
+
+
+class DrillLog(Part):
+    """The drill's memory of a profile: the recent reviews, oldest first, and the state the
+    older ones left each card in. ``prep_core.drill`` keeps it within ``MAX_REVIEWS``."""
+
+    reviews: Annotated[list[Review], Field(max_length=MAX_REVIEWS)] = []
+    memory: Annotated[list[CardMemory], Field(max_length=10 * MAX_ITEMS)] = []
+
+
 # --- fresh facts --------------------------------------------------------------------------------
 
 DATED_FACTS = ("overview.size", "overview.revenue")  # facts that age (news items carry a date)
@@ -569,6 +620,7 @@ class Profile(Part):
     stale_after_days: Annotated[int, Field(ge=1, le=3650)] = DEFAULT_STALE_DAYS
     # oldest first; the last MAX_MOCK_ROUNDS are kept
     mock_rounds: Annotated[list[MockRound], AfterValidator(_last_mock_rounds)] = []
+    drill: DrillLog = Field(default_factory=DrillLog)
 
     @field_validator("schema_version")
     @classmethod
@@ -620,6 +672,7 @@ class Profile(Part):
         data = renamed_ids(self.model_dump(), lambda kind, n: new_id())
         data["revision"] = 0
         data["created_at"] = data["updated_at"] = utc_now()
+        data["drill"] = DrillLog().model_dump()  # its cards are new cards: no reviews yet
         return Profile.model_validate(data)
 
 

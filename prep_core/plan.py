@@ -10,6 +10,9 @@ weak) and the plan is simply computed again. What goes in, and where:
   story bank), with the research, as each is a gap to close before the day;
 - **practice**: questions never practised or whose last attempt was weak (the practice order,
   weakest first, as on the Practice page), three a day from today;
+- **drill**: each day, the cards the in-app drill has for it (``drill.forecast``): "Drill 14
+  cards, 8 min", ticked off today once drilled; on the eve, what would be forgotten by the
+  round's start;
 - **review**: the Anki deck, every day; on long runways a mock round once a week;
 - **the day before** is review only: no new research, the cheat sheet, the weakest answers
   once more, and "re-check these N facts" for the dated facts older than the profile's
@@ -41,7 +44,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Day", "Item", "Plan", "plan"]
 
-ItemKind = Literal["research", "fit", "practice", "review", "facts", "round", "debrief", "setup"]
+ItemKind = Literal[
+    "research", "fit", "practice", "drill", "review", "facts", "round", "debrief", "setup"
+]
 Status = Literal["ok", "no_date", "past"]
 
 RESEARCH_PER_DAY = 2  # sections
@@ -60,9 +65,10 @@ class Item:
     text: str
     page: str  # the page it links to: a section key, "practice", "export", "plan", "debrief"
     ref: str = ""  # what it is about: a section key or a question id (stable, for calendars)
+    done: bool = False  # ticked off by what the person did today (the day's drill)
 
-    def to_dict(self) -> dict[str, str]:
-        return {"kind": self.kind, "text": self.text, "page": self.page}
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "page": self.page, "done": self.done}
 
 
 @dataclass(frozen=True)
@@ -138,19 +144,22 @@ def _countdown(insight: Insight, target: Round, today: date) -> Plan:
             per_day = max(per_day, math.ceil(len(items) / len(work_days)))
         for n, item in enumerate(items[: per_day * len(work_days)]):
             schedule[work_days[n // per_day]].append(item)
+    eve = today + timedelta(days_left - 1) if days_left >= 1 and not far else None
+    drilled = _drill(insight, [*work_days, eve or today])
     has_questions = any(q.text for q in profile.prep.questions)
     for n, day in enumerate(work_days):
         if n and n % MOCK_EVERY == 0 and has_questions:
             schedule[day].append(Item("practice", _MOCK, "practice"))
         elif has_questions and not any(i.kind == "practice" for i in schedule[day]):
             schedule[day].append(Item("practice", _WEAKEST, "practice"))
+        schedule[day] += drilled.get(day, [])
         schedule[day].append(_anki())
     days = [Day(day, tuple(items)) for day, items in schedule.items()]
-    if days_left >= 1 and not far:
-        eve = today + timedelta(days_left - 1)
+    if eve is not None:
         last_minute = [] if work_days else research[:LAST_MINUTE] + practice[:LAST_MINUTE]
-        days.append(Day(eve, tuple(_day_before(insight, last_minute))))
-    days.append(Day(target.day, tuple(_round_day(target))))
+        days.append(Day(eve, tuple(_day_before(insight, last_minute, drilled.get(eve, [])))))
+    round_day = drilled.get(target.day, []) if eve is None else []  # the round is today
+    days.append(Day(target.day, tuple(round_day + _round_day(target))))
     message = _countdown_message(target, days_left, research, practice)
     if far:
         message += f" It is far away: these are the first {HORIZON_DAYS // 7} weeks."
@@ -188,11 +197,25 @@ def _practice(question: Question, again: bool = False) -> Item:
     return Item("practice", f"{verb}: “{_short(question.text)}”", "practice", question.id)
 
 
+def _drill(insight: Insight, days: list[date]) -> dict[date, list[Item]]:
+    """The drill item of each day with cards to drill (``drill.forecast``): "Drill 14 cards,
+    8 min", ticked off today once they are drilled; on the eve, what would be forgotten by the
+    round's start."""
+    from prep_core.drill import forecast
+
+    drills = forecast(insight.profile, now=insight.now, days=days, cards=insight.cards)
+    return {
+        d.day: [Item("drill", d.text, "drill", "drill", done=d.done)]
+        for d in drills
+        if d.cards or d.done
+    }
+
+
 def _anki() -> Item:
     return Item("review", "Review the Anki deck (the cards due today)", "export")
 
 
-def _day_before(insight: Insight, last_minute: list[Item]) -> list[Item]:
+def _day_before(insight: Insight, last_minute: list[Item], drill: list[Item]) -> list[Item]:
     profile, stale = insight.profile, len(insight.stale_facts)
     items = [
         Item("review", "Read the cheat sheet through once, out loud", "export"),
@@ -205,6 +228,7 @@ def _day_before(insight: Insight, last_minute: list[Item]) -> list[Item]:
                 "facts", f"Re-check these {stale} {facts} before quoting them", "overview", "facts"
             )
         )
+    items += drill  # what would be forgotten by the round's start
     weakest = [q for q in insight.practice_order if practised(q)][:2]
     items += [_practice(q, again=True) for q in weakest]
     items += [

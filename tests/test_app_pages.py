@@ -33,6 +33,7 @@ ALL_PAGES = [
     ui.READINESS,
     ui.FIT,
     ui.PRACTICE,
+    ui.DRILL,
     ui.PLAN,
     ui.DEBRIEF,
     ui.EXPORT,

@@ -261,7 +261,7 @@ def test_schema_5_requirements_gain_an_unknown_language_and_keep_everything_else
     data = {"schema_version": 5, "id": "acme5", "requirements": [row]}
     assert migrate(data)["requirements"][0]["language"] == "" and "language" not in row
     profile = read(json.dumps(data))
-    assert profile.schema_version == SCHEMA_VERSION == 7
+    assert profile.schema_version == SCHEMA_VERSION
     assert (profile.requirements[0].text, profile.requirements[0].language) == (row["text"], "")
     assert (
         read(
@@ -285,7 +285,7 @@ def test_schema_5_gains_no_mock_rounds_and_mock_rounds_round_trip(fixed_now):
     data = {"schema_version": 5, "company": "Acme"}
     migrated = migrate(data)
     assert migrated["mock_rounds"] == [] and "mock_rounds" not in data
-    assert migrated["schema_version"] == SCHEMA_VERSION == 7
+    assert migrated["schema_version"] == SCHEMA_VERSION
     profile = Profile(
         company="Acme",
         mock_rounds=[

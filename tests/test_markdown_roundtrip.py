@@ -22,13 +22,16 @@ from prep_core.model import (
     ROUND_KINDS,
     Attempt,
     Debrief,
+    DrillLog,
     ExtraSection,
     FactDate,
     Interviewer,
+    MockRound,
     NewsItem,
     Profile,
     Question,
     Requirement,
+    Review,
     Round,
     SkillRow,
     Source,
@@ -217,7 +220,7 @@ def test_read_sample_write_read_again_is_stable(sample_profile):
 
 
 def test_the_documented_losses():
-    assert len(MARKDOWN_LOSSES) == 9
+    assert len(MARKDOWN_LOSSES) == 10
     when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     profile = Profile(
         id="abc",
@@ -248,6 +251,8 @@ def test_the_documented_losses():
         SkillRow(id="k2"),
     ]
     profile.prep.dismissed_flags = ["Where are you based?"]
+    profile.drill = DrillLog(reviews=[Review(card="field:overview.founded", rating=3, time=when)])
+    profile.mock_rounds = [MockRound(kind="technical", seed=3)]
     profile.prep.questions = [
         Question(id="q1", text="Why?", attempts=[Attempt(text="Because.", rating=4)]),
         Question(id="q2"),
@@ -270,6 +275,10 @@ def test_the_documented_losses():
     assert view.prep.skill_map[0].requirement_id == ""
     # 8. dismissed "already known" flags
     assert view.prep.dismissed_flags == []
+    # 5. mock rounds
+    assert view.mock_rounds == []
+    # 10. the drill's review log
+    assert view.drill == DrillLog()
     # 9. extras grouped as written
     assert view.extra_sections == [
         ExtraSection(parent="overview", body="one\n\ntwo"),
@@ -295,6 +304,8 @@ _LOST = {
     "extra_sections": True,
     "requirements": True,
     "prep": {"skill_map", "questions", "dismissed_flags"},
+    "drill": True,
+    "mock_rounds": True,
 }
 
 

@@ -161,7 +161,7 @@ def test_json_shape():
     data = plan(_profile(3)).to_dict()
     assert list(data) == ["status", "message", "round", "days"]
     assert data["days"][0]["date"] == "2026-12-01"
-    assert set(data["days"][0]["items"][0]) == {"kind", "text", "page"}
+    assert set(data["days"][0]["items"][0]) == {"kind", "text", "page", "done"}
     json.dumps(data)
 
 
@@ -198,3 +198,49 @@ def test_an_uncovered_must_have_is_planned_until_something_proves_it():
     assert planned == [kafka.id]  # a row with no talking point is in progress, not proof
     profile.prep.skill_map[0].talking_point = "Ran Kafka at 2M events a second"
     assert not [i for d in plan(profile).days for i in d.items if i.kind == "fit"]
+
+
+# --- the daily drill ----------------------------------------------------------------------------
+
+
+def drill_items(result) -> dict[date, object]:
+    return {day.date: item for day in result.days for item in day.items if item.kind == "drill"}
+
+
+def test_the_daily_drill_item_counts_the_cards_and_is_ticked_off_by_drilling():
+    from prep_core import drill
+
+    profile = _profile(5)
+    today = drill_items(plan(profile))[TODAY]
+    cards = len(Insight.of(profile, now=NOW).cards)  # fewer than a session: every one is new
+    assert today.text == f"Drill {cards} cards, {drill.minutes_for(cards)} min"
+    assert (today.page, today.done) == ("drill", False)
+    for item in Insight.of(profile, now=NOW).drill.cards:
+        profile = drill.record(profile, item.id, 3, now=NOW - timedelta(minutes=5))
+    today = drill_items(plan(profile))[TODAY]
+    assert today.done and today.text == f"Drilled {cards} cards today"
+    assert plan(profile).to_dict()["days"][0]["items"][-2]["done"] is True
+
+
+def test_the_eve_drills_what_would_come_due_or_be_forgotten_by_the_round_s_start():
+    from prep_core import drill
+
+    profile = _profile(9)
+    for days_ago in (2, 1):  # every card drilled twice, a day apart: due again in a few days
+        for item in Insight.of(profile, now=NOW).cards:
+            profile = drill.record(profile, item.id, 3, now=NOW - timedelta(days=days_ago))
+    due = max(item.due for item in Insight.of(profile, now=NOW).drill.deck)
+    # the round starts an hour after the last card comes due: the eve is the day before
+    start = due + timedelta(hours=1)
+    profile.rounds = [Round(day=start.date(), start_time=start.time(), timezone="UTC")]
+    eve = start.date() - timedelta(1)
+    result = plan(profile)
+    items = drill_items(result)
+    assert eve in items and items[eve].text.endswith("what you would forget by the round's start")
+    assert kinds(next(d for d in result.days if d.date == eve))[:3] == ["review", "review", "drill"]
+    assert all(
+        not text.endswith("round's start")
+        for d, i in items.items()
+        if d != eve
+        for text in [i.text]
+    )

@@ -20,6 +20,7 @@ import streamlit as st
 from pages._ui import dom_hooks
 from pages._ui.state import (
     DEBRIEF,
+    DRILL,
     EXPORT,
     FIT,
     LIBRARY,
@@ -60,6 +61,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo(READINESS, "Readiness", ":material/monitoring:", "readiness", "Prepare"),
     PageInfo(FIT, "Fit", ":material/fact_check:", "fit", "Prepare"),
     PageInfo(PRACTICE, "Practice", ":material/record_voice_over:", "practice", "Prepare"),
+    PageInfo(DRILL, "Drill", ":material/style:", "drill", "Prepare"),
     PageInfo(PLAN, "Plan", ":material/event_note:", "plan", "Prepare"),
     PageInfo(DEBRIEF, "Debrief", ":material/rate_review:", "debrief", "Prepare"),
     PageInfo(EXPORT, "Export", ":material/download:", "export", "Export"),

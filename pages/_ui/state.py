@@ -46,6 +46,7 @@ FIT = "pages/fit.py"
 EXPORT = "pages/export.py"
 PLAN = "pages/plan.py"
 DEBRIEF = "pages/debrief.py"
+DRILL = "pages/drill.py"
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
 

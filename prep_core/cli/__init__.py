@@ -15,7 +15,17 @@ import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
-from prep_core.cli import app, coverage, export, mock, practice, profiles, readiness, stories
+from prep_core.cli import (
+    app,
+    coverage,
+    drill,
+    export,
+    mock,
+    practice,
+    profiles,
+    readiness,
+    stories,
+)
 from prep_core.cli._common import EXIT_USAGE, Command, profile_argument
 from prep_core.errors import PrepError, PrepWarning, one_line
 
@@ -96,6 +106,12 @@ COMMANDS: tuple[Command, ...] = (
         "each posting requirement against skills, stories and answers",
         coverage.run_coverage,
         coverage.configure_coverage,
+    ),
+    Command(
+        "drill",
+        "spaced repetition aimed at the next round",
+        drill.run_drill,
+        drill.configure_drill,
     ),
     Command(
         "stories",

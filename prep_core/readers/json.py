@@ -10,6 +10,7 @@
     schema 6   a requirement's ``language`` ("" for the rows saved before: the posting's
                language is used for them)
     schema 7   ``mock_rounds``: the mock rounds done, each question's checks and follow-up
+    schema 8   the drill's review log, ``drill`` (the current model)
 
 A file without ``schema_version`` is schema 1. A file from a newer schema is refused, never
 guessed at: it was written by a newer version of Interview Prep Studio.
@@ -23,10 +24,10 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from prep_core.errors import InvalidProfile, PrepWarning, describe_validation_error
-from prep_core.model import SCHEMA_VERSION, Profile, new_id
+from prep_core.model import MAX_REVIEWS, SCHEMA_VERSION, CardMemory, Profile, Review, new_id
 
 __all__ = ["MIGRATIONS", "DuplicateKeys", "migrate", "read"]
 
@@ -85,9 +86,27 @@ def read(text: str, *, notes: list[str] | None = None) -> Profile:
         raise InvalidProfile(f"not a profile: expected a JSON object, found {_kind(data)}")
     data = migrate(data)
     try:
+        _bound_the_drill_log(data)
         return Profile.model_validate(data)
     except ValidationError as error:
         raise InvalidProfile(describe_validation_error(error)) from None
+
+
+def _bound_the_drill_log(data: dict[str, Any]) -> None:
+    """A drill log longer than the model keeps (written by a script, say) is compacted as the
+    drill compacts its own: the oldest reviews folded into each card's state, the schedule the
+    same. Raises ValidationError for a review that is not one."""
+    log = data.get("drill")
+    reviews = log.get("reviews") if isinstance(log, dict) else None
+    if not isinstance(reviews, list) or len(reviews) <= MAX_REVIEWS:
+        return
+    from prep_core.drill import compact
+
+    memory = log.get("memory", [])
+    data["drill"] = compact(
+        TypeAdapter(list[Review]).validate_python(reviews),
+        TypeAdapter(list[CardMemory]).validate_python(memory),
+    ).model_dump()
 
 
 def migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -174,6 +193,11 @@ def _v6_to_v7(data: dict[str, Any]) -> None:
     data.setdefault("mock_rounds", [])
 
 
+def _v7_to_v8(data: dict[str, Any]) -> None:
+    """Profiles gain the drill's review log: nothing drilled yet."""
+    data.setdefault("drill", {"reviews": [], "memory": []})
+
+
 # from version n to n+1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {
     1: _v1_to_v2,
@@ -182,6 +206,7 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {
     4: _v4_to_v5,
     5: _v5_to_v6,
     6: _v6_to_v7,
+    7: _v7_to_v8,
 }
 
 

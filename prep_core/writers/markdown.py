@@ -84,6 +84,7 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
     "a skills row's link to a requirement (SkillRow.requirement_id): the skills table keeps "
     "the template's three columns",
     "dismissed 'already known' flags of questions to ask (Prep.dismissed_flags): JSON only",
+    "the drill's review log (Profile.drill): JSON only",
     "the order and grouping of extra sections: they come back section by section, in the "
     "template's order, with the '##' ones last; the untitled extras of one section come back "
     "as one (bodies joined by a blank line), and an empty untitled one not at all; an extra "
@@ -195,6 +196,7 @@ def markdown_view(profile: Profile) -> Profile:
     data["news"] = _kept(profile.news)
     data["sources"] = _kept(profile.sources)
     data["prep"]["dismissed_flags"] = []
+    data["drill"] = {"reviews": [], "memory": []}
     skill_rows = [r.model_copy(update={"requirement_id": ""}) for r in profile.prep.skill_map]
     data["prep"]["skill_map"] = _kept(skill_rows)
     kept = [r for r in profile.requirements if r.text and not r.dropped]

@@ -1,8 +1,8 @@
 """Conversion of a profile to an Anki package (.apkg): flashcards to drill with spaced repetition.
 
-``write`` is the entry point the format registry calls. The parts: ``_cards`` (which cards a
-profile gives, in plain text) and ``_package`` (how genanki packs them, with stable ids so a
-re-import updates the notes instead of duplicating them).
+``write`` is the entry point the format registry calls. The parts: ``prep_core.cards`` (which
+cards a profile gives, in plain text; the in-app drill uses the same cards) and ``_package`` (how
+genanki packs them, with stable ids so a re-import updates the notes instead of duplicating them).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from prep_core.cards import NO_ANSWER, Card, build_cards, weak_tag
 from prep_core.model import Profile
-from prep_core.writers.anki._cards import NO_ANSWER, Card, build_cards, weak_tag
 from prep_core.writers.anki._package import (
     FIELDS,
     MODEL_ID,

@@ -1,6 +1,6 @@
 """How the cards are packed into an Anki package (.apkg) with genanki.
 
-``_cards.build_cards`` chooses the cards; this module packs them so that Anki keeps them
+``prep_core.cards.build_cards`` chooses the cards; this module packs them so that Anki keeps them
 apart from everything else and recognises them again on every later export:
 
 * one note type of our own, with a hard-coded id and a frozen field list;
@@ -27,9 +27,9 @@ import genanki
 from genanki.apkg_col import APKG_COL
 from genanki.apkg_schema import APKG_SCHEMA
 
+from prep_core.cards import Card
 from prep_core.model import Profile
 from prep_core.sections import SECTION_BY_KEY, Section
-from prep_core.writers.anki._cards import Card
 
 ROOT_DECK = "Interview Prep"
 GUID_NAMESPACE = "interview-prep"

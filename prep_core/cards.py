@@ -1,8 +1,11 @@
 """Which flashcards a profile gives: plain-text cards chosen through the section registry.
 
-This module decides *what* to drill; ``_package`` decides how genanki packs it. Cards hold plain
-text (newlines, "•" bullets): escaping to HTML happens once, in the packer, so no user text is
-ever treated as markup.
+One card builder, two consumers: the Anki writer (``writers/anki``, which packs the cards with
+genanki) and the in-app drill (``prep_core.drill``, which schedules them with FSRS). Both know a
+card by the same stable identity, ``Card.id`` (its kind and its item's stable id, which Anki's
+note GUID is made from), so editing an answer keeps the card's review history in both. Cards
+hold plain text (newlines, "•" bullets): escaping to HTML happens once, in the Anki packer, so
+no user text is ever treated as markup.
 
 A card exists only for a filled field (``FieldSpec.present``): an empty field, or one holding
 only a ``[placeholder]`` such as ``[TBD]``, gives no card; a skills row without a talking point
@@ -59,6 +62,12 @@ class Card:
     tags: tuple[str, ...]
     weak: bool = False  # a question whose last practice attempt was weak: first among new cards
     gap: bool = False  # about an uncovered must-have: next among new cards, after the weak ones
+
+    @property
+    def id(self) -> str:
+        """The card's stable id, "question:3f2a…" or "field:overview.founded": the same parts
+        as its Anki note's GUID, never its text, so an edited answer keeps its reviews."""
+        return f"{self.kind}:{self.item_id}"
 
 
 def resolve_sections(sections: Sequence[str] | str | None) -> tuple[Section, ...]:
