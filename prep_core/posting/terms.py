@@ -105,12 +105,25 @@ _FIRST = frozenset(k[0] for k in _FOLDED) | frozenset(k[0].lower() for k in _EXA
 # One-word forms in lower case, for compounds (exact forms such as "=Go" would split "Gothic").
 _COMPOUND_FORMS = {k[0]: name for k, name in _FOLDED.items() if len(k) == 1}
 
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_NUMBERS = {w: i for i, w in enumerate((*_NUMBER_WORDS, "ten"))}
+# Number words up to ten in the five languages ("drei Jahre", "trois ans", "cinco años").
+_NUMBER_WORDS = {
+    "en": "zero one two three four five six seven eight nine ten",
+    "de": "null ein zwei drei vier fünf sechs sieben acht neun zehn",
+    "fr": "zéro un deux trois quatre cinq six sept huit neuf dix",
+    "es": "cero un dos tres cuatro cinco seis siete ocho nueve diez",
+    "nl": "nul een twee drie vier vijf zes zeven acht negen tien",
+}
+_NUMBERS = {
+    word: value
+    for words in _NUMBER_WORDS.values()
+    for value, word in enumerate(words.split())
+    if value  # "un", "een", "ein" are also articles: "one year" is rare enough to skip
+} | {"one": 1, "eins": 1, "uno": 1, "una": 1, "één": 1}
 _YEAR_UNITS = ("year", "yr", "jahr", "ans", "année", "año", "jaar")
 _YEARS = re.compile(
-    r"(?i)(?<![\w.])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?\+?\s?"
-    r"(?:(?:-|–|to|bis|à|a|tot)\s?\d{1,2}\s?\+?\s?)?"
+    r"(?i)(?<![\w.])(\d{1,2}|"
+    + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+    + r")\s?\+?\s?(?:(?:-|–|to|bis|à|a|tot)\s?\d{1,2}\s?\+?\s?)?"
     r"(?:years?|yrs?|jahre?n?|ans|années|años|jaar|jaren)\b"
 )
 _PIPELINE = re.compile(r"(?i)\b([a-z]{3,})[ -]pipelines?\b")
