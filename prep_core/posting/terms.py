@@ -183,6 +183,8 @@ def terms_of(text: str, *, language: str = DEFAULT, german: bool = False) -> lis
     words = _words(text)
     for start, end, term in _table(words):
         taken.take(start, end, term)
+    for start, end, term in _coordinated(words, lang):
+        taken.take(start, end, term)
     if lang in ("de", "nl"):
         for start, end, term in _compounds(words, lang):
             taken.take(start, end, term)
@@ -235,6 +237,37 @@ def _table(words: list[_Word]) -> Iterator[tuple[int, int, str]]:
             elif (name := _inflected(word.lower)) is not None:
                 yield word.start, word.end, name
             index += 1
+
+
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ed", "en", "ous", "ary", "ful", "ar", "ent", "ant")
+
+
+def _coordinated(words: list[_Word], lang: str) -> Iterator[tuple[int, int, str]]:
+    """The other half of two coordinated modifiers of one noun: "strategic and operational
+    planning" names strategic planning too, "communication orale et écrite" written
+    communication too. The half is a term when the table knows it, or, in English, when its
+    modifier reads as an adjective ("financial and operational risk")."""
+    for index in range(1, len(words) - 1):
+        if words[index].lower not in _CONJUNCTIONS or not words[index - 1].joined:
+            continue
+        before, after = words[index - 1], words[index + 1]
+        if index + 2 < len(words) and after.joined:  # modifier first: "strategic and X Y"
+            head = words[index + 2]
+            pair = _FOLDED.get((after.lower, head.lower))
+            if pair is not None and before.text.isalpha() and before.text.islower():
+                made = (before.lower, head.lower)
+                name = _FOLDED.get(made)
+                if name is None and lang == DEFAULT and before.lower.endswith(_ADJECTIVE_ENDINGS):
+                    name = " ".join(made)
+                if name is not None and name != pair:
+                    yield before.start, before.end, name
+                continue
+        if index >= 2 and words[index - 2].joined:  # noun first: "communication orale et X"
+            noun = words[index - 2]
+            if _FOLDED.get((noun.lower, before.lower)) is not None and after.text.isalpha():
+                name = _FOLDED.get((noun.lower, after.lower))
+                if name is not None:
+                    yield after.start, after.end, name
 
 
 def _inflected(word: str) -> str | None:
