@@ -18,6 +18,7 @@ from prep_core.posting import (
     requirements,
     terms_of,
 )
+from prep_core.posting.cleanup import LONG_LINE
 from prep_core.posting.languages import language
 
 
@@ -332,3 +333,18 @@ def test_merge_keeps_edits_and_language():
 def test_a_heading_and_its_row_on_one_line():
     assert rows("Requirements: Python") == [("must", "Python")]
     assert rows("**Bonus:** experience with Rust") == [("nice", "experience with Rust")]
+
+
+def test_a_runon_posting_without_headings_is_cut_at_each_capitalised_you():
+    """Breaks lost and no heading: "... Nederlands Je bent ..." is two rows, as under headings."""
+    posting = (
+        "Wij zijn een klein bedrijf in Amsterdam met een informele sfeer en veel collega's uit "
+        "heel Europa. Wij verzorgen transfers van en naar luchthavens over de hele wereld en "
+        "groeien snel. Je beantwoordt vragen van klanten en partners per telefoon en e-mail. "
+        "Je spreekt en schrijft vloeiend Frans, Engels en Nederlands Je hebt ervaring met "
+        "klantenservice en je werkt graag in een team Je bent bereid in het weekend te werken."
+    )
+    assert len(posting) > LONG_LINE
+    texts = [r.text for r in read(posting).requirements]
+    assert "Je spreekt en schrijft vloeiend Frans, Engels en Nederlands" in texts
+    assert "Je hebt ervaring met klantenservice en je werkt graag in een team" in texts

@@ -203,4 +203,6 @@ def _by_cues(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]:
 
 
 def _sentences(block: layout.Block) -> list[str]:
+    if block.runon:
+        return _pieces(block)
     return [s for s in (_row_text(p) for p in _SENTENCE.split(block.text)) if s]
