@@ -348,3 +348,26 @@ def test_a_runon_posting_without_headings_is_cut_at_each_capitalised_you():
     texts = [r.text for r in read(posting).requirements]
     assert "Je spreekt en schrijft vloeiend Frans, Engels en Nederlands" in texts
     assert "Je hebt ervaring met klantenservice en je werkt graag in een team" in texts
+
+
+def test_without_headings_a_short_line_among_requirement_lines_is_one_of_them():
+    """A list whose breaks were lost with no space, under no heading: the breaks are found again
+    (after "!)" too), and lines with no cue of their own ("Cheerful under pressure") take the
+    kind of the line before them."""
+    items = [
+        "Experience with content management systems a major plus (any blogging counts!)",
+        "Familiar with our editorial voice and aesthetic",
+        "Meticulous editor, obsessive attention to detail, maddened by typos and broken links",
+        "Cheerful under pressure",
+        "Excellent communication skills",
+        "Interested in and engaged with social media like Twitter, Facebook, and Pinterest",
+    ]
+    posting = (
+        "Marketing Intern\n"
+        "We are a small food website in New York with a team of editors and developers.\n"
+        + "".join(items)
+        + "\nWe are located in Chelsea, in New York City.\n"
+    )
+    assert len("".join(items)) > LONG_LINE
+    rows = [(r.text, r.kind) for r in read(posting).requirements]
+    assert rows == [(items[0], "nice"), *((item, "must") for item in items[1:])]

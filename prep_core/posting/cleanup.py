@@ -192,6 +192,7 @@ def lines(text: str) -> list[Line]:
 # start.
 _GLUE = re.compile(
     r"(?<=[a-zäöüßéèàç]{2}[.!?)])(?=[A-ZÄÖÜ][a-zäöüß])"
+    r"|(?<=[a-zäöüßéèàç][.!?][)\"”])(?=[A-ZÄÖÜ][a-zäöüß])"  # "(any blogging counts!)Familiar"
     r"|(?<=[a-zäöüßéè][a-zäöüßéè])(?=[A-ZÄÖÜ][a-zäöüß]{2})"
     r"|(?<=[a-z]:)(?!innen\b|in\b)(?=[a-zA-Z])"  # but "Kund:innen" is one word
 )

@@ -13,7 +13,9 @@ heading does not say), ``terms``. Which lines become rows:
   colon (whose wording may give its list's kind: "Ideally you have:"), a line with an e-mail
   address or a bare link (how to apply);
 - a posting with no requirement heading at all: every sentence by its cue wording (and the
-  reading says so in its ``notes``, so the Fit page can tell the person to check the kinds).
+  reading says so in its ``notes``, so the Fit page can tell the person to check the kinds);
+  a short line with no cue and no final period right after a line that became a row is a row
+  of the same kind (a list whose heading was lost: "Cheerful under pressure").
 A line that lost its breaks is cut into sentences; any other line is one row, never longer than
 itself.
 """
@@ -190,16 +192,29 @@ def _kind(section: str | None, row: str, lang: str) -> str | None:
 
 def _by_cues(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
+    listed: str | None = None  # the kind of the list the previous line was a row of
     for index, block in enumerate(blocks):
         if block.kind == "heading":
+            listed = None
             continue
         if index == 0 and len(block.text.split()) <= 8 and block.text[-1:] not in ".!?":
             continue  # the title
         for piece in _pieces(block) if block.kind == "item" else _sentences(block):
             found = kinds.by_cues(piece, lang)
+            if found is None and listed is not None and not block.runon and _fragment(piece):
+                found = listed  # "Cheerful under pressure" among "Familiar with ..." lines
             if found is not None:
                 rows.append((found, piece))
+            listed = found if not block.runon and _fragment(piece) else None
     return rows
+
+
+_FRAGMENT_WORDS = 25
+
+
+def _fragment(piece: str) -> bool:
+    """Whether a line reads as a list item rather than prose: no final period, not too long."""
+    return piece[-1:] not in ".!?:" and len(piece.split()) <= _FRAGMENT_WORDS
 
 
 def _sentences(block: layout.Block) -> list[str]:
