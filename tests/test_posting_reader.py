@@ -371,3 +371,21 @@ def test_without_headings_a_short_line_among_requirement_lines_is_one_of_them():
     assert len("".join(items)) > LONG_LINE
     rows = [(r.text, r.kind) for r in read(posting).requirements]
     assert rows == [(items[0], "nice"), *((item, "must") for item in items[1:])]
+
+
+def test_in_a_runon_posting_a_short_question_is_a_heading_and_a_lead_in_no_row():
+    """Breaks lost: "Comment postuler ?" ends the profile (how to apply); "il s'agira de :"
+    leads into the duty, which is the row."""
+    posting = (
+        "Nous sommes une petite équipe de l'État qui construit des services publics numériques "
+        "pour les collectivités et les citoyens de toute la France. Missions Pour ce poste, il "
+        "s'agira de : Concevoir les modèles de données du produit et les maintenir. Profil "
+        "recherché Vous maîtrisez Python et SQL. Comment postuler ? Vous pouvez nous écrire "
+        "avant de postuler, nous répondons à toutes les questions posées par les candidats."
+    )
+    assert len(posting) > LONG_LINE
+    rows = [(r.text, r.kind) for r in read(posting).requirements]
+    assert rows == [
+        ("Concevoir les modèles de données du produit et les maintenir.", "responsibility"),
+        ("Vous maîtrisez Python et SQL.", "must"),
+    ]

@@ -16,8 +16,9 @@ heading does not say), ``terms``. Which lines become rows:
   reading says so in its ``notes``, so the Fit page can tell the person to check the kinds);
   a short line with no cue and no final period right after a line that became a row is a row
   of the same kind (a list whose heading was lost: "Cheerful under pressure").
-A line that lost its breaks is cut into sentences; any other line is one row, never longer than
-itself.
+A line that lost its breaks is cut into sentences; in it, a short question ("Comment postuler
+?") is a heading, and a lead-in up to a colon ("il s'agira de :") is no part of its row. Any
+other line is one row, never longer than itself.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 
 from prep_core.model import MAX_TEXT, Requirement
 from prep_core.posting import cleanup, kinds, layout
-from prep_core.posting.headings import NOT_ROWS, REQUIREMENT_KINDS
+from prep_core.posting.headings import NOT_ROWS, REQUIREMENT_KINDS, meaning
 from prep_core.posting.languages import detect
 from prep_core.posting.terms import MAX_TERMS, terms_of
 
@@ -151,6 +152,12 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
         for piece in _pieces(block):
             if _CONTACT.search(piece):
                 continue  # "Send your CV to jobs@acme.org", a bare link: how to apply
+            if block.runon and _question(piece):  # "Comment postuler ?": a heading, inline
+                found = meaning(piece, lang)
+                kind = found if found is not None else "unknown"
+                continue
+            if block.runon:  # "... il s'agira de : Lisser ...": its lead-in is no row
+                piece = _LEAD_IN.sub("", piece, count=1)
             if kind == "unknown":  # only a list of duties, each opening with one
                 duty = block.kind == "item" and kinds.by_cues(
                     piece, lang, leading=True, endings=False
@@ -161,6 +168,14 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
             if found is not None:
                 rows.append((found, piece))
     return rows
+
+
+_QUESTION_WORDS = 10
+_LEAD_IN = re.compile(r"^[^:]{12,200}?\s?:\s(?=\S)")
+
+
+def _question(piece: str) -> bool:
+    return piece.endswith("?") and len(piece.split()) <= _QUESTION_WORDS
 
 
 def _pitches(blocks: list[layout.Block]) -> list[bool]:
