@@ -389,3 +389,25 @@ def test_in_a_runon_posting_a_short_question_is_a_heading_and_a_lead_in_no_row()
         ("Concevoir les modèles de données du produit et les maintenir.", "responsibility"),
         ("Vous maîtrisez Python et SQL.", "must"),
     ]
+
+
+def test_in_a_runon_posting_a_name_in_a_list_is_no_heading_and_a_dash_no_bullet():
+    """Breaks lost: "User Experience, User Interface" names the agency's work (no "Experience"
+    heading); "Rolle – Agentur" is a dash inside a sentence (no new item)."""
+    posting = (
+        "Art Director (m/w/d) Wir sind eine Designagentur fokussiert auf User Experience, User "
+        "Interface und Digital Branding. Mit Büros in Deutschland und den USA arbeiten wir mit "
+        "vielen Unternehmen zusammen. Qualifikation Mehrjährige Erfahrung als Art Director oder "
+        "in einer vergleichbaren Rolle – Agentur, Unternehmen oder selbstständig Sehr gutes "
+        "Gespür für Gestaltung und Typografie Benefits Flexible Arbeitszeiten und ein Jobrad"
+    )
+    assert len(posting) > LONG_LINE
+    rows = [(r.text, r.kind) for r in read(posting).requirements]
+    assert rows == [
+        (
+            "Mehrjährige Erfahrung als Art Director oder in einer vergleichbaren Rolle – "
+            "Agentur, Unternehmen oder selbstständig",
+            "must",
+        ),
+        ("Sehr gutes Gespür für Gestaltung und Typografie", "must"),
+    ]

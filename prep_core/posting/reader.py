@@ -49,7 +49,13 @@ NO_REQUIREMENT_HEADINGS = (
 _SENTENCE = re.compile(r"(?<=[.!?])\s(?=[A-ZÄÖÜÉÈÀÁÍÓÚÑ0-9(\"“¿¡])")
 # In a line that lost its breaks, "you" written with a capital inside a sentence starts a new
 # line: "... visuelle Konzepte Du entwickelst ...".
-_YOU = re.compile(r"(?<=[\w)])\s(?=(?:Du|You|Vous|Tu|Jij|Je|Tú)\s[a-zäöüéèêàçñ])")
+_YOU = re.compile(
+    r"(?<=[\w)])\s(?=(?:Du|You|Vous|Tu|Jij|Je|Tú)\s[a-zäöüéèêàçñ])"
+    # German writes adjectives in lower case inside a sentence: a capitalised one after a word
+    # starts a new line ("... oder selbstständig Sehr gutes Gespür", "... Tools Eine klare").
+    r"|(?<=[a-zäöüß])\s(?=(?:Sehr|Eine?|Gute[rsn]?|Hohe[rsn]?|Erste[rn]?|Mehrjährige[rn]?|"
+    r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:ige|iger|igen|liche|licher|lichen|ische|ischer|ischen))\s[a-zäöüß])"
+)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}|^<?(?:https?://|www\.)\S+$")
 _MD_MARKS = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 
