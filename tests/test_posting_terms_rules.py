@@ -21,3 +21,17 @@ def test_two_modifiers_of_one_noun_make_two_terms():
         "written communication",
     ]
     assert terms_of("Python and data analysis") == ["Python", "data analysis"]
+
+
+def test_a_kind_of_thing_is_a_term_unless_examples_follow():
+    assert terms_of("Experience with content management systems") == ["content management systems"]
+    assert terms_of("Experience with cloud platforms such as AWS") == ["AWS"]
+
+
+def test_alternatives_after_a_cue_are_terms_each_without_the_field_word():
+    assert terms_of("4-8 years of experience in the Retail/CPG/Manufacturing industry") == [
+        "4+ years",
+        "Retail",
+        "CPG",
+        "Manufacturing",
+    ]

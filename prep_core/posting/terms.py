@@ -141,6 +141,12 @@ _NOT_NAMES = _set(
     Je Jij Wij Het Een En Of Met Voor Jouw Onze Van Bij Als
     Tú Tu Su Sus El Los Las Con Para Por Y Nuestro Nuestra Del Al Se"""
 )
+# Words after which a category noun is named by example ("tools such as", "Tools wie").
+_EXAMPLES = _set(
+    "such like e.g including wie z.b etwa comme notamment como tales zoals bijvoorbeeld"
+)
+# Field words that follow what they qualify ("the retail industry"): no part of the term.
+_FIELD_WORDS = _set("industry industries sector sectors branche secteur sector sectores domain")
 _CONJUNCTIONS = _set("and or und oder sowie et ou y o e u en of")
 _PHRASE_WORDS = 4
 # Nouns that make the words before them a category ("cloud platforms", "CI tools"), which the
@@ -349,10 +355,13 @@ def _after_cues(text: str, words: list[_Word], lang: str) -> Iterator[tuple[int,
             position += 1
             if key in stop or key[:1].isdigit():
                 if phrase and key in _CATEGORY_NOUNS:
-                    phrase = []  # "cloud platforms such as AWS": a kind of thing, named after
+                    if position < len(words) and folded[position] in _EXAMPLES:
+                        phrase = []  # "cloud platforms such as AWS": a kind, named after
+                        break
+                    phrase.append(word)  # "content management systems": the skill itself
                     break
                 if phrase:
-                    yield _phrase(text, phrase, generic)
+                    yield from _phrase(text, phrase, generic)
                     phrase = []
                     if key not in _CONJUNCTIONS:
                         break
@@ -365,17 +374,28 @@ def _after_cues(text: str, words: list[_Word], lang: str) -> Iterator[tuple[int,
             if not word.joined:
                 break
         if phrase:
-            yield _phrase(text, phrase, generic)
+            yield from _phrase(text, phrase, generic)
         index += size  # a cue may stand inside the phrase ("React y conocimientos de X")
 
 
-def _phrase(text: str, phrase: list[_Word], generic: frozenset[str]) -> tuple[int, int, str]:
+def _phrase(
+    text: str, phrase: list[_Word], generic: frozenset[str]
+) -> Iterator[tuple[int, int, str]]:
+    """The phrase as a term; one with a word that lists alternatives ("Retail/CPG/Manufacturing
+    industry") gives each of them, without the field word after them."""
+    while len(phrase) > 1 and norm(phrase[-1].text) in _FIELD_WORDS:
+        phrase = phrase[:-1]
     start, end = phrase[0].start, phrase[-1].end
     if len(phrase) == 1 and norm(phrase[0].text) in generic:
-        return start, start, ""
+        return
     if text[end - 1 : end] == "-":  # "Grafik-, Kommunikations- oder Mediendesign": a part
-        return start, start, ""
-    return start, end, text[start:end]
+        return
+    if len(phrase) == 1 and "/" in phrase[0].text:
+        for part in re.finditer(r"[^/]+", phrase[0].text):
+            if len(part.group()) > 1 and norm(part.group()) not in generic:
+                yield start + part.start(), start + part.end(), part.group()
+        return
+    yield start, end, text[start:end]
 
 
 def _names(text: str, words: list[_Word], *, german: bool) -> Iterable[tuple[int, int, str]]:
