@@ -411,3 +411,20 @@ def test_in_a_runon_posting_a_name_in_a_list_is_no_heading_and_a_dash_no_bullet(
         ),
         ("Sehr gutes Gespür für Gestaltung und Typografie", "must"),
     ]
+
+
+def test_under_a_heading_of_no_known_meaning_a_list_of_duties_keeps_its_kind():
+    """The first item opens as a duty; the next ("Triage ...") opens with no known duty verb
+    but is one of the same list."""
+    posting = (
+        "Software Engineer\n\nMinimum qualifications:\n- 2 years of experience with Python.\n\n"
+        "Additional Information\n"
+        "- Write and test product or system development code.\n"
+        "- Triage product or system issues and debug them.\n"
+    )
+    rows = [(r.text, r.kind) for r in read(posting).requirements]
+    assert rows == [
+        ("2 years of experience with Python.", "must"),
+        ("Write and test product or system development code.", "responsibility"),
+        ("Triage product or system issues and debug them.", "responsibility"),
+    ]

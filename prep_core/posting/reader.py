@@ -5,9 +5,9 @@ The steps, each its own module: ``cleanup`` (plain lines), ``languages.detect``,
 heading does not say), ``terms``. Which lines become rows:
 - an item or a line under a must-have, nice-to-have or responsibility heading; under a "role"
   heading, a line by its cue wording; under a heading of no known meaning ("Additional
-  information"), only list items that open as duties do ("Write and test code"); under any
-  other heading (intro, benefits, salary, legal, how to apply, hiring process, tech stack,
-  contact), none;
+  information"), only list items that open as duties do ("Write and test code"), and the
+  items after them with no requirement cue ("Triage issues"); under any other heading (intro,
+  benefits, salary, legal, how to apply, hiring process, tech stack, contact), none;
 - none of: text before the first heading (the title, the company), a paragraph after a list
   (it ends the list), the paragraphs that lead into a list (its pitch), a lead-in ending in a
   colon (whose wording may give its list's kind: "Ideally you have:"), a line with an e-mail
@@ -128,6 +128,7 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
     rows: list[tuple[str, str]] = []
     kind: str | None = None  # before the first heading: the title and the company
     items = False  # the section has had list items
+    duties = False  # the item before was a duty under a heading of no known meaning
     pitches = _pitches(blocks)
     for index, block in enumerate(blocks):
         if block.kind == "heading":
@@ -136,7 +137,7 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
             elif block.strong or items or kind not in (*REQUIREMENT_KINDS, "role"):
                 kind = "unknown"  # a heading of no known meaning ("Additional information")
             # else: a lead-in ("In this role you will:") keeps its section's kind
-            items = False
+            items = duties = False
             continue
         if block.kind == "text" and block.text.endswith(":"):
             # A lead-in ("Ideally you have experience in:") is no row; its wording may give the
@@ -168,7 +169,10 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
                 duty = block.kind == "item" and kinds.by_cues(
                     piece, lang, leading=True, endings=False
                 )
+                if duty is None and block.kind == "item" and duties:
+                    duty = kinds.by_cues(piece, lang) or "responsibility"  # "Triage ..."
                 found = "responsibility" if duty == "responsibility" else None
+                duties = found is not None and block.kind == "item"
             else:
                 found = _kind(kind, piece, lang)
             if found is not None:
