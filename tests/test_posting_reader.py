@@ -428,3 +428,30 @@ def test_under_a_heading_of_no_known_meaning_a_list_of_duties_keeps_its_kind():
         ("Write and test product or system development code.", "responsibility"),
         ("Triage product or system issues and debug them.", "responsibility"),
     ]
+
+
+def test_a_runon_german_list_is_cut_before_each_capitalised_adjective():
+    posting = (
+        "Wir sind eine Designagentur in Hamburg mit vierzig Menschen und arbeiten für viele "
+        "bekannte Marken in Deutschland und den USA an digitalen Produkten. Qualifikation "
+        "Mehrjährige Erfahrung als Art Director Hoher Anspruch an gestalterische Qualität "
+        "Sehr gutes Gespür für Typografie Benefits Flexible Arbeitszeiten und ein Jobrad"
+    )
+    assert len(posting) > LONG_LINE
+    assert [r.text for r in read(posting).requirements] == [
+        "Mehrjährige Erfahrung als Art Director",
+        "Hoher Anspruch an gestalterische Qualität",
+        "Sehr gutes Gespür für Typografie",
+    ]
+
+
+def test_without_headings_a_runon_item_after_a_requirement_is_one_too():
+    posting = (
+        "Wij zijn een klein bedrijf in Amsterdam met een informele sfeer en veel collega's uit "
+        "heel Europa, en we groeien snel in meer dan dertig landen. Je spreekt en schrijft "
+        "vloeiend Frans, Engels en Nederlands Je vindt het leuk om mensen te helpen Je bent "
+        "op korte termijn beschikbaar. Solliciteer snel via onze website en stuur je cv mee."
+    )
+    assert len(posting) > LONG_LINE
+    rows = [(r.text, r.kind) for r in read(posting).requirements]
+    assert ("Je vindt het leuk om mensen te helpen", "must") in rows

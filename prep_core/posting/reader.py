@@ -54,7 +54,7 @@ _YOU = re.compile(
     # German writes adjectives in lower case inside a sentence: a capitalised one after a word
     # starts a new line ("... oder selbstständig Sehr gutes Gespür", "... Tools Eine klare").
     r"|(?<=[a-zäöüß])\s(?=(?:Sehr|Eine?|Gute[rsn]?|Hohe[rsn]?|Erste[rn]?|Mehrjährige[rn]?|"
-    r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:ige|iger|igen|liche|licher|lichen|ische|ischer|ischen))\s[a-zäöüß])"
+    r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:ige|iger|igen|liche|licher|lichen|ische|ischer|ischen))\s\w)"
 )
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}|^<?(?:https?://|www\.)\S+$")
 _MD_MARKS = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
@@ -226,11 +226,11 @@ def _by_cues(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]:
             continue  # the title
         for piece in _pieces(block) if block.kind == "item" else _sentences(block):
             found = kinds.by_cues(piece, lang)
-            if found is None and listed is not None and not block.runon and _fragment(piece):
+            if found is None and listed is not None and _fragment(piece):
                 found = listed  # "Cheerful under pressure" among "Familiar with ..." lines
             if found is not None:
                 rows.append((found, piece))
-            listed = found if not block.runon and _fragment(piece) else None
+            listed = found if _fragment(piece) else None
     return rows
 
 
