@@ -455,3 +455,13 @@ def test_without_headings_a_runon_item_after_a_requirement_is_one_too():
     assert len(posting) > LONG_LINE
     rows = [(r.text, r.kind) for r in read(posting).requirements]
     assert ("Je vindt het leuk om mensen te helpen", "must") in rows
+
+
+def test_the_pitch_is_no_duty_even_with_a_duty_verb():
+    posting = (
+        "Backend Engineer\n\nThe position\n"
+        "You'll be joining a team of 250 engineers across Frontend, Backend and QA.\n"
+        "You will build and run our payment services in Elixir.\n"
+    )
+    rows = [(r.text, r.kind) for r in read(posting).requirements]
+    assert rows == [("You will build and run our payment services in Elixir.", "responsibility")]
