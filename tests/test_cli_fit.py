@@ -170,3 +170,28 @@ def test_a_broken_story_bank_is_one_warning_line_and_the_command_goes_on(isolate
     if "--json" in argv:
         json.loads(result.stdout)
     assert snapshot(isolated) == before
+
+
+def test_coverage_prints_how_the_posting_was_read_as_the_fit_page_does(isolated):
+    """A posting without headings is read by wording alone: the CLI says so, as Fit does."""
+    from prep_core.posting import notes
+    from prep_core.store import Store
+    from tests.test_cli import prep
+
+    posting = (
+        "You will build our data pipelines in Python. You have five years of experience with "
+        "SQL and Airflow. Experience with Kafka would be a plus."
+    )
+    profile = Store(isolated).create(
+        Profile(company="Streamly", role_title="Data Engineer", job_posting=posting)
+    )
+    [note] = notes(posting)
+    result = prep("coverage", profile.id, data_dir=isolated)
+    assert result.returncode == 0 and result.stderr == ""
+    assert f"Note: {note[:1].upper()}{note[1:]}." in result.stdout
+    assert "No headings were found" in result.stdout
+    with_headings = Store(isolated).create(
+        Profile(company="Streamly", role_title="ML Engineer", job_posting=ML)
+    )
+    result = prep("coverage", with_headings.id, data_dir=isolated)
+    assert result.returncode == 0 and "Note:" not in result.stdout

@@ -18,6 +18,7 @@ from prep_core.posting import (
     requirements,
     terms_of,
 )
+from prep_core.posting.cleanup import LONG_LINE
 from prep_core.posting.languages import language
 
 
@@ -332,3 +333,135 @@ def test_merge_keeps_edits_and_language():
 def test_a_heading_and_its_row_on_one_line():
     assert rows("Requirements: Python") == [("must", "Python")]
     assert rows("**Bonus:** experience with Rust") == [("nice", "experience with Rust")]
+
+
+def test_a_runon_posting_without_headings_is_cut_at_each_capitalised_you():
+    """Breaks lost and no heading: "... Nederlands Je bent ..." is two rows, as under headings."""
+    posting = (
+        "Wij zijn een klein bedrijf in Amsterdam met een informele sfeer en veel collega's uit "
+        "heel Europa. Wij verzorgen transfers van en naar luchthavens over de hele wereld en "
+        "groeien snel. Je beantwoordt vragen van klanten en partners per telefoon en e-mail. "
+        "Je spreekt en schrijft vloeiend Frans, Engels en Nederlands Je hebt ervaring met "
+        "klantenservice en je werkt graag in een team Je bent bereid in het weekend te werken."
+    )
+    assert len(posting) > LONG_LINE
+    texts = [r.text for r in read(posting).requirements]
+    assert "Je spreekt en schrijft vloeiend Frans, Engels en Nederlands" in texts
+    assert "Je hebt ervaring met klantenservice en je werkt graag in een team" in texts
+
+
+def test_without_headings_a_short_line_among_requirement_lines_is_one_of_them():
+    """A list whose breaks were lost with no space, under no heading: the breaks are found again
+    (after "!)" too), and lines with no cue of their own ("Cheerful under pressure") take the
+    kind of the line before them."""
+    items = [
+        "Experience with content management systems a major plus (any blogging counts!)",
+        "Familiar with our editorial voice and aesthetic",
+        "Meticulous editor, obsessive attention to detail, maddened by typos and broken links",
+        "Cheerful under pressure",
+        "Excellent communication skills",
+        "Interested in and engaged with social media like Twitter, Facebook, and Pinterest",
+    ]
+    posting = (
+        "Marketing Intern\n"
+        "We are a small food website in New York with a team of editors and developers.\n"
+        + "".join(items)
+        + "\nWe are located in Chelsea, in New York City.\n"
+    )
+    assert len("".join(items)) > LONG_LINE
+    rows = [(r.text, r.kind) for r in read(posting).requirements]
+    assert rows == [(items[0], "nice"), *((item, "must") for item in items[1:])]
+
+
+def test_in_a_runon_posting_a_short_question_is_a_heading_and_a_lead_in_no_row():
+    """Breaks lost: "Comment postuler ?" ends the profile (how to apply); "il s'agira de :"
+    leads into the duty, which is the row."""
+    posting = (
+        "Nous sommes une petite équipe de l'État qui construit des services publics numériques "
+        "pour les collectivités et les citoyens de toute la France. Missions Pour ce poste, il "
+        "s'agira de : Concevoir les modèles de données du produit et les maintenir. Profil "
+        "recherché Vous maîtrisez Python et SQL. Comment postuler ? Vous pouvez nous écrire "
+        "avant de postuler, nous répondons à toutes les questions posées par les candidats."
+    )
+    assert len(posting) > LONG_LINE
+    rows = [(r.text, r.kind) for r in read(posting).requirements]
+    assert rows == [
+        ("Concevoir les modèles de données du produit et les maintenir.", "responsibility"),
+        ("Vous maîtrisez Python et SQL.", "must"),
+    ]
+
+
+def test_in_a_runon_posting_a_name_in_a_list_is_no_heading_and_a_dash_no_bullet():
+    """Breaks lost: "User Experience, User Interface" names the agency's work (no "Experience"
+    heading); "Rolle – Agentur" is a dash inside a sentence (no new item)."""
+    posting = (
+        "Art Director (m/w/d) Wir sind eine Designagentur fokussiert auf User Experience, User "
+        "Interface und Digital Branding. Mit Büros in Deutschland und den USA arbeiten wir mit "
+        "vielen Unternehmen zusammen. Qualifikation Mehrjährige Erfahrung als Art Director oder "
+        "in einer vergleichbaren Rolle – Agentur, Unternehmen oder selbstständig Sehr gutes "
+        "Gespür für Gestaltung und Typografie Benefits Flexible Arbeitszeiten und ein Jobrad"
+    )
+    assert len(posting) > LONG_LINE
+    rows = [(r.text, r.kind) for r in read(posting).requirements]
+    assert rows == [
+        (
+            "Mehrjährige Erfahrung als Art Director oder in einer vergleichbaren Rolle – "
+            "Agentur, Unternehmen oder selbstständig",
+            "must",
+        ),
+        ("Sehr gutes Gespür für Gestaltung und Typografie", "must"),
+    ]
+
+
+def test_under_a_heading_of_no_known_meaning_a_list_of_duties_keeps_its_kind():
+    """The first item opens as a duty; the next ("Triage ...") opens with no known duty verb
+    but is one of the same list."""
+    posting = (
+        "Software Engineer\n\nMinimum qualifications:\n- 2 years of experience with Python.\n\n"
+        "Additional Information\n"
+        "- Write and test product or system development code.\n"
+        "- Triage product or system issues and debug them.\n"
+    )
+    rows = [(r.text, r.kind) for r in read(posting).requirements]
+    assert rows == [
+        ("2 years of experience with Python.", "must"),
+        ("Write and test product or system development code.", "responsibility"),
+        ("Triage product or system issues and debug them.", "responsibility"),
+    ]
+
+
+def test_a_runon_german_list_is_cut_before_each_capitalised_adjective():
+    posting = (
+        "Wir sind eine Designagentur in Hamburg mit vierzig Menschen und arbeiten für viele "
+        "bekannte Marken in Deutschland und den USA an digitalen Produkten. Qualifikation "
+        "Mehrjährige Erfahrung als Art Director Hoher Anspruch an gestalterische Qualität "
+        "Sehr gutes Gespür für Typografie Benefits Flexible Arbeitszeiten und ein Jobrad"
+    )
+    assert len(posting) > LONG_LINE
+    assert [r.text for r in read(posting).requirements] == [
+        "Mehrjährige Erfahrung als Art Director",
+        "Hoher Anspruch an gestalterische Qualität",
+        "Sehr gutes Gespür für Typografie",
+    ]
+
+
+def test_without_headings_a_runon_item_after_a_requirement_is_one_too():
+    posting = (
+        "Wij zijn een klein bedrijf in Amsterdam met een informele sfeer en veel collega's uit "
+        "heel Europa, en we groeien snel in meer dan dertig landen. Je spreekt en schrijft "
+        "vloeiend Frans, Engels en Nederlands Je vindt het leuk om mensen te helpen Je bent "
+        "op korte termijn beschikbaar. Solliciteer snel via onze website en stuur je cv mee."
+    )
+    assert len(posting) > LONG_LINE
+    rows = [(r.text, r.kind) for r in read(posting).requirements]
+    assert ("Je vindt het leuk om mensen te helpen", "must") in rows
+
+
+def test_the_pitch_is_no_duty_even_with_a_duty_verb():
+    posting = (
+        "Backend Engineer\n\nThe position\n"
+        "You'll be joining a team of 250 engineers across Frontend, Backend and QA.\n"
+        "You will build and run our payment services in Elixir.\n"
+    )
+    rows = [(r.text, r.kind) for r in read(posting).requirements]
+    assert rows == [("You will build and run our payment services in Elixir.", "responsibility")]

@@ -1,6 +1,7 @@
 """``prep coverage``: the posting's requirements against what is prepared.
 
-Thin: the matrix is ``prep_core.coverage``. ``--json`` prints it as data.
+Thin: the matrix is ``prep_core.coverage``. ``--json`` prints it as data. The reader's notes on
+the posting ("No headings were found ...") come first, as the Fit page shows them.
 """
 
 from __future__ import annotations
@@ -19,12 +20,15 @@ def configure_coverage(parser: argparse.ArgumentParser) -> None:
 def run_coverage(args: argparse.Namespace) -> int:
     """Print the coverage matrix: one row per requirement, its proof and its gaps."""
     from prep_core.coverage import coverage
+    from prep_core.posting import notes as posting_notes
 
     profile = load_profile(args)
     report = coverage(profile, story_bank(args))
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         return 0
+    for note in posting_notes(profile.job_posting):  # as the Fit page shows them
+        print(f"Note: {note[:1].upper()}{note[1:]}.")
     if not report.requirements:
         print(f"{profile.title}: no requirements yet; paste the job posting (Job Posting) first")
         return 0

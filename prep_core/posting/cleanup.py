@@ -143,9 +143,11 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _ALNUM = re.compile(r"[^\W_]")
 _INLINE_GLYPH = re.compile("[" + _INLINE_GLYPHS + "]")
-# Where a run-on line held list items: " - " before a capital, " 2. " or " b) " after a sentence.
+# Where a run-on line held list items: " - " before a capital; " – ", " 2. " or " b) " after a
+# sentence (a dash inside one is a dash: "in einer vergleichbaren Rolle – Agentur, ...").
 _RUNON_ITEM = re.compile(
-    r"\s(?=[-–—*]\s[A-ZÄÖÜÉ0-9])|(?<=[.!?;:])\s(?=\(?(?:\d{1,2}|[a-h])[.)]\s[A-ZÄÖÜÉ0-9])"
+    r"\s(?=[-*]\s[A-ZÄÖÜÉ0-9])"
+    r"|(?<=[.!?;:])\s(?=(?:[–—]|\(?(?:\d{1,2}|[a-h])[.)])\s[A-ZÄÖÜÉ0-9])"
 )
 _BREAKS = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
 
@@ -192,6 +194,7 @@ def lines(text: str) -> list[Line]:
 # start.
 _GLUE = re.compile(
     r"(?<=[a-zäöüßéèàç]{2}[.!?)])(?=[A-ZÄÖÜ][a-zäöüß])"
+    r"|(?<=[a-zäöüßéèàç][.!?][)\"”])(?=[A-ZÄÖÜ][a-zäöüß])"  # "(any blogging counts!)Familiar"
     r"|(?<=[a-zäöüßéè][a-zäöüßéè])(?=[A-ZÄÖÜ][a-zäöüß]{2})"
     r"|(?<=[a-z]:)(?!innen\b|in\b)(?=[a-zA-Z])"  # but "Kund:innen" is one word
 )

@@ -60,6 +60,10 @@ def by_cues(text: str, lang: str, *, leading: bool = False, endings: bool = True
     ``endings``: a first word's ending ("Supporting ...") counts as a duty's cue."""
     key = norm(text)
     codes = _languages(lang)
+    if any(
+        _pattern(language(c).pitch_cues, True).search(key) for c in codes if language(c).pitch_cues
+    ):
+        return None  # "You'll be joining a team of 250 engineers": the pitch, no duty
     if any(_pattern(language(c).responsibility_cues, True).search(key) for c in codes):
         return "responsibility"
     first = key.split(" ", 1)[0]

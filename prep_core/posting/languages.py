@@ -40,6 +40,7 @@ class Language:
     responsibility_cues: tuple[str, ...]  # a sentence starting so is a duty
     responsibility_endings: tuple[str, ...]  # ... or whose first word ends so ("Supporting")
     must_cues: tuple[str, ...]  # a sentence holding one of these asks for something
+    pitch_cues: tuple[str, ...]  # a sentence starting so sells the job ("You'll join a team")
     term_cues: tuple[str, ...]  # "experience with": a noun phrase follows
     stop: frozenset[str]  # words that end that noun phrase
     generic: frozenset[str]  # words never a term on their own
@@ -73,6 +74,7 @@ def language(code: str) -> Language:
         responsibility_cues=tuple(norm(c) for c in raw["cues"]["responsibility"]),
         responsibility_endings=tuple(raw["cues"].get("responsibility_endings", [])),
         must_cues=tuple(norm(c) for c in raw["cues"]["must"]),
+        pitch_cues=tuple(norm(c) for c in raw["cues"].get("pitch", [])),
         term_cues=tuple(sorted({norm(c) for c in terms.get("after", [])}, key=len, reverse=True)),
         stop=frozenset(norm(w) for w in terms.get("stop", [])),
         generic=frozenset(norm(w) for w in terms.get("generic", [])),

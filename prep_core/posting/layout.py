@@ -9,7 +9,8 @@ A heading is a line that
 - or starts a line with a known section and a colon: "Bonus: experience with Rust".
 Inside a run-on line whose breaks were lost, a known heading followed by a colon, a glyph, or a
 capitalised word (after a sentence's end, or for a heading of two words or a long one) cuts the
-line ("... in Berlin. Requirements: 5+ years ...").
+line ("... in Berlin. Requirements: 5+ years ..."); one ending in a comma after a capitalised
+word is part of a name ("User Experience, User Interface").
 
 A list item continues on the next line when that line is indented deeper, starts in lower case or
 follows an item cut after a joining word ("with", "und"): a hard-wrapped bullet is one item. Text
@@ -247,6 +248,10 @@ def _inline_headings(text: str, lang: str) -> list[tuple[int, int]]:
         if found is None:
             continue
         end, last = tokens[found - 1][1], tokens[found - 1][2]
+        previous = text[max(0, start - 40) : start].split()[-1:]
+        name = bool(previous) and previous[0][:1].isupper() and previous[0][-1:].isalpha()
+        if last.rstrip("*_").endswith(",") and name:
+            continue  # "auf User Experience, User Interface": a name in a list, no heading
         colon = last.rstrip("*_").endswith(":")
         after = tokens[found][2] if found < len(tokens) else ""
         before = text[max(0, start - 2) : start].strip()[-1:]

@@ -5,17 +5,20 @@ The steps, each its own module: ``cleanup`` (plain lines), ``languages.detect``,
 heading does not say), ``terms``. Which lines become rows:
 - an item or a line under a must-have, nice-to-have or responsibility heading; under a "role"
   heading, a line by its cue wording; under a heading of no known meaning ("Additional
-  information"), only list items that open as duties do ("Write and test code"); under any
-  other heading (intro, benefits, salary, legal, how to apply, hiring process, tech stack,
-  contact), none;
+  information"), only list items that open as duties do ("Write and test code"), and the
+  items after them with no requirement cue ("Triage issues"); under any other heading (intro,
+  benefits, salary, legal, how to apply, hiring process, tech stack, contact), none;
 - none of: text before the first heading (the title, the company), a paragraph after a list
   (it ends the list), the paragraphs that lead into a list (its pitch), a lead-in ending in a
   colon (whose wording may give its list's kind: "Ideally you have:"), a line with an e-mail
   address or a bare link (how to apply);
 - a posting with no requirement heading at all: every sentence by its cue wording (and the
-  reading says so in its ``notes``, so the Fit page can tell the person to check the kinds).
-A line that lost its breaks is cut into sentences; any other line is one row, never longer than
-itself.
+  reading says so in its ``notes``, so the Fit page can tell the person to check the kinds);
+  a short line with no cue and no final period right after a line that became a row is a row
+  of the same kind (a list whose heading was lost: "Cheerful under pressure").
+A line that lost its breaks is cut into sentences; in it, a short question ("Comment postuler
+?") is a heading, and a lead-in up to a colon ("il s'agira de :") is no part of its row. Any
+other line is one row, never longer than itself.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 
 from prep_core.model import MAX_TEXT, Requirement
 from prep_core.posting import cleanup, kinds, layout
-from prep_core.posting.headings import NOT_ROWS, REQUIREMENT_KINDS
+from prep_core.posting.headings import NOT_ROWS, REQUIREMENT_KINDS, meaning
 from prep_core.posting.languages import detect
 from prep_core.posting.terms import MAX_TERMS, terms_of
 
@@ -46,7 +49,13 @@ NO_REQUIREMENT_HEADINGS = (
 _SENTENCE = re.compile(r"(?<=[.!?])\s(?=[A-ZÄÖÜÉÈÀÁÍÓÚÑ0-9(\"“¿¡])")
 # In a line that lost its breaks, "you" written with a capital inside a sentence starts a new
 # line: "... visuelle Konzepte Du entwickelst ...".
-_YOU = re.compile(r"(?<=[\w)])\s(?=(?:Du|You|Vous|Tu|Jij|Je|Tú)\s[a-zäöüéèêàçñ])")
+_YOU = re.compile(
+    r"(?<=[\w)])\s(?=(?:Du|You|Vous|Tu|Jij|Je|Tú)\s[a-zäöüéèêàçñ])"
+    # German writes adjectives in lower case inside a sentence: a capitalised one after a word
+    # starts a new line ("... oder selbstständig Sehr gutes Gespür", "... Tools Eine klare").
+    r"|(?<=[a-zäöüß])\s(?=(?:Sehr|Eine?|Gute[rsn]?|Hohe[rsn]?|Erste[rn]?|Mehrjährige[rn]?|"
+    r"[A-ZÄÖÜ][a-zäöüß]{2,}(?:ige|iger|igen|liche|licher|lichen|ische|ischer|ischen))\s\w)"
+)
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[a-z]{2,}|^<?(?:https?://|www\.)\S+$")
 _MD_MARKS = re.compile(r"\*\*|__|`|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 
@@ -119,6 +128,7 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
     rows: list[tuple[str, str]] = []
     kind: str | None = None  # before the first heading: the title and the company
     items = False  # the section has had list items
+    duties = False  # the item before was a duty under a heading of no known meaning
     pitches = _pitches(blocks)
     for index, block in enumerate(blocks):
         if block.kind == "heading":
@@ -127,7 +137,7 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
             elif block.strong or items or kind not in (*REQUIREMENT_KINDS, "role"):
                 kind = "unknown"  # a heading of no known meaning ("Additional information")
             # else: a lead-in ("In this role you will:") keeps its section's kind
-            items = False
+            items = duties = False
             continue
         if block.kind == "text" and block.text.endswith(":"):
             # A lead-in ("Ideally you have experience in:") is no row; its wording may give the
@@ -149,16 +159,33 @@ def _by_headings(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]
         for piece in _pieces(block):
             if _CONTACT.search(piece):
                 continue  # "Send your CV to jobs@acme.org", a bare link: how to apply
+            if block.runon and _question(piece):  # "Comment postuler ?": a heading, inline
+                found = meaning(piece, lang)
+                kind = found if found is not None else "unknown"
+                continue
+            if block.runon:  # "... il s'agira de : Lisser ...": its lead-in is no row
+                piece = _LEAD_IN.sub("", piece, count=1)
             if kind == "unknown":  # only a list of duties, each opening with one
                 duty = block.kind == "item" and kinds.by_cues(
                     piece, lang, leading=True, endings=False
                 )
+                if duty is None and block.kind == "item" and duties:
+                    duty = kinds.by_cues(piece, lang) or "responsibility"  # "Triage ..."
                 found = "responsibility" if duty == "responsibility" else None
+                duties = found is not None and block.kind == "item"
             else:
                 found = _kind(kind, piece, lang)
             if found is not None:
                 rows.append((found, piece))
     return rows
+
+
+_QUESTION_WORDS = 10
+_LEAD_IN = re.compile(r"^[^:]{12,200}?\s?:\s(?=\S)")
+
+
+def _question(piece: str) -> bool:
+    return piece.endswith("?") and len(piece.split()) <= _QUESTION_WORDS
 
 
 def _pitches(blocks: list[layout.Block]) -> list[bool]:
@@ -190,17 +217,32 @@ def _kind(section: str | None, row: str, lang: str) -> str | None:
 
 def _by_cues(blocks: list[layout.Block], lang: str) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
+    listed: str | None = None  # the kind of the list the previous line was a row of
     for index, block in enumerate(blocks):
         if block.kind == "heading":
+            listed = None
             continue
         if index == 0 and len(block.text.split()) <= 8 and block.text[-1:] not in ".!?":
             continue  # the title
         for piece in _pieces(block) if block.kind == "item" else _sentences(block):
             found = kinds.by_cues(piece, lang)
+            if found is None and listed is not None and _fragment(piece):
+                found = listed  # "Cheerful under pressure" among "Familiar with ..." lines
             if found is not None:
                 rows.append((found, piece))
+            listed = found if _fragment(piece) else None
     return rows
 
 
+_FRAGMENT_WORDS = 25
+
+
+def _fragment(piece: str) -> bool:
+    """Whether a line reads as a list item rather than prose: no final period, not too long."""
+    return piece[-1:] not in ".!?:" and len(piece.split()) <= _FRAGMENT_WORDS
+
+
 def _sentences(block: layout.Block) -> list[str]:
+    if block.runon:
+        return _pieces(block)
     return [s for s in (_row_text(p) for p in _SENTENCE.split(block.text)) if s]

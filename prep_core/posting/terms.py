@@ -105,12 +105,25 @@ _FIRST = frozenset(k[0] for k in _FOLDED) | frozenset(k[0].lower() for k in _EXA
 # One-word forms in lower case, for compounds (exact forms such as "=Go" would split "Gothic").
 _COMPOUND_FORMS = {k[0]: name for k, name in _FOLDED.items() if len(k) == 1}
 
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_NUMBERS = {w: i for i, w in enumerate((*_NUMBER_WORDS, "ten"))}
+# Number words up to ten in the five languages ("drei Jahre", "trois ans", "cinco años").
+_NUMBER_WORDS = {
+    "en": "zero one two three four five six seven eight nine ten",
+    "de": "null ein zwei drei vier fünf sechs sieben acht neun zehn",
+    "fr": "zéro un deux trois quatre cinq six sept huit neuf dix",
+    "es": "cero un dos tres cuatro cinco seis siete ocho nueve diez",
+    "nl": "nul een twee drie vier vijf zes zeven acht negen tien",
+}
+_NUMBERS = {
+    word: value
+    for words in _NUMBER_WORDS.values()
+    for value, word in enumerate(words.split())
+    if value  # "un", "een", "ein" are also articles: "one year" is rare enough to skip
+} | {"one": 1, "eins": 1, "uno": 1, "una": 1, "één": 1}
 _YEAR_UNITS = ("year", "yr", "jahr", "ans", "année", "año", "jaar")
 _YEARS = re.compile(
-    r"(?i)(?<![\w.])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s?\+?\s?"
-    r"(?:(?:-|–|to|bis|à|a|tot)\s?\d{1,2}\s?\+?\s?)?"
+    r"(?i)(?<![\w.])(\d{1,2}|"
+    + "|".join(sorted(_NUMBERS, key=len, reverse=True))
+    + r")\s?\+?\s?(?:(?:-|–|to|bis|à|a|tot)\s?\d{1,2}\s?\+?\s?)?"
     r"(?:years?|yrs?|jahre?n?|ans|années|años|jaar|jaren)\b"
 )
 _PIPELINE = re.compile(r"(?i)\b([a-z]{3,})[ -]pipelines?\b")
@@ -128,6 +141,12 @@ _NOT_NAMES = _set(
     Je Jij Wij Het Een En Of Met Voor Jouw Onze Van Bij Als
     Tú Tu Su Sus El Los Las Con Para Por Y Nuestro Nuestra Del Al Se"""
 )
+# Words after which a category noun is named by example ("tools such as", "Tools wie").
+_EXAMPLES = _set(
+    "such like e.g including wie z.b etwa comme notamment como tales zoals bijvoorbeeld"
+)
+# Field words that follow what they qualify ("the retail industry"): no part of the term.
+_FIELD_WORDS = _set("industry industries sector sectors branche secteur sector sectores domain")
 _CONJUNCTIONS = _set("and or und oder sowie et ou y o e u en of")
 _PHRASE_WORDS = 4
 # Nouns that make the words before them a category ("cloud platforms", "CI tools"), which the
@@ -169,6 +188,8 @@ def terms_of(text: str, *, language: str = DEFAULT, german: bool = False) -> lis
             taken.take(match.start(), match.end(), f"{years}+ years")
     words = _words(text)
     for start, end, term in _table(words):
+        taken.take(start, end, term)
+    for start, end, term in _coordinated(words, lang):
         taken.take(start, end, term)
     if lang in ("de", "nl"):
         for start, end, term in _compounds(words, lang):
@@ -222,6 +243,37 @@ def _table(words: list[_Word]) -> Iterator[tuple[int, int, str]]:
             elif (name := _inflected(word.lower)) is not None:
                 yield word.start, word.end, name
             index += 1
+
+
+_ADJECTIVE_ENDINGS = ("al", "ic", "ive", "ed", "en", "ous", "ary", "ful", "ar", "ent", "ant")
+
+
+def _coordinated(words: list[_Word], lang: str) -> Iterator[tuple[int, int, str]]:
+    """The other half of two coordinated modifiers of one noun: "strategic and operational
+    planning" names strategic planning too, "communication orale et écrite" written
+    communication too. The half is a term when the table knows it, or, in English, when its
+    modifier reads as an adjective ("financial and operational risk")."""
+    for index in range(1, len(words) - 1):
+        if words[index].lower not in _CONJUNCTIONS or not words[index - 1].joined:
+            continue
+        before, after = words[index - 1], words[index + 1]
+        if index + 2 < len(words) and after.joined:  # modifier first: "strategic and X Y"
+            head = words[index + 2]
+            pair = _FOLDED.get((after.lower, head.lower))
+            if pair is not None and before.text.isalpha() and before.text.islower():
+                made = (before.lower, head.lower)
+                name = _FOLDED.get(made)
+                if name is None and lang == DEFAULT and before.lower.endswith(_ADJECTIVE_ENDINGS):
+                    name = " ".join(made)
+                if name is not None and name != pair:
+                    yield before.start, before.end, name
+                continue
+        if index >= 2 and words[index - 2].joined:  # noun first: "communication orale et X"
+            noun = words[index - 2]
+            if _FOLDED.get((noun.lower, before.lower)) is not None and after.text.isalpha():
+                name = _FOLDED.get((noun.lower, after.lower))
+                if name is not None:
+                    yield after.start, after.end, name
 
 
 def _inflected(word: str) -> str | None:
@@ -303,10 +355,13 @@ def _after_cues(text: str, words: list[_Word], lang: str) -> Iterator[tuple[int,
             position += 1
             if key in stop or key[:1].isdigit():
                 if phrase and key in _CATEGORY_NOUNS:
-                    phrase = []  # "cloud platforms such as AWS": a kind of thing, named after
+                    if position < len(words) and folded[position] in _EXAMPLES:
+                        phrase = []  # "cloud platforms such as AWS": a kind, named after
+                        break
+                    phrase.append(word)  # "content management systems": the skill itself
                     break
                 if phrase:
-                    yield _phrase(text, phrase, generic)
+                    yield from _phrase(text, phrase, generic)
                     phrase = []
                     if key not in _CONJUNCTIONS:
                         break
@@ -319,17 +374,28 @@ def _after_cues(text: str, words: list[_Word], lang: str) -> Iterator[tuple[int,
             if not word.joined:
                 break
         if phrase:
-            yield _phrase(text, phrase, generic)
+            yield from _phrase(text, phrase, generic)
         index += size  # a cue may stand inside the phrase ("React y conocimientos de X")
 
 
-def _phrase(text: str, phrase: list[_Word], generic: frozenset[str]) -> tuple[int, int, str]:
+def _phrase(
+    text: str, phrase: list[_Word], generic: frozenset[str]
+) -> Iterator[tuple[int, int, str]]:
+    """The phrase as a term; one with a word that lists alternatives ("Retail/CPG/Manufacturing
+    industry") gives each of them, without the field word after them."""
+    while len(phrase) > 1 and norm(phrase[-1].text) in _FIELD_WORDS:
+        phrase = phrase[:-1]
     start, end = phrase[0].start, phrase[-1].end
     if len(phrase) == 1 and norm(phrase[0].text) in generic:
-        return start, start, ""
+        return
     if text[end - 1 : end] == "-":  # "Grafik-, Kommunikations- oder Mediendesign": a part
-        return start, start, ""
-    return start, end, text[start:end]
+        return
+    if len(phrase) == 1 and "/" in phrase[0].text:
+        for part in re.finditer(r"[^/]+", phrase[0].text):
+            if len(part.group()) > 1 and norm(part.group()) not in generic:
+                yield start + part.start(), start + part.end(), part.group()
+        return
+    yield start, end, text[start:end]
 
 
 def _names(text: str, words: list[_Word], *, german: bool) -> Iterable[tuple[int, int, str]]:
