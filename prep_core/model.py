@@ -25,6 +25,7 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 
 SCHEMA_VERSION = 5  # 4: requirements and links (issue 12); 5: interview rounds (issue 13)
@@ -312,7 +313,14 @@ class ExtraSection(Part):
 # --- interview rounds ---------------------------------------------------------------------------
 
 RoundKind = Literal[
-    "interview", "recruiter_screen", "technical", "system_design", "behavioral", "onsite", "other"
+    "interview",  # a date alone, kind not known yet
+    "recruiter_screen",
+    "technical",
+    "system_design",
+    "behavioral",
+    "onsite",
+    "final",
+    "other",
 ]
 ROUND_KINDS: tuple[str, ...] = RoundKind.__args__  # type: ignore[attr-defined]
 ROUND_KIND_LABELS = {
@@ -322,10 +330,30 @@ ROUND_KIND_LABELS = {
     "system_design": "System design",
     "behavioral": "Behavioral",
     "onsite": "Onsite",
+    "final": "Hiring manager / final",
     "other": "Other",
 }
-_KIND_BY_LABEL = {label.lower().replace(" ", "_"): k for k, label in ROUND_KIND_LABELS.items()}
+_KIND_BY_LABEL = {re.sub(r"\W+", "_", label.lower()): k for k, label in ROUND_KIND_LABELS.items()}
+_KIND_BY_LABEL |= {"hiring_manager": "final", "final_round": "final"}
 DEFAULT_ROUND_MINUTES = 60
+# A round's length when none is given: what each kind of round usually takes.
+ROUND_MINUTES_BY_KIND: dict[str, int] = {
+    "interview": 60,
+    "recruiter_screen": 30,
+    "technical": 60,
+    "system_design": 60,
+    "behavioral": 45,
+    "onsite": 240,
+    "final": 45,
+    "other": 60,
+}
+
+
+def round_kind(value: str) -> str:
+    """A kind as a person may write it ("Recruiter screen", "system-design", "Hiring manager /
+    final") as its name in the model ("recruiter_screen"); unknown words come back as words."""
+    word = re.sub(r"\W+", "_", clean_line(value).lower()).strip("_")
+    return _KIND_BY_LABEL.get(word, word)
 
 
 # Names zoneinfo loads that are no place: the system's own setting ("localtime"), tzdata's
@@ -385,13 +413,20 @@ class Round(Part):
     location: Line = ""  # a place or a link
     debrief: Debrief = Field(default_factory=Debrief)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _length_by_kind(cls, data: Any) -> Any:
+        """A round given without a length gets its kind's usual one (a 30-minute screen)."""
+        if isinstance(data, dict) and "minutes" not in data:
+            kind = data.get("kind", "interview")
+            kind = round_kind(kind) if isinstance(kind, str) else kind
+            return {**data, "minutes": ROUND_MINUTES_BY_KIND.get(kind, DEFAULT_ROUND_MINUTES)}
+        return data
+
     @field_validator("kind", mode="before")
     @classmethod
     def _kind(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            word = re.sub(r"[\s-]+", "_", clean_line(value).lower())
-            return _KIND_BY_LABEL.get(word, word)
-        return value
+        return round_kind(value) if isinstance(value, str) else value
 
     @field_validator("start_time", mode="after")
     @classmethod

@@ -22,8 +22,8 @@ from functools import partial
 from typing import Any, get_args
 
 from prep_core.model import (
-    DEFAULT_ROUND_MINUTES,
     DEFAULT_STALE_DAYS,
+    ROUND_MINUTES_BY_KIND,
     SCHEMA_VERSION,
     ExtraSection,
     NewsItem,
@@ -255,7 +255,7 @@ def _rounds(rounds: list[Round]) -> str:
         if item.start_time is not None or item.timezone != "UTC":
             when += f" {escape(item.timezone)}"
         lines += [f"  - {when}", f"    - **Kind**: {item.label}"]
-        if item.minutes != DEFAULT_ROUND_MINUTES:
+        if item.minutes != ROUND_MINUTES_BY_KIND[item.kind]:  # read back: the kind's length
             lines.append(f"    - **Length**: {item.minutes} min")
         if item.location:
             lines.append(f"    - **Location**: {escape(item.location)}")
