@@ -385,7 +385,8 @@ class Interviewer(Part):
     id: ItemId
     name: Line = ""
     role: Line = ""
-    note: Line = ""
+    note: Line = ""  # private: for the person's prep, never quoted in a thank-you note
+    thank_you: Text = ""  # the thank-you note to them, drafted from the debrief and edited
 
 
 class Debrief(Part):
@@ -394,7 +395,7 @@ class Debrief(Part):
 
     notes: Text = ""  # how it went overall
     follow_ups: Lines = []  # what they asked for, what you promised
-    thank_you: Text = ""  # the thank-you note, drafted from the profile and edited
+    thank_you: Text = ""  # the thank-you note when the round names no interviewer
 
     def is_blank(self) -> bool:
         return not (self.notes or self.follow_ups or self.thank_you)

@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from prep_core.errors import NoSuchRound
 from prep_core.model import ROUND_MINUTES_BY_KIND, Profile, Round
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "effective_rounds",
     "follow_next_round",
     "headline_date",
+    "last_started_round",
     "length_text",
     "new_round",
     "next_round",
@@ -85,13 +87,22 @@ def round_number(profile: Profile, number: int | None, now: datetime) -> Round:
     last). ValueError in one line when there is no such round."""
     rounds = effective_rounds(profile)
     if not rounds:
-        raise ValueError("no interview rounds yet: add them on the Company Profile page")
+        raise NoSuchRound("no interview rounds yet: add them on the Company Profile page")
     if number is None:
         return next_round(profile, now) or rounds[-1]
     if not 1 <= number <= len(rounds):
         count = "1 round" if len(rounds) == 1 else f"{len(rounds)} rounds"
-        raise ValueError(f"no round {number}: this profile has {count}")
+        raise NoSuchRound(f"no round {number}: this profile has {count}")
     return rounds[number - 1]
+
+
+def last_started_round(profile: Profile, number: int | None, now: datetime) -> Round:
+    """Round ``number``, or the latest one that has started at ``now`` (what a debrief and a
+    thank-you are about), else the next one. ValueError in one line when there is none."""
+    if number is not None:
+        return round_number(profile, number, now)
+    started = [r for r in effective_rounds(profile) if r.start() <= _aware(now)]
+    return started[-1] if started else round_number(profile, None, now)
 
 
 # --- edits --------------------------------------------------------------------------------------

@@ -15,7 +15,16 @@ import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
-from prep_core.cli import app, coverage, export, practice, profiles, readiness, stories
+from prep_core.cli import (
+    app,
+    coverage,
+    export,
+    practice,
+    profiles,
+    readiness,
+    stories,
+    thanks,
+)
 from prep_core.cli._common import EXIT_USAGE, Command, profile_argument
 from prep_core.errors import PrepError, PrepWarning, one_line
 
@@ -69,6 +78,12 @@ COMMANDS: tuple[Command, ...] = (
         "the day-by-day plan to the next interview round",
         readiness.run_plan,
         readiness.configure,
+    ),
+    Command(
+        "thanks",
+        "one thank-you note per interviewer of a round",
+        thanks.run_thanks,
+        thanks.configure_thanks,
     ),
     Command(
         "restore",

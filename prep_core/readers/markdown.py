@@ -254,11 +254,13 @@ _REQUIREMENT_KINDS = {norm_key(label): kind for kind, label in REQUIREMENT_LABEL
 _STORY_FIELDS = {norm_key(label): key for key, label in STORY_LABELS.items()}
 _QUESTION_LABELS = ("category", "confidence", "answer", "story", "asked in", "how it went")
 _ASKED_IN = re.compile(r"round\s+(\d{1,4})", re.I)
-_WHOLE = ("answer", "how it went")  # free-text sub-fields: lists and paragraphs belong to them
+# free-text sub-fields: lists and paragraphs belong to them
+_WHOLE = ("answer", "how it went", "thank-you note")
 _ROUNDS_KEY = norm_key(ROUNDS_LABEL)
 _STALE_KEY = norm_key(STALE_LABEL)
 _STALE_DAYS = re.compile(r"(\d{1,4})\s*(?:days?)?\.?", re.I)
 _FACT_LABELS = {norm_key(AS_OF_LABEL): "as_of", norm_key(SOURCE_LABEL): "source"}
+_PERSON_FIELDS = {"thank-you note": "thank_you"}  # an interviewer's labels that are not names
 _ROUND_LABELS = (
     "kind",
     "length",
@@ -504,8 +506,9 @@ class _Reader:
                     self.leftover(sub)
                 elif key == "interviewer":
                     person = {"name": self.field_text(label[1], [], whole=False)}
-                    for name, (_, text, _) in self.sub_fields(sub, ("role", "note")).items():
-                        person[name] = text
+                    labels = ("role", "note", "thank-you note")
+                    for name, (_, text, _) in self.sub_fields(sub, labels).items():
+                        person[_PERSON_FIELDS.get(name, name)] = text
                     found["interviewers"].append(person)
                 elif key == "length" and (minutes := _MINUTES.fullmatch(value_text(label[1]))):
                     found["minutes"] = int(minutes[1])

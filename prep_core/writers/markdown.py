@@ -263,6 +263,9 @@ def _rounds(rounds: list[Round]) -> str:
             lines.append(f"    - **Interviewer**: {escape(person.name)}")
             lines += [f"      - **Role**: {escape(person.role)}"] if person.role else []
             lines += [f"      - **Note**: {escape(person.note)}"] if person.note else []
+            if person.thank_you:
+                note = _indent(escape(person.thank_you), 8)
+                lines.append(f"      - **Thank-you note**: {note}")
         debrief = item.debrief
         if debrief.notes:
             lines.append(f"    - **Debrief**: {_indent(escape(debrief.notes), 6)}")
