@@ -79,9 +79,9 @@ FORMATS: tuple[Format, ...] = (
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         binary=True,
         writer="prep_core.writers.docx:write",
-        variants=("dossier", "cheatsheet"),
-        options=("stories",),  # the dossier's coverage matrix counts them
-        description="A dossier to read and print, or a two-page cheat sheet.",
+        variants=("dossier", "cheatsheet", "round"),
+        options=("stories", "round"),  # stories prove must-haves; round: the brief's round (1..)
+        description="A dossier to read and print, a two-page cheat sheet, or one round's brief.",
     ),
     Format(
         name="apkg",

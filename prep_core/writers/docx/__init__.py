@@ -3,7 +3,7 @@
 ``write`` is the entry point the format registry calls. The parts: ``_theme`` (the look),
 ``_package`` (the cached template and the zip), ``_xml`` and ``_builder`` (fast, sanitising
 python-docx primitives: paragraphs, links, fields, tables), ``_content`` (what both layouts
-share), ``_dossier`` and ``_cheatsheet`` (the two layouts).
+share), ``_dossier``, ``_cheatsheet`` and ``_brief`` (the layouts: the brief is one round's page).
 """
 
 from __future__ import annotations
@@ -11,14 +11,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from prep_core.brief import brief
 from prep_core.errors import UnknownFormat
 from prep_core.freshness import marked
 from prep_core.model import Profile, Story
+from prep_core.rounds import round_number
+from prep_core.writers.docx._brief import build_brief
 from prep_core.writers.docx._cheatsheet import build_cheatsheet
 from prep_core.writers.docx._dossier import build_dossier
 
-VARIANTS = {"dossier": build_dossier, "cheatsheet": build_cheatsheet}
-_SUBJECTS = {"dossier": "Interview preparation dossier", "cheatsheet": "Interview cheat sheet"}
+VARIANTS = {"dossier": build_dossier, "cheatsheet": build_cheatsheet, "round": build_brief}
+_SUBJECTS = {
+    "dossier": "Interview preparation dossier",
+    "cheatsheet": "Interview cheat sheet",
+    "round": "Interview round brief",
+}
 
 __all__ = ["VARIANTS", "write"]
 
@@ -29,11 +36,15 @@ def write(
     now: datetime,
     variant: str = "dossier",
     stories: Sequence[Story] = (),
+    round: int | None = None,
 ) -> bytes:
     """The .docx bytes of ``profile`` as a ``variant`` ("dossier" or "cheatsheet").
 
     The dossier shows the posting's coverage matrix under Interview Preparation; ``stories``
     (the story bank's stories the profile uses) fill its Story column.
+
+    The ``round`` variant is the one-page brief of round ``round`` (from 1, in time order; the
+    next upcoming one when None).
 
     ``now`` dates the document (title block, footer-free metadata, core properties), so the
     same profile and clock give the same document text.
@@ -44,7 +55,11 @@ def write(
         raise UnknownFormat(
             f"Word export has no variant {variant!r}; variants: {', '.join(VARIANTS)}"
         ) from None
-    builder = build(marked(profile, now=now), now, stories=stories)  # stale: 'check first'
+    if variant == "round":
+        item = round_number(profile, round, now)
+        builder = build_brief(profile, now, brief(profile, item, now=now, stories=stories))
+    else:
+        builder = build(marked(profile, now=now), now, stories=stories)  # stale: 'check first'
     role = " at ".join(part for part in (profile.role_title, profile.company) if part)
     builder.properties(
         title=profile.title,
