@@ -132,3 +132,31 @@ def test_prep_export_round_brief_and_its_bad_input(tmp_path):
     assert bad.returncode == 2 and "--round goes with --to docx --variant round" in bad.stderr
     assert not (tmp_path / "x.docx").exists() and not (tmp_path / "d").exists()
     assert date.fromisoformat(json.loads(path.read_text())["interview_date"])  # unchanged file
+
+
+# --- the cheat sheet leads with the next round ---------------------------------------------------
+
+
+def test_the_cheat_sheet_leads_with_the_next_round_has_fresh_news_and_no_known_questions():
+    profile = _profile()
+    profile.news = [
+        {"text": "Launched a new ads tier", "date": "2026-10-01"},
+        {"text": "Opened a Tokyo office", "date": "2019-02-01"},  # stale at NOW
+    ]
+    texts = [
+        p.text
+        for p in Document(io.BytesIO(write(profile, now=NOW, variant="cheatsheet"))).paragraphs
+    ]
+    assert texts[1].startswith(
+        "Next round: Recruiter screen, Monday 30 November 2026, 16:00–16:45 (America/Los_Angeles)"
+        "   ·   With: Jordan Kim (Recruiter)"
+    )
+    assert "salary band" not in "\n".join(texts)  # a private note stays off the sheet
+    news = texts.index("Recent news")
+    assert texts[news + 1] == "Launched a new ads tier (2026-10-01)"
+    assert "Opened a Tokyo office" not in "\n".join(texts[news:])
+    asked = texts.index("Questions to ask")
+    assert texts[asked + 1 :] == ["What would I ship first?"]
+    after_screen = datetime(2026, 12, 2, tzinfo=UTC)
+    later = write(profile, now=after_screen, variant="cheatsheet")
+    assert "Next round: Onsite, Sunday 6 December 2026" in _text(later)

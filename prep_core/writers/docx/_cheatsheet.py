@@ -1,8 +1,10 @@
 """The cheat sheet: the facts and lines to glance at just before the interview, on two pages.
 
 Compact type and margins, key facts in a two-pair-per-row table, lists run inline where they are
-short. Nothing is cut: empty parts say so in one short line instead of disappearing. The job
-posting's must-haves nothing proves yet come first, short (issue 12: gaps drive the rest).
+short. Nothing is cut: empty parts say so in one short line instead of disappearing. It leads
+with the next round (kind, time, who); the job posting's must-haves nothing proves yet come
+first, short (gaps drive the rest); then the key facts, the news still fresh, and the questions
+to ask that the research does not already answer.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from prep_core.brief import questions_worth_asking, round_when
+from prep_core.freshness import dated_facts, stale_facts
 from prep_core.model import Profile, Story
+from prep_core.rounds import headline_date, next_round
 from prep_core.sections import get_section
 from prep_core.writers.docx._builder import Builder, Label, format_date
 from prep_core.writers.docx._content import table_header, table_rows, weak_questions
@@ -22,6 +27,8 @@ SKILL_WIDTHS_CM = (4.2, 5.4, 8.8)
 GAPS_HEADING = "Must-haves to prove"
 MAX_GAPS = 4  # the sheet stays on two pages; the Fit page lists the rest
 GAP_CHARS = 110
+MAX_NEWS = 3
+MAX_PEOPLE = 6
 
 
 def build_cheatsheet(profile: Profile, now: datetime, *, stories: Sequence[Story] = ()) -> Builder:
@@ -31,6 +38,7 @@ def build_cheatsheet(profile: Profile, now: datetime, *, stories: Sequence[Story
     _header(b, profile, now)
     _gaps(b, profile, stories)
     _key_facts(b, profile)
+    _news(b, profile, now)
     _mission(b, profile)
     prep = get_section("prep")
     _part(b, "Talking points", prep.field("talking_points").present_in(profile), b.bullets)
@@ -50,21 +58,52 @@ def build_cheatsheet(profile: Profile, now: datetime, *, stories: Sequence[Story
     questions = prep.field("questions").present_in(profile) or []
     if weak := weak_questions(questions):  # only once practice found some: nothing to say else
         _part(b, "Questions to rehearse", weak, b.bullets)
-    _part(b, "Questions to ask", prep.field("questions_to_ask").present_in(profile), b.bullets)
+    # what the research already answers is left out: asking it shows the homework undone
+    _part(b, "Questions to ask", questions_worth_asking(profile) or None, b.bullets)
     b.footer(f"{profile.title} · cheat sheet")
     return b
 
 
 def _header(b: Builder, profile: Profile, now: datetime) -> None:
+    """The title, then the next round: its kind, time and who (the interview date without
+    rounds), the job reference and the date it was generated."""
     b.paragraph("Title", profile.title)
     line = b.paragraph("Subtitle")
-    interview = format_date(profile.interview_date) if profile.interview_date else "not set yet"
-    b.run(line, "Interview: ", bold=True)
-    b.run(line, interview)
+    item = next_round(profile, now) if profile.rounds else None
+    if item is not None:
+        b.run(line, f"Next round: {item.label}, ", bold=True)
+        b.run(line, round_when(item))
+        people = [
+            f"{p.name} ({_short(p.role, 40)})" if p.role else p.name
+            for p in item.interviewers
+            if p.name
+        ]
+        if people:
+            more = f" and {len(people) - MAX_PEOPLE} more" if len(people) > MAX_PEOPLE else ""
+            b.run(line, "   ·   With: ", bold=True)
+            b.run(line, ", ".join(people[:MAX_PEOPLE]) + more)
+    else:
+        day = headline_date(profile, now)
+        b.run(line, "Interview: ", bold=True)
+        b.run(line, format_date(day) if day else "not set yet")
     if profile.job_ref:
         b.run(line, "   ·   Job reference: ", bold=True)
         b.run(line, profile.job_ref)
     b.run(line, f"   ·   generated {format_date(now.date())}")
+
+
+def _news(b: Builder, profile: Profile, now: datetime) -> None:
+    """The news still fresh (stale items are the dossier's, marked), newest first."""
+    stale = {fact.key for fact in stale_facts(profile, now=now)}
+    fresh = [f for f in dated_facts(profile) if f.key.startswith("news:") and f.key not in stale]
+    if not fresh:
+        return
+    fresh.sort(key=lambda f: (f.as_of is None, -(f.as_of.toordinal() if f.as_of else 0)))
+    b.heading("Recent news", 1)
+    b.bullets(
+        f"{_short(f.text)} ({f.as_of.isoformat()})" if f.as_of else _short(f.text)
+        for f in fresh[:MAX_NEWS]
+    )
 
 
 def _gaps(b: Builder, profile: Profile, stories: Sequence[Story]) -> None:
@@ -84,9 +123,9 @@ def _gaps(b: Builder, profile: Profile, stories: Sequence[Story]) -> None:
     b.bullets(lines)
 
 
-def _short(text: str) -> str:
+def _short(text: str, limit: int = GAP_CHARS) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= GAP_CHARS else text[: GAP_CHARS - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _key_facts(b: Builder, profile: Profile) -> None:
