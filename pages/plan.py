@@ -1,9 +1,11 @@
-"""Plan: the days from today to the next round, each item a button to the page where it is done."""
+"""Plan: the days from today to the next round, each item a button to the page where it is done;
+the one-page brief of each upcoming round."""
 
 from datetime import datetime
 
 import streamlit as st
 
+from pages._ui.brief import brief_downloads
 from pages._ui.fit import stories
 from pages._ui.frame import go, page_path
 from pages._ui.state import plain, require_profile
@@ -29,6 +31,7 @@ st.caption(
     "section filled in, the question rehearsed), so there is nothing to tick off by hand."
 )
 (st.info if result.status == "ok" else st.warning)(plain(result.message, 400))
+brief_downloads(profile, now)
 today = now.date()
 target = None
 for day in result.days:

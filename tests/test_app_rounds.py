@@ -93,3 +93,26 @@ def test_fifty_one_interviewers_are_refused_in_one_line(store: Store) -> None:
     at.text_area(key=_key(profile.id, rid, "interviewers")).input(fifty).run()
     assert not at.exception
     assert len(on_disk(store, profile.id)["rounds"][0]["interviewers"]) == 50
+
+
+def test_the_plan_page_offers_each_upcoming_rounds_brief(store: Store) -> None:
+    soon = (_today() + timedelta(days=3)).isoformat()
+    later = (_today() + timedelta(days=9)).isoformat()
+    profile = store.create(
+        Profile(
+            company="Acme",
+            rounds=[
+                {"day": "2020-01-02", "kind": "technical"},  # over: no brief
+                {"day": soon, "kind": "recruiter_screen", "start_time": "10:00"},
+                {"day": later, "kind": "onsite", "start_time": "09:00"},
+            ],
+        )
+    )
+    at = start(profile.id, ui.PLAN)
+    assert not at.exception, [e.value for e in at.exception]
+    assert "Brief" in [s.value for s in at.subheader]
+    labels = [b.label for b in at.get("download_button")]
+    assert [label.split(",")[0] for label in labels] == [
+        "Round 2: Recruiter screen",
+        "Round 3: Onsite",
+    ]
