@@ -76,12 +76,16 @@ def pages() -> list[tuple[str, str, str | None]]:
     return [*rows, ("export", "pages/export.py", None)]
 
 
-def page_times(profile_id: str, bare: AppTest, repeat: int) -> dict[str, tuple[float, ...]]:
+def page_times(
+    profile_id: str, bare: AppTest, repeat: int, only: str = ""
+) -> dict[str, tuple[float, ...]]:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["profile"] = profile_id
     at.run()
     times = {}
     for name, page, tab in pages():
+        if not name.startswith(only):
+            continue
         at.switch_page(page)
         if tab is not None:
             at.session_state["fit.tab" if page.endswith("fit.py") else "prep.tab"] = tab
@@ -105,6 +109,7 @@ def frame_time(data_dir: Path, bare: AppTest, repeat: int) -> tuple[float, float
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15, help="timed runs per page")
+    parser.add_argument("--only", default="", help="only the pages whose row starts so: 'fit'")
     args = parser.parse_args()
 
     sample = read_markdown(SAMPLE_PATH.read_text(encoding="utf-8"))
@@ -115,7 +120,7 @@ def main() -> None:
         ids = {"sample": store.create(sample).id, "large": store.create(large).id}
         bare = AppTest.from_string(BARE, default_timeout=60).run()
         base = statistics.median(timed_run(bare) for _ in range(args.repeat))
-        figures = {kind: page_times(pid, bare, args.repeat) for kind, pid in ids.items()}
+        figures = {kind: page_times(pid, bare, args.repeat, args.only) for kind, pid in ids.items()}
         frame = frame_time(Path(tmp) / "empty", bare, args.repeat)
 
     print(f"bare one-widget page: {base * 1000:.1f} ms per AppTest run (median of {args.repeat})")

@@ -26,7 +26,11 @@ covered, total = st.columns(2)
 covered.metric(
     "Must-haves covered",
     f"{result.must_covered} of {result.must_total}",
-    help="Proven by a skills row, a story or a drafted answer",
+    delta=f"{result.must_in_progress} in progress" if result.must_in_progress else None,
+    delta_color="orange",
+    delta_arrow="off",
+    help="Proven by a skills row with its talking point, a story with its action and result, "
+    "or a drafted answer that names it. In progress: started, not proven yet (see Gaps)",
 )
 total.metric("Requirements", len(result.requirements))
 
@@ -40,7 +44,7 @@ if matrix_tab.open:
         ui.matrix(result, bank)
 if gaps_tab.open:
     with gaps_tab:
-        ui.gaps(result, bank)
+        ui.gaps(profile, result, bank)
 if edit_tab.open:
     with edit_tab:
         ui.requirements_editor(profile)

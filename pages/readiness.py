@@ -30,7 +30,8 @@ fit_report = fit_report_of(profile, stories())
 fit.metric(
     "Must-haves covered",
     f"{fit_report.must_covered} of {fit_report.must_total}" if fit_report.must_total else "-",
-    help="Requirements of the job posting proven by a skills row, a story or an answer (Fit)",
+    help="Must-haves of the job posting proven by a skills row with its talking point, a story "
+    "with its action and result, or a drafted answer that names it (Fit)",
 )
 days.metric("Interview", days_left_text(profile))
 if profile.interview_date is None:

@@ -72,6 +72,7 @@ class Proof:
     requirement: str
     story: str = ""  # a story's title
     answer: str = ""  # a drafted answer's question
+    started: bool = False  # nothing proves it, but a proof is begun (coverage's "in progress")
 
     @property
     def text(self) -> str:
@@ -79,6 +80,8 @@ class Proof:
             return f"story: {self.story}"
         if self.answer:
             return f"answer: {self.answer}"
+        if self.started:
+            return "in progress: finish its proof on the Fit page"
         return "nothing proves it yet: see the Fit page"
 
 
@@ -171,6 +174,7 @@ def _proofs(profile: Profile, stories: list[Story], matrix: Coverage | None) -> 
                 _short(row.text, TEXT_CHARS),
                 _short(titles.get(story, ""), TEXT_CHARS),
                 _short(questions.get(answer, ""), TEXT_CHARS),
+                started=row.state == "in progress",
             )
         )
     return sorted(proofs, key=lambda p: bool(p.story or p.answer))

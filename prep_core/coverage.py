@@ -16,8 +16,16 @@ Matching a requirement to a text (rules, in order):
    ``token_sort_ratio`` of at least ``REWORDED`` (measured on the test postings: two different
    requirements of one posting score at most 68; see ``tests/test_coverage.py``).
 
-A requirement is *covered* when at least one of a skills row, a story or an answer proves it;
-``gaps`` names each of the four kinds of proof still missing (``GAP_LABELS``).
+Covered means evidence: a matched item proves the requirement only once it says something.
+- a skills row: its talking point is real (``sections.skill_rows_with_a_point``);
+- a story: its action and its result are written (``story_proves``);
+- an answer: the drafted answer itself uses the terms (the question's wording does not count).
+A matched item without that is *started*: the requirement is then *in progress* (``state``),
+which is not covered, so every count of covered must-haves, the gaps, the plan, the cheat
+sheet and practice order treat it as a gap until the missing words are written. A one-click fix
+that creates an empty row (``fixes.add_skill_row``) therefore never covers a requirement.
+``gaps`` names each of the four kinds of proof still missing (``GAP_LABELS``; for a started one
+``STARTED_LABELS``, with what is still to write).
 """
 
 from __future__ import annotations
@@ -27,18 +35,24 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 
 from prep_core.model import Profile, Question, Requirement, SkillRow, Story
+from prep_core.sections import get_section, skill_rows_with_a_point
+from prep_core.template import is_placeholder
 from prep_core.vocabulary import TextIndex, _chunks
 from prep_core.wording import content_words, stem, words
 
 __all__ = [
     "GAP_LABELS",
+    "KIND_ORDER",
     "REWORDED",
+    "STARTED_LABELS",
     "Coverage",
     "RequirementCoverage",
+    "Started",
     "coverage",
     "effective_requirements",
     "gap_questions",
     "linked_stories",
+    "story_proves",
 ]
 
 REWORDED = 72  # rapidfuzz token_sort_ratio: a skills row's requirement column reworded
@@ -48,6 +62,24 @@ GAP_LABELS: dict[str, str] = {
     "answer": "no drafted answer mentions it",
     "keyword": "its terms are not in the talking points or keywords",
 }
+# A gap whose proof is started: what is still to write.
+STARTED_LABELS: dict[str, str] = {
+    "skill": "its skills row has no talking point yet",
+    "story": "its story has no action or no result yet",
+}
+KIND_ORDER = {"must": 0, "responsibility": 1, "nice": 2}  # the order gaps are listed in
+STORY_PROOF = ("action", "result")  # what a story needs written to prove anything
+
+
+@dataclass(frozen=True)
+class Started:
+    """Proof begun but not there yet: a skills row without a talking point, a story without
+    its action or its result. (A question about the requirement is not proof begun: questions
+    are drafted before anything is proven.)"""
+
+    kind: str  # "skill" or "story" (the gap it would close)
+    id: str  # the skills row's or the story's id
+    missing: tuple[str, ...]  # the fields still to write: ("talking_point",), ("result",), ...
 
 
 @dataclass
@@ -61,13 +93,34 @@ class RequirementCoverage:
     answers: list[str] = field(default_factory=list)
     in_talking_points: bool = False
     gaps: list[str] = field(default_factory=list)
+    started: list[Started] = field(default_factory=list)
 
     @property
     def covered(self) -> bool:
         return bool(self.skills or self.stories or self.answers)
 
+    @property
+    def state(self) -> str:
+        """``covered`` (proven), ``in progress`` (only started proof) or ``gap``."""
+        if self.covered:
+            return "covered"
+        return "in progress" if self.started else "gap"
+
+    def started_of(self, kind: str) -> list[Started]:
+        """The started proof of one kind ("skill" or "story")."""
+        return [s for s in self.started if s.kind == kind]
+
+    def gap_texts(self) -> list[str]:
+        """Each gap in words; a started one says what is still to write."""
+        return [
+            STARTED_LABELS[gap]
+            if gap in STARTED_LABELS and self.started_of(gap)
+            else GAP_LABELS[gap]
+            for gap in self.gaps
+        ]
+
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return asdict(self) | {"state": self.state}
 
 
 @dataclass
@@ -82,13 +135,25 @@ class Coverage:
     def must_covered(self) -> int:
         return sum(r.kind == "must" and r.covered for r in self.requirements)
 
+    @property
+    def must_in_progress(self) -> int:
+        return sum(r.kind == "must" and r.state == "in progress" for r in self.requirements)
+
     def uncovered_musts(self) -> list[RequirementCoverage]:
+        """The must-haves not proven yet, in progress ones included."""
         return [r for r in self.requirements if r.kind == "must" and not r.covered]
+
+    def todo(self) -> list[RequirementCoverage]:
+        """The requirements with a gap: must-haves first, then responsibilities, then
+        nice-to-haves; within a kind the unproven ones first, in the posting's order."""
+        rows = [r for r in self.requirements if r.gaps]
+        return sorted(rows, key=lambda r: (KIND_ORDER[r.kind], r.covered))
 
     def to_dict(self) -> dict[str, object]:
         return {
             "requirements": [r.to_dict() for r in self.requirements],
             "must_covered": self.must_covered,
+            "must_in_progress": self.must_in_progress,
             "must_total": self.must_total,
         }
 
@@ -187,8 +252,22 @@ def _story_text(story: Story) -> str:
     return "\n".join(parts)
 
 
+def _real(text: str) -> str:
+    return "" if is_placeholder(text) else text
+
+
+def story_missing(story: Story) -> tuple[str, ...]:
+    """What a story still needs written before it proves anything (its action, its result)."""
+    return tuple(name for name in STORY_PROOF if not _real(getattr(story, name)).strip())
+
+
+def story_proves(story: Story) -> bool:
+    return not story_missing(story)
+
+
 def _answer_text(question: Question) -> str:
-    return f"{question.text}\n{question.answer}" if question.answer.strip() else ""
+    """The drafted answer alone: a question that names a requirement proves nothing."""
+    return _real(question.answer) if question.text else ""
 
 
 def coverage(profile: Profile, stories: Iterable[Story] = ()) -> Coverage:
@@ -196,7 +275,10 @@ def coverage(profile: Profile, stories: Iterable[Story] = ()) -> Coverage:
     from rapidfuzz import fuzz, process, utils
 
     stories = list(stories)
-    skill_rows = [row for row in profile.prep.skill_map if not row.is_blank()]
+    prep = get_section("prep")
+    skill_rows = prep.field("skill_map").present(profile.prep.skill_map) or []
+    with_point = {row.id for row in skill_rows_with_a_point(skill_rows)}
+    story_gaps = {story.id: story_missing(story) for story in stories}
     by_requirement: dict[str, set[str]] = {}
     for row in skill_rows:
         by_requirement.setdefault(row.requirement_id, set()).add(row.id)
@@ -204,9 +286,13 @@ def coverage(profile: Profile, stories: Iterable[Story] = ()) -> Coverage:
     skills = _Texts((row.id, _skill_text(row)) for row in skill_rows)
     bank = _Texts((story.id, _story_text(story)) for story in stories)
     answers = _Texts((q.id, _answer_text(q)) for q in profile.prep.questions)
-    points = TextIndex("\n".join([*profile.prep.talking_points, *profile.prep.keywords]))
+    said = [
+        *(prep.field(name).present_in(profile) or [] for name in ("talking_points", "keywords"))
+    ]
+    points = TextIndex("\n".join(line for lines in said for line in lines))
     story_ids = {story.id for story in stories}
     told = {q.id: q.story_id for q in profile.prep.questions if q.story_id in story_ids}
+    tellers = _Texts((q.id, q.text) for q in profile.prep.questions if q.id in told)
     rows = []
     for requirement in effective_requirements(profile):
         forms = match_terms(requirement.text, tuple(requirement.terms))
@@ -221,16 +307,25 @@ def coverage(profile: Profile, stories: Iterable[Story] = ()) -> Coverage:
         linked = by_requirement.get(requirement.id, set()) | {key for *_, key in reworded}
         found_skills = linked | set(skills.using(forms))
         answer_ids = answers.using(forms)
-        story_hits = set(bank.using(forms)) | {told[q] for q in answer_ids if q in told}
+        # a story told by a question about it (or by an answer naming it) is matched too
+        telling = {*answer_ids, *tellers.using(forms)}
+        story_hits = set(bank.using(forms)) | {told[q] for q in telling if q in told}
+        found_rows = [r.id for r in skill_rows if r.id in found_skills]
+        unsaid = [r for r in found_rows if r not in with_point]
+        found_stories = [s.id for s in stories if s.id in story_hits]
         row = RequirementCoverage(
             id=requirement.id,
             text=requirement.text,
             kind=requirement.kind,
             terms=list(requirement.terms),
-            skills=[r.id for r in skill_rows if r.id in found_skills],
-            stories=[s.id for s in stories if s.id in story_hits],
+            skills=[r for r in found_rows if r in with_point],
+            stories=[s for s in found_stories if not story_gaps[s]],
             answers=answer_ids,
             in_talking_points=any(points.uses(form) for form in forms),
+            started=[
+                *(Started("skill", r, ("talking_point",)) for r in unsaid),
+                *(Started("story", s, story_gaps[s]) for s in found_stories if story_gaps[s]),
+            ],
         )
         row.gaps = [
             gap
@@ -247,10 +342,9 @@ def coverage(profile: Profile, stories: Iterable[Story] = ()) -> Coverage:
 
 
 def gap_questions(profile: Profile, stories: Iterable[Story] = ()) -> set[str]:
-    """Ids of questions about an uncovered must-have (their text uses one of its terms):
-    practice order puts them first."""
-    report = coverage(profile, stories)
-    missing = report.uncovered_musts()
+    """Ids of questions about a must-have not covered yet, in progress ones included (their
+    text uses one of its terms): practice order puts them first."""
+    missing = coverage(profile, stories).uncovered_musts()
     if not missing:
         return set()
     asked = _Texts((q.id, q.text) for q in profile.prep.questions if q.text)
@@ -264,10 +358,11 @@ def linked_stories(
     profile: Profile, stories: Iterable[Story], report: Coverage | None = None
 ) -> list[Story]:
     """The stories a profile uses, in the bank's order: told by one of its questions
-    (``story_id``) or proving one of its requirements (``report``: its matrix, if known).
-    Exported with the profile."""
+    (``story_id``) or proving one of its requirements, or on the way to (``report``: its
+    matrix, if known). Exported with the profile."""
     stories = list(stories)
     used = {q.story_id for q in profile.prep.questions if q.story_id}
     for row in (report or coverage(profile, stories)).requirements:
         used.update(row.stories)
+        used.update(s.id for s in row.started_of("story"))
     return [s for s in stories if s.id in used]

@@ -22,7 +22,9 @@ __all__ = [
     "drop_requirement",
     "materialise",
     "re_extract",
+    "set_kinds",
     "set_requirement",
+    "set_talking_point",
     "subject",
     "tag_story",
     "tell_story",
@@ -55,10 +57,23 @@ def subject(row: Requirement) -> str:
     return terms[0] if len(terms) == 1 else ", ".join(terms[:-1]) + " and " + terms[-1]
 
 
-def add_skill_row(profile: Profile, *, requirement_id: str) -> None:
+def add_skill_row(profile: Profile, *, requirement_id: str) -> SkillRow:
+    """A skills row for the requirement, its talking point still to write: until it is, the
+    row proves nothing (the requirement is *in progress*, see ``coverage``)."""
     row = _find(profile, requirement_id)
     new = SkillRow(skill=subject(row), requirement=row.text, requirement_id=row.id)
     profile.prep.skill_map = [*profile.prep.skill_map, new]
+    return new
+
+
+def set_talking_point(row_id: str, profile: Profile, value: str) -> None:
+    """``bind.bound``'s write for a skills row's talking point (the Fit page's in-progress
+    card asks for it)."""
+    for row in profile.prep.skill_map:
+        if row.id == row_id:
+            row.talking_point = value
+            return
+    raise ValueError("that skills row is no longer in the profile; reload the page")
 
 
 def add_question(profile: Profile, *, requirement_id: str) -> None:
@@ -98,6 +113,17 @@ def set_requirement(requirement_id: str, attribute: str, profile: Profile, value
     if attribute == "text":
         row.terms = terms_of(row.text)
     row.edited = True
+
+
+def set_kinds(profile: Profile, *, requirement_ids: Iterable[str], kind: str) -> int:
+    """Make several requirement rows one kind at once (each becomes the person's); returns how
+    many changed. An id no longer in the profile changes nothing and says so."""
+    rows = [_find(profile, requirement_id) for requirement_id in requirement_ids]
+    changed = [row for row in rows if row.kind != kind]
+    for row in changed:
+        row.kind = kind  # validated: an unknown kind is refused before anything is set
+        row.edited = True
+    return len(changed)
 
 
 def tag_story(bank_store: Any, story_id: str, terms: Iterable[str]) -> str:

@@ -6,11 +6,11 @@ profile through ``SECTIONS``, so order, titles, labels and hints live here and n
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from prep_core.model import Profile
+from prep_core.model import Profile, SkillRow
 from prep_core.template import JOB_POSTING_TITLE as JOB_POSTING_TITLE  # the template's too
 from prep_core.template import is_placeholder
 
@@ -571,6 +571,17 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 SECTION_BY_KEY: dict[str, Section] = {s.key: s for s in SECTIONS}
+
+
+def skill_rows_with_a_point(rows: Iterable[SkillRow]) -> list[SkillRow]:
+    """The skills rows that say something: real (``present``) and with a real talking point.
+
+    Only these prove a requirement (coverage), reach the cheat sheet or become an Anki card. A
+    row with its talking point still empty (the Fit page's one-click fix adds one) is kept and
+    exported as written, but it is work in progress, not evidence.
+    """
+    spec = get_section("prep").field("skill_map")
+    return [row for row in spec.present(list(rows)) or [] if row.talking_point.strip()]
 
 
 def all_fields() -> Iterator[tuple[Section, FieldSpec]]:

@@ -14,7 +14,7 @@ def _metric(at, label: str) -> str:
     return next(m for m in at.metric if m.label == label).value
 
 
-def test_the_sample_shows_its_matrix_and_one_click_raises_coverage(store, sample_profile):
+def test_the_sample_shows_its_matrix_and_one_click_adds_a_linked_row(store, sample_profile):
     profile = store.create(sample_profile)
     at = start(profile.id, ui.FIT)
     assert _metric(at, "Must-haves covered") == "5 of 6"
@@ -24,7 +24,6 @@ def test_the_sample_shows_its_matrix_and_one_click_raises_coverage(store, sample
     at.run()
     at.button(key=f"fit.skill.{aws.id}").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert _metric(at, "Must-haves covered") == "6 of 6"
     saved = on_disk(store, profile.id)
     row = saved["prep"]["skill_map"][-1]
     assert (row["skill"], row["requirement_id"]) == ("AWS", aws.id)
@@ -65,7 +64,11 @@ def test_link_a_story_from_the_bank(store, sample_profile):
         for r in coverage(profile, StoryStore(store.data_dir).load().stories).requirements
         if r.id == aws.id
     )
-    assert row.stories == [story.id]
+    assert row.stories == [] and row.state == "in progress"  # no result: it proves nothing yet
+    assert [(s.kind, s.id, s.missing) for s in row.started] == [("story", story.id, ("result",))]
+    at.run()
+    said = " ".join(i.value for i in at.info).replace("\\", "")
+    assert "write the result of the story “Migrated the feature store”" in said
 
 
 def test_requirements_are_edited_dropped_and_added(store, sample_profile):
@@ -137,3 +140,81 @@ def test_dropping_a_requirement_says_which_skills_rows_lost_the_link(store, samp
     assert saved["prep"]["skill_map"][-1]["requirement_id"] == ""
     said = " ".join(c.value for c in at.caption).replace("\\", "")
     assert "1 skills row keeps its words, no longer linked to it" in said
+
+
+def test_an_empty_skills_row_leaves_the_must_have_in_progress_until_its_talking_point(
+    store, sample_profile
+):
+    """*Add a skills row* adds a row with no talking point: that proves nothing yet. The
+    must-have stays uncovered, shown in progress with the talking point to write; written,
+    it counts."""
+    profile = store.create(sample_profile)
+    aws = next(r for r in coverage(profile).requirements if r.text.endswith("such as AWS"))
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Gaps"
+    at.run()
+    at.button(key=f"fit.skill.{aws.id}").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _metric(at, "Must-haves covered") == "5 of 6"
+    added = open_profile(at).prep.skill_map[-1]
+    assert (added.requirement_id, added.talking_point) == (aws.id, "")
+    said = " ".join(i.value for i in at.info)
+    assert "in progress" in said.lower() and "talking point" in said
+    point = at.text_input(key=f"{profile.id}.fit.point.{added.id}")
+    assert f"fit.skill.{aws.id}" not in [b.key for b in at.button]  # no second empty row
+    at.session_state["fit.tab"] = "Matrix"
+    at.run()
+    matrix = at.dataframe[0].value
+    states = dict(zip(matrix["Requirement"], matrix["State"], strict=True))
+    assert states[aws.text] == "In progress"
+    assert _metric(start(profile.id, ui.READINESS), "Must-haves covered") == "5 of 6"
+    at.session_state["fit.tab"] = "Gaps"
+    at.run()
+    point = at.text_input(key=f"{profile.id}.fit.point.{added.id}")
+    point.input("Moved 40 training jobs to AWS spot GPUs, a third cheaper").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _metric(at, "Must-haves covered") == "6 of 6"
+    saved = on_disk(store, profile.id)["prep"]["skill_map"][-1]
+    assert saved["talking_point"].startswith("Moved 40 training jobs")
+
+
+def test_several_requirements_change_kind_at_once(store, sample_profile):
+    """Pick several rows, one click: each is that kind, the counts follow, the pick clears."""
+    profile = store.create(sample_profile)
+    rows = coverage(profile).requirements
+    wrong = [r for r in rows if r.kind != "must"][:3]
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Requirements"
+    at.run()
+    several = at.multiselect(key=f"{profile.id}.fit.several")
+    assert at.button(key="fit.kinds.must").disabled  # nothing picked yet
+    for row in wrong:
+        several.select(row.id)
+    at.run()
+    at.button(key="fit.kinds.must").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    saved = {r["id"]: r for r in on_disk(store, profile.id)["requirements"]}
+    assert [(saved[r.id]["kind"], saved[r.id]["edited"]) for r in wrong] == [("must", True)] * 3
+    assert sum(r["kind"] == "must" for r in saved.values()) == 6 + 3
+    assert _metric(at, "Must-haves covered").endswith("of 9")
+    assert at.multiselect(key=f"{profile.id}.fit.several").value == []
+    assert at.button(key="fit.kinds.must").disabled
+    said = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "Made 3 requirements must-haves" in said
+    picker = at.selectbox(key=f"{profile.id}.fit.pick")
+    assert picker.options[rows.index(wrong[0])].startswith("Must-have: ")
+
+
+def test_the_requirement_picker_shows_the_kind_just_chosen(store, sample_profile):
+    profile = store.create(sample_profile)
+    first = coverage(profile).requirements[0]
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Requirements"
+    at.run()
+    picker = at.selectbox(key=f"{profile.id}.fit.pick")
+    assert picker.options[0].startswith("Responsibility: ") and picker.value == first.id
+    at.selectbox(key=f"{profile.id}.fit.{first.id}.kind").select("nice").run()
+    assert not at.exception, [e.value for e in at.exception]
+    picker = at.selectbox(key=f"{profile.id}.fit.pick")
+    assert picker.options[0].startswith("Nice to have: ") and picker.value == first.id
+    assert open_profile(at).requirements[0].kind == "nice"

@@ -85,7 +85,7 @@ def test_delete_a_story_and_undo(store, sample_profile):
 def test_link_a_story_to_a_requirement_and_to_a_question(store, sample_profile):
     profile = store.create(sample_profile)
     stories = StoryStore(store.data_dir)
-    stories.add([Story(title="Bake sale", result="Raised 300 EUR")])
+    stories.add([Story(title="Bake sale", action="Sold cakes", result="Raised 300 EUR")])
     story = stories.load().stories[0]
     aws = next(r for r in coverage(profile).requirements if r.text.endswith("such as AWS"))
     question = profile.prep.questions[2]

@@ -45,9 +45,31 @@ def test_coverage_json_and_table(capsys, isolated):
     assert "Uncovered must-haves" in out and "Experience with AWS or GCP" in out
 
 
+def test_a_skills_row_without_a_talking_point_is_in_progress_not_covered(capsys, isolated):
+    from prep_core.store import Store
+
+    profile = _saved(isolated)
+    profile.prep.skill_map[0].talking_point = ""  # what the Fit page's one-click fix adds
+    Store(isolated).save(profile)
+    _, out, _ = run(capsys, "coverage", profile.id, "--json")
+    data = json.loads(out)
+    assert (data["must_covered"], data["must_in_progress"], data["must_total"]) == (0, 1, 5)
+    python = next(r for r in data["requirements"] if r["text"].startswith("Strong Python"))
+    assert (python["state"], python["skills"]) == ("in progress", [])
+    assert python["started"] == [
+        {"kind": "skill", "id": profile.prep.skill_map[0].id, "missing": ["talking_point"]}
+    ]
+    _, out, _ = run(capsys, "coverage", profile.id)
+    assert "must-haves covered 0 of 5 (1 in progress)" in out
+    assert "Strong Python" in out and "started" in out
+    assert "(in progress: its skills row has no talking point yet;" in out
+
+
 def test_coverage_counts_the_story_bank(capsys, isolated):
     profile = _saved(isolated)
-    StoryStore(isolated).add([Story(title="Moved to GCP", action="Migrated 40 jobs to AWS")])
+    StoryStore(isolated).add(
+        [Story(title="Moved to GCP", action="Migrated 40 jobs to AWS", result="Cheaper")]
+    )
     _, out, _ = run(capsys, "coverage", profile.id, "--json")
     cloud = next(r for r in json.loads(out)["requirements"] if "AWS" in r["text"])
     assert len(cloud["stories"]) == 1
@@ -112,7 +134,7 @@ def test_a_markdown_export_carries_the_stories_the_profile_uses(capsys, isolated
     from prep_core.store import Store
 
     told = Story(title="Cut training time", result="40% faster")
-    proving = Story(title="Cloud move", action="Moved the jobs to AWS")
+    proving = Story(title="Cloud move", action="Moved the jobs to AWS", result="Cheaper")
     unrelated = Story(title="Bake sale", result="Raised 300 EUR")
     StoryStore(isolated).add([told, proving, unrelated])
     profile = Profile(company="Streamly", job_posting=ML)

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import io
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import docx
 from rapidfuzz import fuzz, utils
 
 from prep_core.coverage import REWORDED, coverage, effective_requirements, gap_questions
+from prep_core.fixes import add_skill_row, materialise
+from prep_core.formats import export
 from prep_core.model import Profile, Question, Requirement, SkillRow, Story
+from prep_core.plan import plan
 from prep_core.posting import merge_requirements, requirements
 from prep_core.progress import practice_order
 from prep_core.vocabulary import vocabulary
+from prep_core.writers.anki import build_cards
 
 POSTINGS = Path(__file__).parent / "postings"
 ML = (POSTINGS / "ml_engineer.md").read_text(encoding="utf-8")
+NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
 
 def _postings() -> list[list[str]]:
@@ -47,7 +55,11 @@ def _profile() -> Profile:
     profile = Profile(company="Streamly", job_posting=ML)
     profile.prep.skill_map = [
         SkillRow(skill="Kubernetes", requirement="Model serving", talking_point="Ran 40 models"),
-        SkillRow(skill="Python", requirement="Strong Python; working knowledge of PyTorch"),
+        SkillRow(
+            skill="Python",
+            requirement="Strong Python; working knowledge of PyTorch",
+            talking_point="Eight years of Python, PyTorch since 1.0",
+        ),
     ]
     profile.prep.questions = [
         Question(text="How do you serve models?", answer="On K8s, with canaries."),
@@ -62,12 +74,17 @@ def _row(report, start: str):
 
 
 def test_the_matrix_and_its_json():
-    story = Story(title="Moved training to GCP", action="Set up distributed training on GPUs")
+    story = Story(
+        title="Moved training to GCP",
+        action="Set up distributed training on GPUs",
+        result="Training took a day, not a week",
+    )
     report = coverage(_profile(), [story])
     data = report.to_dict()
-    assert set(data) == {"requirements", "must_covered", "must_total"}
+    assert set(data) == {"requirements", "must_covered", "must_in_progress", "must_total"}
     assert set(data["requirements"][0]) == {
-        "id", "text", "kind", "terms", "skills", "stories", "answers", "in_talking_points", "gaps"
+        "id", "text", "kind", "terms", "skills", "stories", "answers", "in_talking_points", "gaps",
+        "started", "state",
     }  # fmt: skip
     serving = _row(report, "Own model serving")
     assert serving.skills and serving.answers  # "K8s" in the answer is Kubernetes
@@ -89,10 +106,10 @@ def test_links_count_and_dangling_links_are_ignored():
     profile.requirements = [Requirement(text="Statistics", terms=["statistics"])]
     stats = profile.requirements[0]
     profile.prep.skill_map = [
-        SkillRow(skill="Econometrics course", requirement_id=stats.id),
+        SkillRow(skill="Econometrics course", talking_point="A+", requirement_id=stats.id),
         SkillRow(skill="Spark", requirement_id="deleted-requirement"),
     ]
-    story = Story(title="A win", result="Shipped")
+    story = Story(title="A win", action="Built it", result="Shipped")
     profile.prep.questions = [
         Question(text="Why statistics?", answer="I love statistics.", story_id=story.id),
         Question(text="Other", answer="x", story_id="not-in-the-bank"),
@@ -109,7 +126,8 @@ def test_the_persons_rows_win_over_the_posting_and_dropped_rows_do_not_count():
     profile.requirements = merge_requirements([], ML)
     profile.requirements[0] = profile.requirements[0].model_copy(update={"dropped": True})
     assert len(coverage(profile).requirements) == 11
-    assert coverage(Profile()).to_dict() == {"requirements": [], "must_covered": 0, "must_total": 0}
+    empty = {"requirements": [], "must_covered": 0, "must_in_progress": 0, "must_total": 0}
+    assert coverage(Profile()).to_dict() == empty
 
 
 def test_re_extracting_keeps_edits_and_never_brings_a_dropped_row_back():
@@ -142,3 +160,99 @@ def test_the_posting_terms_join_the_vocabulary():
     posting = [t.text for t in terms if t.source == "posting"]
     assert {"Kubernetes", "PyTorch", "machine learning"} <= set(posting)
     assert not any(t.endswith("+ years") for t in posting)
+
+
+# --- covered means evidence -------------------------------------------------------------------
+
+K8S = Requirement(text="Run services on Kubernetes", kind="must", terms=["Kubernetes"])
+
+
+def _one(profile: Profile, stories=()):
+    profile.requirements = [K8S]
+    return coverage(profile, stories).requirements[0]
+
+
+def test_a_skills_row_proves_only_with_a_real_talking_point():
+    profile = Profile()
+    row = SkillRow(skill="Kubernetes", requirement_id=K8S.id)
+    profile.prep.skill_map = [row]
+    empty = _one(profile)
+    assert (empty.state, empty.skills) == ("in progress", [])
+    assert [(s.kind, s.id, s.missing) for s in empty.started] == [
+        ("skill", row.id, ("talking_point",))
+    ]
+    assert empty.gap_texts()[0] == "its skills row has no talking point yet"
+    row.talking_point = "[What you will say]"  # the template's placeholder is not a point
+    assert _one(profile).state == "in progress"
+    row.talking_point = "Ran 40 services on K8s"
+    proven = _one(profile)
+    assert (proven.state, proven.skills, proven.started) == ("covered", [row.id], [])
+
+
+def test_a_story_proves_only_with_an_action_and_a_result():
+    story = Story(title="Moved to Kubernetes", action="Moved 40 services")
+    started = _one(Profile(), [story])
+    assert started.state == "in progress" and started.stories == []
+    assert [(s.kind, s.missing) for s in started.started] == [("story", ("result",))]
+    no_action = story.model_copy(update={"action": "", "result": "Deploys took minutes"})
+    assert [s.missing for s in _one(Profile(), [no_action]).started] == [("action",)]
+    placeholder = story.model_copy(update={"result": "[TBD]"})
+    assert _one(Profile(), [placeholder]).state == "in progress"
+    done = story.model_copy(update={"result": "Deploys took minutes, not hours"})
+    assert _one(Profile(), [done]).stories == [story.id]
+
+
+def test_an_answer_proves_only_when_it_names_the_requirement():
+    profile = Profile()
+    question = Question(text="Tell me about Kubernetes.", answer="I like containers.")
+    profile.prep.questions = [question]
+    asked = _one(profile)
+    assert (asked.state, asked.answers) == ("gap", [])  # a question about it proves nothing
+    question.answer = "[Draft]"
+    assert _one(profile).answers == []
+    question.answer = "I ran our K8s clusters for three years."  # an alias names it too
+    assert _one(profile).answers == [question.id] and _one(profile).state == "covered"
+    question.text = "What did you run in production?"  # the answer alone proves it
+    assert _one(profile).answers == [question.id]
+
+
+def test_placeholders_in_the_talking_points_are_not_its_words():
+    profile = Profile()
+    profile.prep.talking_points = ["[Kubernetes]"]
+    profile.prep.keywords = ["[Kubernetes]"]
+    assert not _one(profile).in_talking_points
+    profile.prep.keywords = ["Kubernetes"]
+    assert _one(profile).in_talking_points
+
+
+def test_in_progress_counts_as_not_covered_everywhere():
+    """The must-have with only an empty skills row: not covered in the counts, first in the
+    gaps, its question first in practice, in the plan, and the row reaches no card or sheet."""
+    profile = Profile(company="Acme", job_posting="Requirements:\n- Kubernetes\n- Python")
+    profile.interview_date = NOW.date() + timedelta(days=5)
+    python = SkillRow(skill="Python", talking_point="Ten years of Python")
+    profile.prep.skill_map = [python]
+    materialise(profile)
+    k8s = next(r for r in profile.requirements if r.text == "Kubernetes")
+    nice = Requirement(text="Go", kind="nice", terms=["Go"])
+    profile.requirements = [nice, *profile.requirements]
+    empty = add_skill_row(profile, requirement_id=k8s.id)
+    asked = Question(text="How do you run Kubernetes?")
+    profile.prep.questions = [Question(text="Why us?"), asked]
+    report = coverage(profile)
+    assert (report.must_covered, report.must_in_progress, report.must_total) == (1, 1, 2)
+    assert [r.text for r in report.uncovered_musts()] == ["Kubernetes"]
+    assert [r.text for r in report.todo()][:2] == ["Kubernetes", "Python"]  # must-haves first
+    assert report.todo()[-1].text == "Go"
+    assert report.to_dict()["requirements"][1]["state"] == "in progress"
+    assert gap_questions(profile) == {asked.id}
+    assert practice_order(profile)[0].id == asked.id
+    planned = [i.ref for d in plan(profile, now=NOW).days for i in d.items if i.kind == "fit"]
+    assert planned == [k8s.id]
+    cards = {c.item_id for c in build_cards(profile)}
+    assert python.id in cards and empty.id not in cards  # an empty row is no card
+    assert [c.item_id for c in build_cards(profile) if c.gap] == [asked.id]  # Anki gap order
+    sheet = docx.Document(io.BytesIO(export(profile, "docx", now=NOW, variant="cheatsheet")))
+    cells = {cell.text for table in sheet.tables for row in table.rows for cell in row.cells}
+    assert "Ten years of Python" in cells and "Kubernetes" not in cells  # nor a sheet row
+    assert "Kubernetes" in [p.text for p in sheet.paragraphs]  # a must-have to prove

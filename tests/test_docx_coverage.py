@@ -26,7 +26,7 @@ def _matrix(data: bytes) -> list[list[str]]:
 
 
 def test_the_sample_dossier_has_the_matrix(sample_profile):
-    story = Story(title="Cloud move", action="Moved the jobs to AWS")
+    story = Story(title="Cloud move", action="Moved the jobs to AWS", result="A third cheaper")
     rows = _matrix(export(sample_profile, "docx", now=NOW, stories=[story]))
     report = coverage(sample_profile, [story])
     assert rows[0] == ["Requirement", "Kind", "Skills row", "Story", "Answer", "Words"]
@@ -64,7 +64,7 @@ def test_the_cheatsheet_opens_with_the_must_haves_to_prove(sample_profile):
 
 
 def test_a_proven_must_have_leaves_the_cheatsheet(sample_profile):
-    story = Story(title="Cloud move", action="Moved the jobs to AWS")
+    story = Story(title="Cloud move", action="Moved the jobs to AWS", result="A third cheaper")
     assert GAPS_HEADING not in _headings(_cheatsheet(sample_profile, [story]))
     assert GAPS_HEADING not in _headings(_cheatsheet(Profile(company="Acme")))
 

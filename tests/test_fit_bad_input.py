@@ -28,7 +28,9 @@ def _aws(profile: Profile):
 def test_a_story_outlives_the_profile_that_linked_it(tmp_path, sample_profile):
     store = Store(tmp_path)
     bank = StoryStore(tmp_path)
-    story = Story(title="Moved training to the cloud", action="I moved 40 jobs to AWS.")
+    story = Story(
+        title="Moved training to the cloud", action="I moved 40 jobs to AWS.", result="Cheaper"
+    )
     bank.add([story])
     mine = sample_profile.model_copy(deep=True)
     mine.prep.questions[0].story_id = story.id
@@ -66,6 +68,8 @@ def test_dropping_a_requirement_drops_the_link_and_keeps_the_skills_row(sample_p
     profile = sample_profile
     add_skill_row(profile, requirement_id=_aws(profile).id)
     row = profile.prep.skill_map[-1]
+    assert (coverage(profile).must_covered, coverage(profile).must_in_progress) == (5, 1)
+    row.talking_point = "Ran 40 training jobs on AWS"
     assert coverage(profile).must_covered == 6
 
     assert drop_requirement(profile, requirement_id=_aws(profile).id) == 1

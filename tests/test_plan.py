@@ -181,4 +181,7 @@ def test_an_uncovered_must_have_is_planned_until_something_proves_it():
     assert [(i.ref, i.page) for i in fit] == [(kafka.id, "fit")]
     assert "Kafka" in fit[0].text
     profile.prep.skill_map = [SkillRow(skill="Kafka at Acme", requirement_id=kafka.id)]
+    planned = [i.ref for d in plan(profile, now=NOW).days for i in d.items if i.kind == "fit"]
+    assert planned == [kafka.id]  # a row with no talking point is in progress, not proof
+    profile.prep.skill_map[0].talking_point = "Ran Kafka at 2M events a second"
     assert not [i for d in plan(profile, now=NOW).days for i in d.items if i.kind == "fit"]

@@ -13,9 +13,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from pages._ui.bind import bound, wkey
+from pages._ui.bind import bound, picked, picker, wkey
 from pages._ui.state import change, current, plain, say
-from prep_core.coverage import GAP_LABELS, Coverage, RequirementCoverage, coverage
+from prep_core.coverage import Coverage, RequirementCoverage, Started, coverage
 from prep_core.errors import PrepError
 from prep_core.fixes import (
     add_keyword,
@@ -25,7 +25,9 @@ from prep_core.fixes import (
     drop_requirement,
     materialise,
     re_extract,
+    set_kinds,
     set_requirement,
+    set_talking_point,
     tag_story,
 )
 from prep_core.known import already_known, dismiss
@@ -34,6 +36,7 @@ from prep_core.stories import StoryStore
 
 SHOWN_GAPS = 12  # the most urgent first; each is a few widgets, and every run draws them
 KIND_LABELS = {"must": "Must-have", "nice": "Nice to have", "responsibility": "Responsibility"}
+STATE_LABELS = {"covered": "Covered", "in progress": "In progress", "gap": "Gap"}
 
 
 def stories() -> list[Story]:
@@ -82,34 +85,80 @@ def matrix(result: Coverage, bank: list[Story]) -> None:
             "Stories": ", ".join(titles[s] for s in row.stories),
             "Answers": len(row.answers),
             "In talking points": row.in_talking_points,
-            "Covered": row.covered,
+            "State": STATE_LABELS[row.state],
         }
         for row in result.requirements
     ]
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="fit.matrix")
 
 
-def gaps(result: Coverage, bank: list[Story]) -> None:
-    """Each requirement with a gap (uncovered must-haves first) and a button per fix."""
-    order = {"must": 0, "responsibility": 1, "nice": 2}
-    todo = [r for r in result.requirements if r.gaps]
-    todo.sort(key=lambda r: (r.covered, order[r.kind]))
+def gaps(profile: Profile, result: Coverage, bank: list[Story]) -> None:
+    """Each requirement with a gap (must-haves first), what is still to write where proof is
+    started, and a button per fix."""
+    todo = result.todo()
     if not todo:
         st.success("Every requirement is proven and in your words.", icon=":material/check:")
         return
+    drawn: set[str] = set()  # skills rows whose talking point field is on the page already
     for row in todo[:SHOWN_GAPS]:
         with st.container(border=True, key=f"fit-gap-{row.id}"):
-            st.markdown(f"**{KIND_LABELS[row.kind]}**: {plain(row.text, 300)}")
-            st.caption("; ".join(GAP_LABELS[g] for g in row.gaps).capitalize())
+            badge = ":orange-badge[In progress] " if row.state == "in progress" else ""
+            st.markdown(f"{badge}**{KIND_LABELS[row.kind]}**: {plain(row.text, 300)}")
+            st.caption("; ".join(row.gap_texts()).capitalize())
+            if row.state == "in progress":
+                _in_progress(profile, row, bank, drawn)
             _fix_buttons(row, bank)
     if len(todo) > SHOWN_GAPS:
         st.caption(f"and {len(todo) - SHOWN_GAPS} more, shown as these are fixed")
 
 
+def _in_progress(profile: Profile, row: RequirementCoverage, bank: list[Story], drawn: set) -> None:
+    """What is started and what it still needs; a skills row's talking point is asked for here
+    (in a container keyed ``fill-``: the page's script puts the cursor in it after a fix)."""
+    what = "this must-have" if row.kind == "must" else "this requirement"
+    steps = [_still_to_write(profile, started, bank) for started in row.started]
+    todo = steps[0] if len(steps) == 1 else "\n\n" + "\n".join(f"- {step}" for step in steps)
+    st.info(
+        f"**In progress, not covered yet.** To make {what} count, {todo}",
+        icon=":material/edit_note:",
+    )
+    skill_rows = {r.id: r for r in profile.prep.skill_map}
+    for started in row.started_of("skill"):
+        if started.id in drawn or started.id not in skill_rows:
+            continue
+        drawn.add(started.id)
+        with st.container(key=f"fill-{started.id}"):
+            bound(
+                st.text_input,
+                "Talking point",
+                wkey("fit", "point", started.id),
+                skill_rows[started.id].talking_point,
+                partial(set_talking_point, started.id),
+                placeholder=f"What you will say about {skill_rows[started.id].skill or 'it'}",
+            )
+
+
+def _still_to_write(profile: Profile, started: Started, bank: list[Story]) -> str:
+    """One step, as the end of "To make this must-have count, …"."""
+    if started.kind == "skill":
+        skill = next((r.skill for r in profile.prep.skill_map if r.id == started.id), "")
+        return f"write the talking point of the skills row “{plain(skill or 'untitled', 60)}”."
+    title = next((s.title for s in bank if s.id == started.id), "") or "Untitled story"
+    parts = " and the ".join(started.missing)
+    return f"write the {parts} of the story “{plain(title, 60)}” (Stories tab)."
+
+
 # The one-click fixes that need nothing but the requirement:
 # (gap, button key's name, label, fix, icon, help).
 _FIXES = (
-    ("skill", "skill", "Add a skills row", add_skill_row, ":material/table_rows:", None),
+    (
+        "skill",
+        "skill",
+        "Add a skills row",
+        add_skill_row,
+        ":material/table_rows:",
+        "Adds a row linked to it; write its talking point and it counts",
+    ),
     (
         "answer",
         "question",
@@ -125,7 +174,7 @@ _FIXES = (
 def _fix_buttons(row: RequirementCoverage, bank: list[Story]) -> None:
     buttons = st.container(horizontal=True)
     for gap, name, label, fix, icon, hint in _FIXES:
-        if gap in row.gaps:
+        if gap in row.gaps and not (gap == "skill" and row.started_of(gap)):  # finish, not redo
             buttons.button(
                 label,
                 key=f"fit.{name}.{row.id}",
@@ -191,9 +240,10 @@ def requirements_editor(profile: Profile) -> None:
         return
     ids = [r.id for r in rows]
     labels = {r.id: f"{KIND_LABELS[r.kind]}: {r.text[:80]}" for r in rows}
-    chosen = st.selectbox(
-        "Requirement to edit", ids, key=wkey("fit", "pick"), format_func=partial(_title, labels)
-    )
+    _several_kinds(ids, labels)
+    # bind.picker sets the pick on every run: a keyed selectbox whose labels changed (a new
+    # kind) kept showing the old label in the browser until something else redrew it.
+    chosen = picker("Requirement to edit", wkey("fit", "pick"), ids, labels)
     row = next(r for r in rows if r.id == chosen)
     text_key = wkey("fit", row.id, "text")
     bound(
@@ -222,6 +272,62 @@ def requirements_editor(profile: Profile) -> None:
     )
 
 
+# kind -> (button, icon, what one of them is called, what several are called)
+_MAKE_KINDS = {
+    "must": ("Make these must-haves", ":material/priority_high:", "a must-have", "must-haves"),
+    "nice": ("Make these nice-to-haves", ":material/thumb_up:", "a nice-to-have", "nice-to-haves"),
+    "responsibility": (
+        "Make these responsibilities",
+        ":material/work:",
+        "a responsibility",
+        "responsibilities",
+    ),
+}
+
+
+def _several_kinds(ids: list[str], labels: dict[str, str]) -> None:
+    """Pick several requirements, then make them all one kind with one click."""
+    key = wkey("fit", "several")
+    kept = [i for i in st.session_state.get(key, []) if i in ids]
+    if kept != st.session_state.get(key, []):  # a requirement dropped since: no option now
+        st.session_state[key] = kept
+    chosen = st.multiselect(
+        "Change the kind of several",
+        ids,
+        key=key,
+        format_func=partial(_title, labels),
+        placeholder="Pick the requirements whose kind is wrong",
+    )
+    buttons = st.container(horizontal=True)
+    for kind, (label, icon, _, _) in _MAKE_KINDS.items():
+        buttons.button(
+            label,
+            key=f"fit.kinds.{kind}",
+            on_click=_make_kind,
+            args=(key, kind),
+            icon=icon,
+            disabled=not chosen,
+        )
+
+
+def _make_kind(key: str, kind: str) -> None:
+    """Make the picked requirements ``kind``; say how many changed and clear the pick."""
+    chosen = list(st.session_state.get(key) or [])
+    changed: list[int] = []
+    make = partial(set_kinds, requirement_ids=chosen, kind=kind)
+    try:
+        saved = change(lambda p: changed.append(make(p)))
+    except ValueError as error:
+        say(False, f"Not changed: {error}")
+        return
+    if saved:
+        st.session_state[key] = []
+        *_, one, several = _MAKE_KINDS[kind]
+        n = changed[0]
+        said = f"Made 1 requirement {one}" if n == 1 else f"Made {n} requirements {several}"
+        say(True, said if n else f"They were {several} already")
+
+
 def _drop(requirement_id: str) -> None:
     """Drop a requirement; say so when skills rows lose their link to it (they stay)."""
     unlinked: list[int] = []
@@ -239,7 +345,7 @@ def _drop(requirement_id: str) -> None:
 def _add() -> None:
     profile = current()
     if profile is not None and change(add_requirement):  # cannot raise: it only appends
-        st.session_state[wkey("fit", "pick")] = current().requirements[-1].id
+        st.session_state[picked(wkey("fit", "pick"))] = current().requirements[-1].id
 
 
 def known_questions(profile: Profile) -> None:

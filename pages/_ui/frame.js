@@ -66,19 +66,23 @@
     }, 0);
   }, true);
 
-  // 3. "Add a row" puts the cursor in the new row's first cell once the row is drawn (the
-  //    table's row editor is a container keyed "row-" + field + row id: a new key is the new row).
+  // 3. A click that leaves a field to fill puts the cursor in it once it is drawn: "Add a row"
+  //    (the table's row editor is a container keyed "row-" + field + row id: a new key is the
+  //    new row), and a one-click fix of a Fit gap card (a new container keyed "fill-": the
+  //    talking point of the skills row it added). [button container, field container] pairs.
   //    (No angle brackets in this file: the page takes them for HTML tags and drops the script.)
-  let pending = null;
-  const rowKeys = () => new Set([...document.querySelectorAll('[class*="st-key-row-"]')]
-    .map((el) => [...el.classList].find((c) => c.startsWith("st-key-row-"))));
+  const FILLS = [["st-key-addrow-", "st-key-row-"], ["st-key-fit-gap-", "st-key-fill-"]];
+  let pending = null;  // {prefix, before}: the field containers there were at the click
+  const keysOf = (prefix) => new Set([...document.querySelectorAll('[class*="' + prefix + '"]')]
+    .map((el) => [...el.classList].find((c) => c.startsWith(prefix))));
   document.addEventListener("click", (e) => {
-    if (e.target.closest('[class*="st-key-addrow-"]')) pending = rowKeys();
+    const fill = FILLS.find(([button]) => e.target.closest('[class*="' + button + '"] button'));
+    if (fill) pending = { prefix: fill[1], before: keysOf(fill[1]) };
   }, true);
   const idle = () => app()?.dataset.testScriptState === "notRunning";
   new MutationObserver(() => {
     if (!pending || !idle()) return;  // once the run is over: React may still swap the fields
-    const fresh = [...rowKeys()].find((key) => key && !pending.has(key));
+    const fresh = [...keysOf(pending.prefix)].find((key) => key && !pending.before.has(key));
     const cell = fresh && document.querySelector("." + fresh + " input");
     if (cell) { cell.focus(); pending = null; }
   }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["class", "data-test-script-state"] });

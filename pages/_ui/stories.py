@@ -99,9 +99,16 @@ def _save(story_id: str, field: str, convert, value) -> None:
 def _links(profile: Profile, result: Coverage, story_id: str) -> None:
     """What the story proves and tells in the open profile, and a way to link it to more."""
     proves = [r.text for r in result.requirements if story_id in r.stories]
+    started = [
+        (r.text, " and ".join(s.missing))
+        for r in result.requirements
+        for s in r.started_of("story")
+        if s.id == story_id
+    ]
     tells = [q.text for q in profile.prep.questions if q.story_id == story_id]
-    if proves or tells:
+    if proves or started or tells:
         lines = [f"- Proves: {plain(t, 120)}" for t in proves]
+        lines += [f"- Proves once its {gap} is written: {plain(t, 120)}" for t, gap in started]
         lines += [f"- Answers: {plain(t, 120)}" for t in tells]
         st.markdown("\n".join(lines))
     else:

@@ -18,7 +18,7 @@ def configure_coverage(parser: argparse.ArgumentParser) -> None:
 
 def run_coverage(args: argparse.Namespace) -> int:
     """Print the coverage matrix: one row per requirement, its proof and its gaps."""
-    from prep_core.coverage import GAP_LABELS, coverage
+    from prep_core.coverage import coverage
 
     profile = load_profile(args)
     report = coverage(profile, story_bank(args))
@@ -28,19 +28,26 @@ def run_coverage(args: argparse.Namespace) -> int:
     if not report.requirements:
         print(f"{profile.title}: no requirements yet; paste the job posting (Job Posting) first")
         return 0
-    print(f"{profile.title}: must-haves covered {report.must_covered} of {report.must_total}")
+    started = f" ({report.must_in_progress} in progress)" if report.must_in_progress else ""
+    print(
+        f"{profile.title}: must-haves covered {report.must_covered} of {report.must_total}"
+        + started
+    )
     rows = [("KIND", "REQUIREMENT", "SKILL", "STORY", "ANSWER", "WORDS")]
-    mark = {True: "yes", False: "-"}
+
+    def mark(proof: list[str], kind: str = "") -> str:  # "started": begun, not proof yet
+        return "yes" if proof else "started" if kind and row.started_of(kind) else "-"
+
     for row in report.requirements:
         text = row.text if len(row.text) <= 60 else row.text[:59] + "…"
         rows.append(
             (
                 row.kind,
                 text,
-                mark[bool(row.skills)],
-                mark[bool(row.stories)],
-                mark[bool(row.answers)],
-                mark[row.in_talking_points],
+                mark(row.skills, "skill"),
+                mark(row.stories, "story"),
+                mark(row.answers),
+                "yes" if row.in_talking_points else "-",
             )
         )
     print(table(rows))
@@ -49,5 +56,6 @@ def run_coverage(args: argparse.Namespace) -> int:
         print()
         print("Uncovered must-haves (nothing proves them yet):")
         for row in missing:
-            print(f"- {row.text} ({'; '.join(GAP_LABELS[g] for g in row.gaps)})")
+            state = "in progress: " if row.state == "in progress" else ""
+            print(f"- {row.text} ({state}{'; '.join(row.gap_texts())})")
     return 0

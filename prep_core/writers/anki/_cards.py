@@ -5,7 +5,8 @@ text (newlines, "•" bullets): escaping to HTML happens once, in the packer, so
 ever treated as markup.
 
 A card exists only for a filled field (``FieldSpec.present``): an empty field, or one holding
-only a ``[placeholder]`` such as ``[TBD]``, gives no card.
+only a ``[placeholder]`` such as ``[TBD]``, gives no card; a skills row without a talking point
+(``sections.skill_rows_with_a_point``) gives none either: it has nothing to recall yet.
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ from typing import Any
 from prep_core.errors import UnknownFormat
 from prep_core.model import NewsItem, Profile, Question, SkillRow, Story, slugify
 from prep_core.progress import last_attempt_weak, weak_tag
-from prep_core.sections import SECTION_BY_KEY, SECTIONS, YES_NO_LABELS, FieldSpec, Section
+from prep_core.sections import (
+    SECTION_BY_KEY,
+    SECTIONS,
+    YES_NO_LABELS,
+    FieldSpec,
+    Section,
+    skill_rows_with_a_point,
+)
 
 # Card kinds take part in each note's GUID, so these names are frozen: renaming one would make
 # Anki see every card of that kind as new on the next import.
@@ -162,7 +170,7 @@ def _cards_for_field(
             card = _question_card(section, spec, question, finder, weak_tags if weak else tags)
             yield replace(card, weak=weak)
     elif spec.kind == "skills":
-        for row in value:
+        for row in skill_rows_with_a_point(value):
             yield _skill_card(profile, section, spec, row, tags)
     elif spec.prompt:
         front = spec.prompt.format(company=_company(profile), role=_role(profile))

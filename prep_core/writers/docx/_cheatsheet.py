@@ -16,7 +16,7 @@ from prep_core.brief import questions_worth_asking, round_when
 from prep_core.freshness import dated_facts, stale_facts
 from prep_core.model import Profile, Story
 from prep_core.rounds import headline_date, next_round
-from prep_core.sections import get_section
+from prep_core.sections import get_section, skill_rows_with_a_point
 from prep_core.writers.docx._builder import Builder, Label, format_date
 from prep_core.writers.docx._content import table_header, table_rows, weak_questions
 from prep_core.writers.docx._theme import CHEATSHEET
@@ -52,7 +52,7 @@ def build_cheatsheet(profile: Profile, now: datetime, *, stories: Sequence[Story
     _part(
         b,
         "Skills to requirements",
-        skills.present_in(profile),
+        skill_rows_with_a_point(profile.prep.skill_map) or None,  # a row with no point: no line
         lambda rows: b.table(table_header(skills), table_rows(skills, rows), SKILL_WIDTHS_CM),
     )
     questions = prep.field("questions").present_in(profile) or []
