@@ -35,7 +35,7 @@ from prep_core.errors import (
     UnknownProfile,
     one_line,
 )
-from prep_core.model import Profile, utc_now
+from prep_core.model import Profile, numbered_id, renamed_ids, utc_now
 from prep_core.paths import DEFAULT_DATA_DIR, SAMPLE_PATH
 
 DATA_DIR_ENV = "PREP_DATA_DIR"
@@ -445,13 +445,11 @@ def copy_name(company: str) -> str:
 
 
 def content_key(profile: Profile) -> str:
-    """What a profile says, without ids, times or revision: equal for a re-imported file."""
-    data = profile.model_dump(mode="json", exclude={"id", "revision", "created_at", "updated_at"})
-    for item in [*data["news"], *data["sources"], *data["prep"]["skill_map"]]:
-        item.pop("id", None)
-    for item in data["prep"]["questions"]:
-        item.pop("id", None)
-    return json.dumps(data, sort_keys=True)
+    """What a profile says, without times or revision, and with every id replaced by the
+    item's place (links follow, ``renamed_ids``): equal for a re-imported file, whose reader
+    gave every part fresh ids."""
+    data = profile.model_dump(mode="json", exclude={"revision", "created_at", "updated_at"})
+    return json.dumps(renamed_ids(data, numbered_id), sort_keys=True)
 
 
 def _hhmm(moment: datetime) -> str:

@@ -45,6 +45,7 @@ __all__ = [
     "new_story",
     "parse_stories",
     "restore_story",
+    "stories_of_profile_file",
 ]
 
 STORIES_FILE = "stories.json"
@@ -117,6 +118,12 @@ class StoryStore:
         if not new:
             return bank, 0
         return self.save(bank.model_copy(update={"stories": [*bank.stories, *new]})), len(new)
+
+    def add_from_profile_file(self, data: bytes, name: str) -> tuple[int, int]:
+        """Add the stories an imported profile file carries (``stories_of_profile_file``):
+        how many were added, of how many found. Its questions link to them."""
+        found = stories_of_profile_file(data, name)
+        return (self.add(found)[1] if found else 0), len(found)
 
     def _bytes(self) -> bytes | None:
         """The file's bytes (None: no file), its size checked before it is read."""
@@ -273,10 +280,27 @@ def _distinct_ids(bank: StoryBank, name: str, notes: list[str] | None) -> StoryB
     return bank.model_copy(update={"stories": kept}) if found else bank
 
 
+def stories_of_profile_file(data: bytes, name: str) -> list[Story]:
+    """The stories a profile file carries: a Markdown file's ``## Story Bank`` (an export with
+    stories writes one; JSON profiles carry none). Added to the bank when the file is imported,
+    so that its questions' links name stories that exist."""
+    if not name.lower().endswith(_MARKDOWN_SUFFIXES):
+        return []
+    from prep_core.readers.markdown import read_stories
+
+    try:
+        return read_stories(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InvalidProfile(f"{name}: not UTF-8 text") from None
+
+
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
+
+
 def parse_stories(data: bytes, name: str) -> list[Story]:
     """Stories from a file a person gives: a story bank or a list (JSON), or a profile in the
     Markdown template with a ``## Story Bank`` section."""
-    if name.lower().endswith((".md", ".markdown", ".txt")):
+    if name.lower().endswith(_MARKDOWN_SUFFIXES):
         from prep_core.readers.markdown import read_stories
 
         try:

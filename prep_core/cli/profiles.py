@@ -22,7 +22,39 @@ def run_import(args: argparse.Namespace) -> int:
             f"{args.file}: {error} (id {error.existing_id}); --copy imports it again"
         ) from None
     print(f"{profile.id}  {profile.title}")
+    _add_stories(args)
     return 0
+
+
+def _add_stories(args: argparse.Namespace) -> None:
+    """The stories of an imported Markdown file's '## Story Bank', added to the bank (the
+    profile's questions link to them); a bank that cannot take them is a warning: the profile
+    is imported either way."""
+    import warnings
+    from pathlib import Path
+
+    from prep_core import readers
+    from prep_core.errors import PrepWarning
+    from prep_core.stories import StoryStore
+
+    path = Path(args.file).expanduser()
+    try:
+        data = readers.read_regular_file(path, readers.MAX_FILE_BYTES)
+        added, found = StoryStore(args.data_dir).add_from_profile_file(data, path.name)
+    except PrepError as error:
+        message = f"the stories were not added to the story bank: {one_line(str(error), 300)}"
+        warnings.warn(message, PrepWarning, stacklevel=2)
+        return
+    if added:
+        print(
+            f"prep: added {added} of {found} stories to the story bank (prep stories list)",
+            file=sys.stderr,
+        )
+    elif found:
+        print(
+            f"prep: the story bank has its {found} stor{'y' if found == 1 else 'ies'} already",
+            file=sys.stderr,
+        )
 
 
 def run_list(args: argparse.Namespace) -> int:
