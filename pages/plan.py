@@ -31,7 +31,6 @@ st.caption(
     "section filled in, the question rehearsed), so there is nothing to tick off by hand."
 )
 (st.info if result.status == "ok" else st.warning)(plain(result.message, 400))
-brief_downloads(profile, now)
 today = now.date()
 target = None
 for day in result.days:
@@ -46,5 +45,6 @@ for day in result.days:
             help=f"Open the {item.page.replace('_', ' ')} page",
         ):
             target = page_path(item.page)
+brief_downloads(profile, now)
 if target is not None:
     go(target)

@@ -8,9 +8,12 @@ octets and ends them with CRLF. What the calendar holds:
   wall time a daylight-saving change skips or repeats), all-day rounds as ``DATE``
   values; the interviewers in the description; the place or link as ``LOCATION``; two
   ``VALARM`` reminders, a day and an hour before;
-- a debrief block right after each round (after an all-day round: 18:00 that day);
-- the plan to the next round (``prep_core.plan``): one evening prep block a day listing that
-  day's items, and on the day before a "re-check facts" block when some facts are stale.
+- each round from its start for its true length (``Round.minutes``; an all-day round is a
+  date), and a debrief block right after it ends (after an all-day round: 18:00 that day);
+- the plan to the last round (``prep_core.plan``): one evening prep block for each day that
+  holds prep, listing its items, and on each eve a "re-check facts" block when some facts are
+  stale; each in the time zone of the round it prepares for, and moved past any round or
+  debrief it would overlap, so nothing is ever scheduled inside a round.
 
 Every UID comes from stable ids (the profile's, the round's, the day's date), so importing a
 later export updates the events instead of adding copies; ``SEQUENCE`` is the profile's
@@ -19,6 +22,7 @@ revision. ``now`` is ``DTSTAMP`` and the plan's clock, so the same call gives th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from typing import Any
@@ -118,12 +122,17 @@ def _round_event(profile: Profile, item: Round, stamp: _Stamp) -> Event:
     return event
 
 
+def _debrief_start(item: Round) -> datetime:
+    """Right after the round ends (an all-day round: in the evening)."""
+    if item.all_day:
+        return datetime.combine(item.day, PREP_AT, ZoneInfo(item.timezone))
+    return item.end()
+
+
 def _debrief_event(profile: Profile, item: Round, stamp: _Stamp) -> Event:
     summary = f"Debrief: {profile.company or 'interview'} {item.label.lower()} round"
     event = stamp.event("debrief", item.id, summary)
-    start = item.end()
-    if item.all_day:
-        start = datetime.combine(item.day, PREP_AT, ZoneInfo(item.timezone))
+    start = _debrief_start(item)
     _when(event, start, _after(start, DEBRIEF_MINUTES))
     event.add(
         "description",
@@ -134,26 +143,31 @@ def _debrief_event(profile: Profile, item: Round, stamp: _Stamp) -> Event:
 
 
 def _plan_events(profile: Profile, result: Plan, stamp: _Stamp) -> list[Event]:
-    if result.status != "ok" or result.round is None:
+    """One evening prep block per day of the plan that holds prep (to the last round), and the
+    facts block on an eve; each in the zone of the round it prepares for, and moved past any
+    round or debrief it would overlap."""
+    if result.status != "ok" or not result.rounds:
         return []
-    target = result.round
-    zone = ZoneInfo(target.timezone)
+    rounds = {r.id: r for r in result.rounds}
+    busy = _busy(effective_rounds(profile))
     events = []
     for day in result.days:
-        if day.date == target.day:
-            continue
-        prep = [i for i in day.items if i.kind != "facts"]
+        prep = [i for i in day.items if i.kind not in ("facts", "round", "debrief")]
         facts = [i for i in day.items if i.kind == "facts"]
+        if not prep and not facts:
+            continue
+        target = rounds.get((prep or facts)[0].round, result.rounds[0])
+        zone = ZoneInfo(target.timezone)
         if prep:
             event = stamp.event("prep", f"{day.date:%Y%m%d}", _prep_summary(profile, day))
-            start = datetime.combine(day.date, PREP_AT, zone)
+            start = _free(datetime.combine(day.date, PREP_AT, zone), PREP_MINUTES, busy)
             _when(event, start, _after(start, PREP_MINUTES))
             event.add("description", "\n".join(f"- {i.text}" for i in prep))
             events.append(event)
         for item in facts:
             summary = f"{profile.company or 'Interview'}: {item.text}"
             event = stamp.event("facts", f"{day.date:%Y%m%d}", summary)
-            start = datetime.combine(day.date, FACTS_AT, zone)
+            start = _free(datetime.combine(day.date, FACTS_AT, zone), FACTS_MINUTES, busy)
             _when(event, start, _after(start, FACTS_MINUTES))
             event.add(
                 "description",
@@ -164,8 +178,27 @@ def _plan_events(profile: Profile, result: Plan, stamp: _Stamp) -> list[Event]:
     return events
 
 
+def _busy(rounds: Iterable[Round]) -> list[tuple[datetime, datetime]]:
+    """When the person is in a round or its debrief (an all-day round: its evening debrief)."""
+    spans = []
+    for item in rounds:
+        debrief = _debrief_start(item)
+        if not item.all_day:
+            spans.append((item.start(), item.end()))
+        spans.append((debrief, _after(debrief, DEBRIEF_MINUTES)))
+    return sorted(spans)
+
+
+def _free(start: datetime, minutes: int, busy: list[tuple[datetime, datetime]]) -> datetime:
+    """``start``, or the first moment after it when ``minutes`` fit between the busy spans."""
+    for begin, end in busy:
+        if start < end and begin < _after(start, minutes):
+            start = end.astimezone(start.tzinfo)
+    return start
+
+
 def _prep_summary(profile: Profile, day: Day) -> str:
-    n = sum(i.kind != "facts" for i in day.items)
+    n = sum(i.kind not in ("facts", "round", "debrief") for i in day.items)
     return f"Prep for {profile.company or 'the interview'}: {n} item" + ("" if n == 1 else "s")
 
 
