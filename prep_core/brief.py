@@ -20,7 +20,15 @@ from prep_core.freshness import Fact, dated_facts, stale_facts
 from prep_core.known import already_known
 from prep_core.model import Interviewer, Profile, Round, Story
 
-__all__ = ["FOCUS", "Brief", "Proof", "brief", "questions_worth_asking", "round_when"]
+__all__ = [
+    "FOCUS",
+    "Brief",
+    "Proof",
+    "brief",
+    "fresh_facts",
+    "questions_worth_asking",
+    "round_when",
+]
 
 MAX_STORIES = 3
 MAX_PROOFS = 6
@@ -108,6 +116,13 @@ def round_when(item: Round) -> str:
     return f"{day}, {item.start():%H:%M}–{item.end():%H:%M} ({item.timezone})"
 
 
+def fresh_facts(profile: Profile, stale: Iterable[Fact]) -> list[Fact]:
+    """The dated facts that are not ``stale``, newest first (undated ones last)."""
+    old = {fact.key for fact in stale}
+    fresh = [f for f in dated_facts(profile) if f.key not in old]
+    return sorted(fresh, key=lambda f: (f.as_of is None, -(f.as_of.toordinal() if f.as_of else 0)))
+
+
 def questions_worth_asking(profile: Profile) -> list[str]:
     """The questions to ask, minus those the profile's research already answers."""
     known = {flag.question for flag in already_known(profile)}
@@ -130,9 +145,7 @@ def brief(
     number = next((n for n, r in enumerate(rounds, 1) if r.id == item.id), 1)
     named = [p for p in item.interviewers if p.name]
     proofs = [] if item.kind in NO_MUST_HAVES else _proofs(profile, stories, matrix)
-    stale_keys = {f.key for f in (stale_facts(profile, now=now) if stale is None else stale)}
-    fresh = [f for f in dated_facts(profile) if f.key not in stale_keys]
-    fresh.sort(key=lambda f: (f.as_of is None, -(f.as_of.toordinal() if f.as_of else 0)))
+    fresh = fresh_facts(profile, stale_facts(profile, now=now) if stale is None else stale)
     return Brief(
         round=item,
         number=number,

@@ -32,18 +32,16 @@ A round in the past, or no date at all, gives a one-day plan that says what to d
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from typing import Any, Literal
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Literal
 
-from prep_core import freshness
 from prep_core.brief import FOCUS
-from prep_core.completeness import Report, completeness
-from prep_core.coverage import Coverage, coverage
-from prep_core.model import Profile, Question, Round, Story
-from prep_core.progress import last_attempt_weak, practice_order, practised
-from prep_core.rounds import effective_rounds
+from prep_core.model import Question, Round
+from prep_core.progress import last_attempt_weak, practised
+
+if TYPE_CHECKING:
+    from prep_core.insight import Insight
 
 __all__ = ["FOR_KIND", "Day", "Item", "Plan", "plan"]
 
@@ -124,54 +122,9 @@ class Plan:
         }
 
 
-@dataclass(frozen=True)
-class Insight:
-    """What the plan reads of a profile, computed once: its clock, rounds, completeness,
-    coverage (with the story bank), practice order and stale facts."""
-
-    profile: Profile
-    now: datetime
-    stories: tuple[Story, ...]
-    rounds: tuple[Round, ...]
-    completeness: Report
-    coverage: Coverage
-    practice_order: tuple[Question, ...]
-    stale_facts: tuple[freshness.Fact, ...]
-    stale_count: int | None = None  # given by the caller instead of counted
-
-
-def _stale(insight: Insight) -> int:
-    return len(insight.stale_facts) if insight.stale_count is None else insight.stale_count
-
-
-def plan(
-    profile: Profile,
-    *,
-    now: datetime,
-    stale_facts: int | None = None,
-    stories: Iterable[Story] = (),
-) -> Plan:
-    """The plan from ``now``'s day to the last upcoming round. ``stale_facts``: how many facts to
-    re-check on each eve (default: ``freshness.stale_facts``, counted at ``now``); ``stories``:
-    the story bank, which can prove a must-have."""
-    now = now if now.tzinfo else now.replace(tzinfo=UTC)
-    stories = tuple(stories)
-    stale = tuple(freshness.stale_facts(profile, now=now)) if stale_facts is None else ()
-    insight = Insight(
-        profile=profile,
-        now=now,
-        stories=stories,
-        rounds=tuple(effective_rounds(profile)),
-        completeness=completeness(profile),
-        coverage=coverage(profile, stories),
-        practice_order=tuple(practice_order(profile, stories=stories)),
-        stale_facts=stale,
-        stale_count=stale_facts,
-    )
-    return _plan(insight)
-
-
-def _plan(insight: Insight) -> Plan:
+def plan(insight: Insight) -> Plan:
+    """The plan from ``insight.now``'s day to the last upcoming round (``Insight.plan`` keeps
+    it)."""
     today = insight.now.date()
     rounds = insight.rounds
     upcoming = tuple(r for r in rounds if r.end() > insight.now)
@@ -350,7 +303,7 @@ def _anki(target: Round) -> Item:
 
 def _eve(insight: Insight, target: Round, last_minute: list[Item]) -> list[Item]:
     """The day before ``target``: review only, for its kind."""
-    profile, stale, rid = insight.profile, _stale(insight), target.id
+    profile, stale, rid = insight.profile, len(insight.stale_facts), target.id
     label = target.label.lower()
     items = [
         Item("review", f"Read the {label} round's brief once, out loud", "plan", round=rid),

@@ -116,3 +116,22 @@ def with_rounds(profile: Profile, *, crowded: bool = False) -> Profile:
     ]
     profile.interview_date = date(2026, 11, 30)
     return profile
+
+
+def cards_of(profile: Profile, sections=None, stories=()) -> list:
+    """The Anki cards of ``profile`` (``stories``: the story bank), as the writer builds them
+    from the profile's ``Insight``."""
+    from datetime import UTC, datetime
+
+    from prep_core.insight import Insight
+    from prep_core.writers.anki import build_cards
+
+    insight = Insight.of(profile, stories, now=datetime.now(UTC))
+    return build_cards(profile, sections, insight=insight)
+
+
+def write_docx(profile: Profile, *, now, variant: str = "dossier", stories=(), **options) -> bytes:
+    """The Word writer on ``profile``, through ``export`` (which computes its ``Insight``)."""
+    from prep_core.formats import export
+
+    return export(profile, "docx", now=now, variant=variant, stories=stories, **options)

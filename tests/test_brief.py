@@ -15,8 +15,8 @@ from docx import Document
 from prep_core.brief import FOCUS, MAX_PEOPLE, MAX_STORIES, brief, questions_worth_asking
 from prep_core.errors import NoSuchRound
 from prep_core.model import ROUND_KINDS, Profile, Requirement, Story
-from prep_core.writers.docx import write
 from tests.builders import with_rounds
+from tests.builders import write_docx as write
 
 NOW = datetime(2026, 11, 27, 14, tzinfo=UTC)
 

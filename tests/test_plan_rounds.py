@@ -10,8 +10,8 @@ import pytest
 import vobject
 
 from prep_core.formats import export
+from prep_core.insight import Insight
 from prep_core.model import Attempt, Profile, Question, Round, Story
-from prep_core.plan import plan
 
 NOW = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
 TODAY = NOW.date()
@@ -42,7 +42,7 @@ def _round(kind: str, days: int, at: time | None = time(10), **kw) -> Round:
 
 
 def _plan(profile: Profile, stories=(), now=NOW):
-    return plan(profile, now=now, stories=stories)
+    return Insight.of(profile, stories, now=now).plan
 
 
 def _by_day(result) -> dict[int, list]:

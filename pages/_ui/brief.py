@@ -11,8 +11,7 @@ from functools import partial
 
 import streamlit as st
 
-from pages._ui.fit import report, stories
-from prep_core.coverage import linked_stories
+from pages._ui.state import insight
 from prep_core.formats import export, export_filename, get_format
 from prep_core.model import Profile
 from prep_core.rounds import effective_rounds, upcoming_rounds
@@ -28,15 +27,14 @@ def brief_downloads(profile: Profile, now: datetime) -> None:
         "One page per round to read just before it: when and where, who, the must-haves to "
         "prove with a story or an answer, fresh facts and the questions worth asking."
     )
-    bank = stories()
-    used = linked_stories(profile, bank, report(profile, bank)) if bank else []
+    analysis = insight(profile)  # the page's own: the brief counts the same gaps
     mime = get_format("docx").mime
     row = st.container(horizontal=True)
     for n, item in numbered:
         name = export_filename(profile, "docx", variant=f"round-{n}")
         row.download_button(
             f"Round {n}: {item.label}, {item.day:%a %d %b}",
-            data=partial(export, profile, "docx", variant="round", round=n, stories=used),
+            data=partial(export, profile, "docx", variant="round", round=n, insight=analysis),
             file_name=name,
             mime=mime,
             key=f"plan.brief.{item.id}",

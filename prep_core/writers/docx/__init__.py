@@ -8,17 +8,17 @@ share), ``_dossier``, ``_cheatsheet`` and ``_brief`` (the layouts: the brief is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from prep_core.brief import brief
 from prep_core.errors import UnknownFormat
-from prep_core.freshness import marked
-from prep_core.model import Profile, Story
-from prep_core.rounds import round_number
+from prep_core.model import Profile
 from prep_core.writers.docx._brief import build_brief
 from prep_core.writers.docx._cheatsheet import build_cheatsheet
 from prep_core.writers.docx._dossier import build_dossier
+
+if TYPE_CHECKING:
+    from prep_core.insight import Insight
 
 VARIANTS = {"dossier": build_dossier, "cheatsheet": build_cheatsheet, "round": build_brief}
 _SUBJECTS = {
@@ -34,14 +34,15 @@ def write(
     profile: Profile,
     *,
     now: datetime,
+    insight: Insight,
     variant: str = "dossier",
-    stories: Sequence[Story] = (),
     round: int | None = None,
 ) -> bytes:
-    """The .docx bytes of ``profile`` as a ``variant`` ("dossier" or "cheatsheet").
+    """The .docx bytes of ``profile`` as a ``variant`` ("dossier", "cheatsheet" or "round").
 
-    The dossier shows the posting's coverage matrix under Interview Preparation; ``stories``
-    (the story bank's stories the profile uses) fill its Story column.
+    ``insight`` is the profile's analysis: its stale facts say "check before quoting", the
+    dossier shows its coverage matrix under Interview Preparation and its fields still empty,
+    the cheat sheet opens with its uncovered must-haves.
 
     The ``round`` variant is the one-page brief of round ``round`` (from 1, in time order; the
     next upcoming one when None).
@@ -55,11 +56,10 @@ def write(
         raise UnknownFormat(
             f"Word export has no variant {variant!r}; variants: {', '.join(VARIANTS)}"
         ) from None
-    if variant == "round":
-        item = round_number(profile, round, now)
-        builder = build_brief(profile, now, brief(profile, item, now=now, stories=stories))
+    if variant == "round":  # one round's page: the insight gathers it (NoSuchRound if none)
+        builder = build_brief(profile, now, insight.brief(round))
     else:
-        builder = build(marked(profile, now=now), now, stories=stories)  # stale: 'check first'
+        builder = build(insight.marked, now, insight)  # stale: 'check first'
     role = " at ".join(part for part in (profile.role_title, profile.company) if part)
     builder.properties(
         title=profile.title,

@@ -1,4 +1,4 @@
-"""The brief of one round: one page to read just before it (``prep_core.brief`` decides what).
+"""The brief of one round: one page to read just before it (``Insight.brief`` gathers what).
 
 The cheat sheet's compact look; every part that has nothing says so in one short line, and
 ``prep_core.brief`` caps each list so that the page stays one page.
@@ -7,11 +7,14 @@ The cheat sheet's compact look; every part that has nothing says so in one short
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from prep_core.brief import Brief
 from prep_core.model import Profile
 from prep_core.writers.docx._builder import Builder, format_date
 from prep_core.writers.docx._theme import CHEATSHEET
+
+if TYPE_CHECKING:
+    from prep_core.insight import Brief
 
 BRIEF_TITLE = "Brief"
 

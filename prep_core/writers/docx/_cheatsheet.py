@@ -9,17 +9,17 @@ to ask that the research does not already answer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from prep_core.brief import questions_worth_asking, round_when
-from prep_core.freshness import dated_facts, stale_facts
-from prep_core.model import Profile, Story
-from prep_core.rounds import headline_date, next_round
+from prep_core.model import Profile
 from prep_core.sections import get_section, skill_rows_with_a_point
 from prep_core.writers.docx._builder import Builder, Label, format_date
 from prep_core.writers.docx._content import table_header, table_rows, weak_questions
 from prep_core.writers.docx._theme import CHEATSHEET
+
+if TYPE_CHECKING:
+    from prep_core.insight import Insight
 
 NOT_YET = "Not filled in yet."
 FACT_WIDTHS_CM = (3.0, 6.2, 3.0, 6.2)  # 18.4 cm: A4 between 1.3 cm margins
@@ -28,17 +28,16 @@ GAPS_HEADING = "Must-haves to prove"
 MAX_GAPS = 4  # the sheet stays on two pages; the Fit page lists the rest
 GAP_CHARS = 110
 MAX_NEWS = 3
-MAX_PEOPLE = 6
 
 
-def build_cheatsheet(profile: Profile, now: datetime, *, stories: Sequence[Story] = ()) -> Builder:
-    """The cheat sheet of ``profile`` as a document under construction (``stories``: the story
-    bank's stories the profile uses, which can prove a must-have)."""
+def build_cheatsheet(profile: Profile, now: datetime, insight: Insight) -> Builder:
+    """The cheat sheet of ``profile`` as a document under construction (``insight``: its
+    analysis, for the must-haves nothing proves yet)."""
     b = Builder(CHEATSHEET)
-    _header(b, profile, now)
-    _gaps(b, profile, stories)
+    _header(b, profile, now, insight)
+    _gaps(b, profile, insight)
     _key_facts(b, profile)
-    _news(b, profile, now)
+    _news(b, insight)
     _mission(b, profile)
     prep = get_section("prep")
     _part(b, "Talking points", prep.field("talking_points").present_in(profile), b.bullets)
@@ -59,31 +58,27 @@ def build_cheatsheet(profile: Profile, now: datetime, *, stories: Sequence[Story
     if weak := weak_questions(questions):  # only once practice found some: nothing to say else
         _part(b, "Questions to rehearse", weak, b.bullets)
     # what the research already answers is left out: asking it shows the homework undone
-    _part(b, "Questions to ask", questions_worth_asking(profile) or None, b.bullets)
+    _part(b, "Questions to ask", list(insight.questions_worth_asking) or None, b.bullets)
     b.footer(f"{profile.title} · cheat sheet")
     return b
 
 
-def _header(b: Builder, profile: Profile, now: datetime) -> None:
+def _header(b: Builder, profile: Profile, now: datetime, insight: Insight) -> None:
     """The title, then the next round: its kind, time and who (the interview date without
     rounds), the job reference and the date it was generated."""
     b.paragraph("Title", profile.title)
     line = b.paragraph("Subtitle")
-    item = next_round(profile, now) if profile.rounds else None
-    if item is not None:
-        b.run(line, f"Next round: {item.label}, ", bold=True)
-        b.run(line, round_when(item))
-        people = [
-            f"{p.name} ({_short(p.role, 40)})" if p.role else p.name
-            for p in item.interviewers
-            if p.name
-        ]
+    if profile.rounds and insight.next_round is not None:
+        brief = insight.brief()
+        b.run(line, f"Next round: {brief.round.label}, ", bold=True)
+        b.run(line, brief.when)
+        people = [f"{p.name} ({_short(p.role, 40)})" if p.role else p.name for p in brief.people]
         if people:
-            more = f" and {len(people) - MAX_PEOPLE} more" if len(people) > MAX_PEOPLE else ""
+            more = f" and {brief.more_people} more" if brief.more_people else ""
             b.run(line, "   ·   With: ", bold=True)
-            b.run(line, ", ".join(people[:MAX_PEOPLE]) + more)
-    else:
-        day = headline_date(profile, now)
+            b.run(line, ", ".join(people) + more)
+    else:  # without rounds, the interview date is the one typed
+        day = profile.interview_date
         b.run(line, "Interview: ", bold=True)
         b.run(line, format_date(day) if day else "not set yet")
     if profile.job_ref:
@@ -92,13 +87,11 @@ def _header(b: Builder, profile: Profile, now: datetime) -> None:
     b.run(line, f"   ·   generated {format_date(now.date())}")
 
 
-def _news(b: Builder, profile: Profile, now: datetime) -> None:
+def _news(b: Builder, insight: Insight) -> None:
     """The news still fresh (stale items are the dossier's, marked), newest first."""
-    stale = {fact.key for fact in stale_facts(profile, now=now)}
-    fresh = [f for f in dated_facts(profile) if f.key.startswith("news:") and f.key not in stale]
+    fresh = [f for f in insight.fresh_facts if f.key.startswith("news:")]
     if not fresh:
         return
-    fresh.sort(key=lambda f: (f.as_of is None, -(f.as_of.toordinal() if f.as_of else 0)))
     b.heading("Recent news", 1)
     b.bullets(
         f"{_short(f.text)} ({f.as_of.isoformat()})" if f.as_of else _short(f.text)
@@ -106,14 +99,12 @@ def _news(b: Builder, profile: Profile, now: datetime) -> None:
     )
 
 
-def _gaps(b: Builder, profile: Profile, stories: Sequence[Story]) -> None:
+def _gaps(b: Builder, profile: Profile, insight: Insight) -> None:
     """The must-haves no skills row, story or drafted answer proves yet, one short line each;
     nothing at all when every must-have is proven (or there is no posting)."""
     if not profile.job_posting.strip() and not profile.requirements:
         return
-    from prep_core.coverage import coverage
-
-    missing = coverage(profile, stories).uncovered_musts()
+    missing = insight.coverage.uncovered_musts()
     if not missing:
         return
     b.heading(GAPS_HEADING, 1)
