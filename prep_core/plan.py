@@ -198,7 +198,8 @@ def _countdown(insight: Insight, upcoming: tuple[Round, ...], today: date) -> Pl
             schedule.setdefault(eve, []).extend(_eve(insight, target, late))
     days = tuple(Day(d, tuple(items)) for d, items in sorted(schedule.items()))
     research = len(_research(insight, ""))
-    practice = sum(1 for r in work.values() for i in r[1] if i.ref in _question_ids(insight))
+    asks = _question_ids(insight)
+    practice = sum(1 for r in work.values() for i in r[1] if i.ref in asks)
     message = _message(upcoming, today, research, practice)
     if upcoming[-1].day > horizon:
         message += f" The last rounds are far away: these are the first {HORIZON_DAYS // 7} weeks."
@@ -240,7 +241,9 @@ def _work(insight: Insight, upcoming: tuple[Round, ...]) -> dict[str, tuple[list
 
 def _asks(wants: Prepares, question: Question) -> bool:
     """Whether a round of this kind asks such a question (one without a category: any)."""
-    return wants.categories is None or question.category in wants.categories | {""}
+    return (
+        wants.categories is None or not question.category or question.category in wants.categories
+    )
 
 
 def _question_ids(insight: Insight) -> set[str]:
