@@ -75,7 +75,7 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "plan",
-        "the day-by-day plan to the next interview round",
+        "the day-by-day plan to the last interview round",
         readiness.run_plan,
         readiness.configure,
     ),
