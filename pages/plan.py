@@ -1,4 +1,4 @@
-"""Plan: the days from today to the next round, each item a button to the page where it is done;
+"""Plan: the days from today to the last round, each item a button to the page where it is done;
 the one-page brief of each upcoming round."""
 
 import streamlit as st
