@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import Page, expect
 
+from prep_core.rounds import parse_length
 from tests.e2e.conftest import AppServer, wait_for_app
 from tests.e2e.test_browser import (
     arrive,
@@ -98,6 +99,11 @@ def _set_round(page: Page, app_server: AppServer, rid: str, kind: str, length: s
     )
     wait_for_app(page)
     commit_text(box.get_by_label("Length", exact=True), length)
+    wait_for_disk(
+        app_server,
+        lambda d: any(r["id"] == rid and r["minutes"] == parse_length(length) for r in d["rounds"]),
+        f"round length {length}",
+    )
     wait_for_app(page)
     commit_text(box.get_by_label("Time", exact=True), at)
     wait_for_disk(
