@@ -33,6 +33,7 @@ covered.metric(
     "or a drafted answer that names it. In progress: started, not proven yet (see Gaps)",
 )
 total.metric("Requirements", len(result.requirements))
+ui.reading_notes(profile)
 
 matrix_tab, gaps_tab, edit_tab, stories_tab, ask_tab = st.tabs(
     ["Matrix", "Gaps", "Requirements", "Stories", "Questions to ask"],

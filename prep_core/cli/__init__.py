@@ -19,6 +19,7 @@ from prep_core.cli import (
     app,
     coverage,
     export,
+    mock,
     practice,
     profiles,
     readiness,
@@ -99,6 +100,12 @@ COMMANDS: tuple[Command, ...] = (
         "feedback on one attempt at a question, typed or spoken",
         practice.run_practice,
         practice.configure_practice,
+    ),
+    Command(
+        "mock",
+        "a mock round: questions for a round kind, weakest first",
+        mock.run_mock,
+        mock.configure_mock,
     ),
     Command(
         "coverage",
