@@ -1,7 +1,9 @@
-"""Plan: the days from today to the next round, each item a button to the page where it is done."""
+"""Plan: the days from today to the last round, each item a button to the page where it is done;
+the one-page brief of each upcoming round."""
 
 import streamlit as st
 
+from pages._ui.brief import brief_downloads
 from pages._ui.frame import go, page_path
 from pages._ui.state import insight, plain, require_profile
 
@@ -40,5 +42,6 @@ for day in result.days:
             help=f"Open the {item.page.replace('_', ' ')} page",
         ):
             target = page_path(item.page)
+brief_downloads(profile, now)
 if target is not None:
     go(target)

@@ -63,6 +63,10 @@ class StoreError(PrepError):
     pass
 
 
+class NoSuchRound(PrepError, ValueError):
+    """A round asked for by number that the profile does not have (or no rounds at all)."""
+
+
 class AlreadyImported(PrepError):
     """The imported file holds a profile that is stored already (ids and times aside)."""
 

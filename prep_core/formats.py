@@ -85,9 +85,10 @@ FORMATS: tuple[Format, ...] = (
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         binary=True,
         writer="prep_core.writers.docx:write",
-        variants=("dossier", "cheatsheet"),
+        variants=("dossier", "cheatsheet", "round"),
+        options=("round",),  # the round variant's round, from 1 (the next one when omitted)
         analysed=True,  # the coverage matrix, the gaps, the stale facts, the fields still empty
-        description="A dossier to read and print, or a two-page cheat sheet.",
+        description="A dossier to read and print, a two-page cheat sheet, or one round's brief.",
     ),
     Format(
         name="apkg",

@@ -20,19 +20,20 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from prep_core.brief import Brief, brief, fresh_facts, questions_worth_asking
 from prep_core.completeness import Report, completeness
 from prep_core.coverage import Coverage, coverage, gap_questions, linked_stories, proven_by
 from prep_core.freshness import Fact, marked, stale_facts, without_stale
 from prep_core.model import Profile, Question, Round, Story
 from prep_core.progress import last_attempt_weak, practice_order
-from prep_core.rounds import effective_rounds, next_round
+from prep_core.rounds import effective_rounds, next_round, round_number
 
 if TYPE_CHECKING:
     from prep_core.cards import Card
     from prep_core.drill import Session
     from prep_core.plan import Plan
 
-__all__ = ["Insight"]
+__all__ = ["Brief", "Insight"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -79,10 +80,33 @@ class Insight:
 
     @cached_property
     def plan(self) -> Plan:
-        """The day-by-day plan to the next round (``prep_core.plan``), from this insight."""
+        """The day-by-day plan to the last round (``prep_core.plan``), from this insight."""
         from prep_core.plan import plan
 
         return plan(self)
+
+    def brief(self, number: int | None = None) -> Brief:
+        """The one-page brief of round ``number`` (from 1, in time order; the next upcoming one,
+        else the last, when None). ``NoSuchRound`` when there is no such round."""
+        item = round_number(self.profile, number, self.now)
+        return brief(
+            self.profile,
+            item,
+            now=self.now,
+            stories=self.stories,
+            matrix=self.coverage,
+            stale=self.stale_facts,
+        )
+
+    @cached_property
+    def fresh_facts(self) -> tuple[Fact, ...]:
+        """The dated facts not stale at ``now``, newest first (the cheat sheet's news)."""
+        return tuple(fresh_facts(self.profile, self.stale_facts))
+
+    @cached_property
+    def questions_worth_asking(self) -> tuple[str, ...]:
+        """The questions to ask minus those the research already answers."""
+        return tuple(questions_worth_asking(self.profile))
 
     @cached_property
     def marked(self) -> Profile:

@@ -40,6 +40,7 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "system_design": ("technical",),
     "behavioral": ("behavioral",),
     "onsite": ("behavioral", "technical", "motivation", "company", "role", "other", ""),
+    "final": ("motivation", "company", "role", "behavioral"),  # the hiring manager's questions
     "interview": ("behavioral", "technical", "motivation", "company", "role", "other", ""),
     "other": ("behavioral", "technical", "motivation", "company", "role", "other", ""),
 }
@@ -84,6 +85,7 @@ STANDARD: dict[str, tuple[Standard, ...]] = {
         ),
     ),
     "onsite": (_ABOUT_YOU, _WHY_US),
+    "final": (_ABOUT_YOU, _WHY_US),
     "interview": (_ABOUT_YOU, _WHY_US),
     "other": (_ABOUT_YOU,),
 }  # fmt: skip

@@ -28,6 +28,7 @@ from pydantic import (
     Field,
     StringConstraints,
     field_validator,
+    model_validator,
 )
 
 SCHEMA_VERSION = 8  # 4: requirements and links; 5: interview rounds; 6: a requirement's
@@ -365,7 +366,14 @@ class ExtraSection(Part):
 # --- interview rounds ---------------------------------------------------------------------------
 
 RoundKind = Literal[
-    "interview", "recruiter_screen", "technical", "system_design", "behavioral", "onsite", "other"
+    "interview",  # a date alone, kind not known yet
+    "recruiter_screen",
+    "technical",
+    "system_design",
+    "behavioral",
+    "onsite",
+    "final",
+    "other",
 ]
 ROUND_KINDS: tuple[str, ...] = RoundKind.__args__  # type: ignore[attr-defined]
 ROUND_KIND_LABELS = {
@@ -375,10 +383,30 @@ ROUND_KIND_LABELS = {
     "system_design": "System design",
     "behavioral": "Behavioral",
     "onsite": "Onsite",
+    "final": "Hiring manager / final",
     "other": "Other",
 }
-_KIND_BY_LABEL = {label.lower().replace(" ", "_"): k for k, label in ROUND_KIND_LABELS.items()}
+_KIND_BY_LABEL = {re.sub(r"\W+", "_", label.lower()): k for k, label in ROUND_KIND_LABELS.items()}
+_KIND_BY_LABEL |= {"hiring_manager": "final", "final_round": "final"}
 DEFAULT_ROUND_MINUTES = 60
+# A round's length when none is given: what each kind of round usually takes.
+ROUND_MINUTES_BY_KIND: dict[str, int] = {
+    "interview": 60,
+    "recruiter_screen": 30,
+    "technical": 60,
+    "system_design": 60,
+    "behavioral": 45,
+    "onsite": 240,
+    "final": 45,
+    "other": 60,
+}
+
+
+def round_kind(value: str) -> str:
+    """A kind as a person may write it ("Recruiter screen", "system-design", "Hiring manager /
+    final") as its name in the model ("recruiter_screen"); unknown words come back as words."""
+    word = re.sub(r"\W+", "_", clean_line(value).lower()).strip("_")
+    return _KIND_BY_LABEL.get(word, word)
 
 
 # Names zoneinfo loads that are no place: the system's own setting ("localtime"), tzdata's
@@ -410,7 +438,8 @@ class Interviewer(Part):
     id: ItemId
     name: Line = ""
     role: Line = ""
-    note: Line = ""
+    note: Line = ""  # private: for the person's prep, never quoted in a thank-you note
+    thank_you: Text = ""  # the thank-you note to them, drafted from the debrief and edited
 
 
 class Debrief(Part):
@@ -419,7 +448,7 @@ class Debrief(Part):
 
     notes: Text = ""  # how it went overall
     follow_ups: Lines = []  # what they asked for, what you promised
-    thank_you: Text = ""  # the thank-you note, drafted from the profile and edited
+    thank_you: Text = ""  # the thank-you note when the round names no interviewer
 
     def is_blank(self) -> bool:
         return not (self.notes or self.follow_ups or self.thank_you)
@@ -438,13 +467,20 @@ class Round(Part):
     location: Line = ""  # a place or a link
     debrief: Debrief = Field(default_factory=Debrief)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _length_by_kind(cls, data: Any) -> Any:
+        """A round given without a length gets its kind's usual one (a 30-minute screen)."""
+        if isinstance(data, dict) and "minutes" not in data:
+            kind = data.get("kind", "interview")
+            kind = round_kind(kind) if isinstance(kind, str) else kind
+            return {**data, "minutes": ROUND_MINUTES_BY_KIND.get(kind, DEFAULT_ROUND_MINUTES)}
+        return data
+
     @field_validator("kind", mode="before")
     @classmethod
     def _kind(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            word = re.sub(r"[\s-]+", "_", clean_line(value).lower())
-            return _KIND_BY_LABEL.get(word, word)
-        return value
+        return round_kind(value) if isinstance(value, str) else value
 
     @field_validator("start_time", mode="after")
     @classmethod

@@ -46,7 +46,11 @@ ROUND_LABELS = {  # under a round of the title block's "Interview rounds", in th
     "follow_ups": "Follow-up",
     "thank_you": "Thank-you note",
 }
-INTERVIEWER_LABELS = {"role": "Role", "note": "Note"}  # under an interviewer
+INTERVIEWER_LABELS = {  # under an interviewer
+    "role": "Role",
+    "note": "Note",
+    "thank_you": "Thank-you note",  # to them, several paragraphs at most
+}
 ASKED_IN_ROUND = "round"  # "- **Asked in**: round 2": the round's number in the title block
 MINUTES_UNIT = "min"  # "- **Length**: 45 min"
 QUOTES = ('"', "“", "”")  # around a question or a quoted list item

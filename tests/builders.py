@@ -77,6 +77,47 @@ def _stretch(items: list, count: int) -> list:
     return out
 
 
+def with_rounds(profile: Profile, *, crowded: bool = False) -> Profile:
+    """``profile`` with the rounds of a typical process: a 45-minute recruiter screen on
+    2026-11-30 and a four-hour onsite on 2026-12-06 (Los Angeles). ``crowded``: the onsite has
+    50 interviewers, names with newlines and emoji, and a private note of 10,000 characters."""
+    from datetime import date, time
+
+    from prep_core.model import Round
+
+    zone = "America/Los_Angeles"
+    panel = [
+        {"name": "Priya Raman", "role": "Engineering manager", "note": "ask about the roadmap"},
+        {"name": "Sam Ortiz", "role": "Staff ML engineer", "note": "likes concrete metrics"},
+    ]
+    if crowded:
+        panel = [
+            {"name": f"Pers\non {n} 🎉", "role": "Engineer " * 20, "note": "n" * 10_000}
+            for n in range(50)
+        ]
+    profile.rounds = [
+        Round(
+            kind="recruiter_screen",
+            day=date(2026, 11, 30),
+            start_time=time(16),
+            timezone=zone,
+            minutes=45,
+            location="Phone",
+            interviewers=[{"name": "Jordan Kim", "role": "Recruiter", "note": "salary band"}],
+        ),
+        Round(
+            kind="onsite",
+            day=date(2026, 12, 6),
+            start_time=time(9, 30),
+            timezone=zone,
+            location="121 Albright Way, Los Gatos",
+            interviewers=panel,
+        ),
+    ]
+    profile.interview_date = date(2026, 11, 30)
+    return profile
+
+
 def cards_of(profile: Profile, sections=None, stories=()) -> list:
     """The Anki cards of ``profile`` (``stories``: the story bank), as the writer builds them
     from the profile's ``Insight``."""
@@ -89,8 +130,8 @@ def cards_of(profile: Profile, sections=None, stories=()) -> list:
     return build_cards(profile, sections, insight=insight)
 
 
-def write_docx(profile: Profile, *, now, variant: str = "dossier", stories=()) -> bytes:
+def write_docx(profile: Profile, *, now, variant: str = "dossier", stories=(), **options) -> bytes:
     """The Word writer on ``profile``, through ``export`` (which computes its ``Insight``)."""
     from prep_core.formats import export
 
-    return export(profile, "docx", now=now, variant=variant, stories=stories)
+    return export(profile, "docx", now=now, variant=variant, stories=stories, **options)

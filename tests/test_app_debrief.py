@@ -72,10 +72,11 @@ def test_notes_follow_ups_and_the_thank_you_draft_are_saved(store: Store) -> Non
     debrief = on_disk(store, profile.id)["rounds"][0]["debrief"]
     assert debrief["notes"] == "Went well."
     assert debrief["follow_ups"] == ["Send the paper", "A demo"]
-    assert debrief["thank_you"].startswith("Dear Ana,")
-    assert "value of “Candor”" in debrief["thank_you"]
-    shown = at.text_area(key=f"{profile.id}.debrief.{rid}.thank_you").value
-    assert shown == debrief["thank_you"]
+    [ana] = on_disk(store, profile.id)["rounds"][0]["interviewers"]
+    assert ana["thank_you"].startswith("Dear Ana,")
+    assert "value of “Candor”" in ana["thank_you"]
+    shown = at.text_area(key=f"{profile.id}.debrief.{rid}.{ana['id']}.thank_you").value
+    assert shown == ana["thank_you"]
 
 
 def test_without_rounds_the_interview_date_becomes_the_round_to_debrief(store: Store) -> None:
@@ -87,3 +88,29 @@ def test_without_rounds_the_interview_date_becomes_the_round_to_debrief(store: S
     [item] = on_disk(store, profile.id)["rounds"]
     assert item["day"] == _yesterday()
     assert at.selectbox(key=f"{profile.id}.debrief.round").value == item["id"]
+
+
+def test_the_thank_you_draft_never_quotes_a_private_note(store: Store) -> None:
+    """As a person hit it: "I especially enjoyed hearing about confirm salary band"."""
+    profile = store.create(
+        Profile(
+            company="Acme",
+            rounds=[
+                {
+                    "day": _yesterday(),
+                    "kind": "recruiter_screen",
+                    "interviewers": [{"name": "Ana Lee", "note": "confirm salary band"}],
+                }
+            ],
+        )
+    )
+    rid = profile.rounds[0].id
+    at = start(profile.id)
+    at.button(key=f"{profile.id}.debrief.{rid}.draft").click().run()
+    assert not at.exception
+    saved = on_disk(store, profile.id)["rounds"][0]
+    notes = [saved["debrief"]["thank_you"]] + [
+        p.get("thank_you", "") for p in saved["interviewers"]
+    ]
+    assert any(note.startswith("Dear Ana,") for note in notes)
+    assert not any("salary band" in note for note in notes)

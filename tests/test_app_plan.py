@@ -35,7 +35,7 @@ def test_the_plan_lists_the_days_and_an_item_opens_its_page(store: Store) -> Non
     at = start(profile.id)
     assert "in 3 days" in at.info[0].value
     assert [s.value.split(",")[0] for s in at.subheader][:2] == ["Today", "Tomorrow"]
-    assert len(at.subheader) == 4
+    assert [s.value for s in at.subheader][4:] == ["Brief"]  # four days, then the brief
     labels = [b.label for b in at.button if b.key and b.key.startswith("plan.")]
     assert any(label.startswith("Research Company Overview") for label in labels)
     rehearse = ui.plain("Draft and rehearse: “Why Acme?”", 300)  # labels are Markdown-escaped

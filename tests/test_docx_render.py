@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from prep_core.model import Attempt, Profile, Requirement
-from tests.builders import hostile_profile
+from tests.builders import hostile_profile, with_rounds
 from tests.builders import write_docx as write
 from tests.conftest import require_executable
 
@@ -49,6 +49,16 @@ def rendered(tmp_path_factory, _sample_json) -> dict[str, int]:
         "cheatsheet": write(sample, now=now, variant="cheatsheet"),
         "practised": write(practised, now=now, variant="cheatsheet"),
         "hostile": write(hostile_profile(), now=now),
+        "brief": write(
+            with_rounds(sample.model_copy(deep=True)), now=now, variant="round", round=2
+        ),
+        "brief_screen": write(with_rounds(sample.model_copy(deep=True)), now=now, variant="round"),
+        "brief_crowded": write(
+            with_rounds(practised.model_copy(deep=True), crowded=True),
+            now=now,
+            variant="round",
+            round=2,
+        ),
     }
     for name, data in documents.items():
         (tmp / f"{name}.docx").write_bytes(data)
@@ -75,6 +85,13 @@ def test_sample_cheatsheet_fits_on_two_pages(rendered):
 
 def test_sample_cheatsheet_with_every_question_weak_still_fits_on_two_pages(rendered):
     assert 1 <= rendered["practised"] <= 2
+
+
+@pytest.mark.parametrize("name", ["brief", "brief_screen", "brief_crowded"])
+def test_a_rounds_brief_is_one_page(rendered, name):
+    """The onsite's and the screen's brief of the sample; the crowded one has 50 interviewers,
+    10,000-character notes and nine long must-haves."""
+    assert rendered[name] == 1
 
 
 def test_sample_dossier_renders_to_several_pages(rendered):

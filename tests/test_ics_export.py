@@ -157,16 +157,18 @@ def test_prep_blocks_and_the_facts_block_come_from_the_plan():
         for u, e in found.items()
         if u.startswith("prep-")
     )
+    # every day to the last round but the technical round's day (nothing else on it)
     assert [start.date() for start, _ in prep] == [
-        date(2026, 12, 1),
-        date(2026, 12, 2),
-        date(2026, 12, 3),
+        date(2026, 12, n) for n in (1, 2, 3, 5, 6, 7, 8, 9, 10)
     ]
     assert prep[0][0] == datetime(2026, 12, 1, 18, tzinfo=ZoneInfo("America/New_York"))
     assert "Why Acme?" in prep[0][1]
-    [facts] = [e for u, e in found.items() if u.startswith("facts-")]
-    assert facts.decoded("DTSTART").date() == date(2026, 12, 3)
-    assert str(facts["SUMMARY"]).endswith("Re-check these 1 fact before quoting them")
+    # the onsite is all-day, its debrief at 18:00: the behavioral round's review comes after it
+    assert prep[-1][0] == datetime(2026, 12, 10, 18, 30, tzinfo=UTC)
+    facts = sorted(e.decoded("DTSTART").date() for u, e in found.items() if u.startswith("facts-"))
+    assert facts == [date(2026, 12, 3), date(2026, 12, 9), date(2026, 12, 10)]  # each eve
+    first = next(e for u, e in found.items() if u.startswith("facts-20261203"))
+    assert str(first["SUMMARY"]).endswith("Re-check these 1 fact before quoting them")
 
 
 # --- the second, independent parser -----------------------------------------------------------

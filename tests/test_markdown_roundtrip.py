@@ -468,7 +468,7 @@ def profiles(draw) -> Profile:
 
 @st.composite
 def rounds(draw) -> Round:
-    people = st.builds(Interviewer, name=raw_text, role=raw_text, note=raw_text)
+    people = st.builds(Interviewer, name=raw_text, role=raw_text, note=raw_text, thank_you=raw_text)
     return Round(
         day=draw(st.dates()),
         start_time=draw(st.none() | st.times()),
@@ -515,7 +515,9 @@ def test_any_text_round_trips_in_every_kind_of_place(text):
     ["Ana, Bo", "Lee; Kim", "Line one\nline two", "Zoë 🎉 Ünal", "- **Kind**: onsite", "[TBD]"],
 )
 def test_rounds_and_their_interviewers_round_trip(name):
-    person = Interviewer(name=name, role=f"{name} (role)", note=f"note: {name}")
+    person = Interviewer(
+        name=name, role=f"{name} (role)", note=f"note: {name}", thank_you=f"Dear {name},\n\nThanks."
+    )
     timed = Round(
         kind="system_design",
         day=date(2026, 12, 3),

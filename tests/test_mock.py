@@ -199,7 +199,7 @@ def test_prep_mock_more_questions_than_there_are(capsys, acme_file):
     ("args", "message"),
     [
         (["--kind", "panel"], "unknown round kind 'panel'; kinds: interview, recruiter_screen, "
-         "technical, system_design, behavioral, onsite, other, next"),
+         "technical, system_design, behavioral, onsite, final, other, next"),
         (["--kind", "technical", "--count", "0"],
          "argument --count: count must be from 1 to 20 (see 'prep mock --help')"),
         (["--kind", "technical", "--seed", "x"],

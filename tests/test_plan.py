@@ -119,10 +119,9 @@ def test_fourteen_days_front_loads_new_work_and_reviews_every_day():
 
 
 def test_sixty_days_is_sensible_too_six_weeks_then_the_round():
-    result = plan(_profile(60))
+    result = plan(_profile(60))  # six weeks of days, then the round: "far away"
     assert len(result.days) == 43 and result.days[-1].date == TODAY + timedelta(60)
-    assert result.days[-2].date == TODAY + timedelta(41)  # far away: no day before yet
-    assert "far away" in result.message
+    assert result.days[-2].date == TODAY + timedelta(41) and "far away" in result.message
     assert sum("Mock round" in t for t in texts(result)) == 5
     assert max(len(d.items) for d in result.days) <= 6
 
@@ -153,15 +152,20 @@ def test_the_next_of_several_rounds_with_time_zone_and_interviewers():
         Round(day=TODAY + timedelta(9), kind="onsite"),
     ]
     result = plan(_profile(None, rounds=rounds))
-    assert result.round is rounds[1]
-    assert result.days[-1].items[0].text == "Technical round at 15:30 (Europe/Berlin) with Ana, Bo"
+    assert result.round is rounds[1] and result.rounds == tuple(rounds[1:])
+    technical = next(d for d in result.days if d.date == rounds[1].day)
+    assert technical.items[0].text == (
+        "Technical round at 15:30–16:30 (Europe/Berlin) with Ana, Bo"
+    )
+    assert result.days[-1].date == rounds[2].day  # the plan runs to the last round
 
 
 def test_json_shape():
     data = plan(_profile(3)).to_dict()
-    assert list(data) == ["status", "message", "round", "days"]
+    assert list(data) == ["status", "message", "round", "rounds", "days"]
     assert data["days"][0]["date"] == "2026-12-01"
-    assert set(data["days"][0]["items"][0]) == {"kind", "text", "page", "done"}
+    assert set(data["days"][0]["items"][0]) == {"kind", "text", "page", "round", "done"}
+    assert data["rounds"] == [data["round"]]
     json.dumps(data)
 
 

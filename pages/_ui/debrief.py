@@ -98,38 +98,73 @@ def notes(item: Round) -> None:
 
 
 def thank_you(profile: Profile, item: Round) -> None:
+    """One note per interviewer, drafted from the debrief and the company's values (never from
+    the private note on them); one note to "[Name]" when the round names nobody."""
     st.subheader("Thank-you notes", anchor=False)
-    names = [p.name for p in item.interviewers if p.name]
-    if names:
-        st.markdown("Interviewers: " + ", ".join(plain(n, 100) for n in names))
-    else:
+    people = [p for p in item.interviewers if p.name]
+    if not people:
         st.caption("No interviewers yet: add their names to the round on the Company Profile page.")
-    person = None
-    if len(names) > 1:
-        pick = st.selectbox("Draft for", names, key=wkey("debrief", item.id, "to"))
-        person = next(p for p in item.interviewers if p.name == pick)
     st.button(
-        "Draft the note from my profile",
+        "Draft the notes not written yet" if people else "Draft the note from my profile",
         key=wkey("debrief", item.id, "draft"),
         on_click=_draft,
-        args=(item.id, person.id if person else ""),
+        args=(item.id, [p.id for p in people if not p.thank_you] if people else [""]),
         icon=":material/edit_note:",
     )
-    bound(
-        st.text_area,
-        "Thank-you note",
-        wkey("debrief", item.id, "thank_you"),
-        item.debrief.thank_you,
-        _round_writer(item.id, "thank_you"),
-        height=220,
-    )
+    if not people:
+        bound(
+            st.text_area,
+            "Thank-you note",
+            wkey("debrief", item.id, "thank_you"),
+            item.debrief.thank_you,
+            _round_writer(item.id, "thank_you"),
+            height=220,
+        )
+        return
+    for person in people:
+        head = st.columns([5, 1], vertical_alignment="bottom")
+        head[0].markdown(f"**To {plain(person.name, 100)}**")
+        head[1].button(
+            "Draft again",
+            key=wkey("debrief", item.id, person.id, "draft"),
+            on_click=_draft,
+            args=(item.id, [person.id]),
+            type="tertiary",
+        )
+        bound(
+            st.text_area,
+            f"Thank-you note to {plain(person.name, 100)}",
+            wkey("debrief", item.id, person.id, "thank_you"),
+            person.thank_you,
+            _person_writer(item.id, person.id),
+            height=220,
+            label_visibility="collapsed",
+        )
 
 
-def _draft(rid: str, person_id: str) -> None:
+def _person_writer(rid: str, pid: str):
+    def write(profile: Profile, value: str) -> None:
+        item = next(r for r in profile.rounds if r.id == rid)
+        next(p for p in item.interviewers if p.id == pid).thank_you = value
+
+    return write
+
+
+def _draft(rid: str, person_ids: list[str]) -> None:
+    """Draft the notes to ``person_ids`` ("" for the round's one note without interviewers)."""
+
     def mutate(profile: Profile) -> None:
         item = next(r for r in profile.rounds if r.id == rid)
-        person = next((p for p in item.interviewers if p.id == person_id), None)
-        item.debrief.thank_you = thank_you_draft(profile, item, person)
+        for pid in person_ids:
+            person = next((p for p in item.interviewers if p.id == pid), None)
+            draft = thank_you_draft(profile, item, person)
+            if person is None:
+                item.debrief.thank_you = draft
+            else:
+                person.thank_you = draft
 
     if change(mutate):
-        forget(wkey("debrief", rid, "thank_you"))  # the text area shows the new draft
+        for pid in person_ids:  # the text areas show the new drafts
+            forget(
+                wkey("debrief", rid, pid, "thank_you") if pid else wkey("debrief", rid, "thank_you")
+            )

@@ -16,6 +16,7 @@ from prep_core.formats import Format, export, export_filename
 from prep_core.model import Profile
 from prep_core.paths import EXPORTS_DIR
 from prep_core.progress import practice_stats, weak_tag
+from prep_core.rounds import effective_rounds
 from prep_core.sections import SECTIONS, get_section
 
 
@@ -46,8 +47,14 @@ def export_card(profile: Profile, fmt: Format) -> None:
             options["stories"] = list(analysis.linked_stories)  # the bank's, this profile uses
         name = export_filename(profile, fmt.name, variant=options.get("variant"))
         build = partial(export, profile, fmt.name, **options)  # runs only on click
-        empty = options.get("sections") == []
-        st.caption(f"{fmt.description} File name: {name}" if not empty else "Pick a section.")
+        empty = True
+        if options.get("variant") == "round" and not effective_rounds(profile):
+            st.caption("A round's brief needs a round: add it on the Company Profile page.")
+        elif options.get("sections") == []:
+            st.caption("Pick a section.")
+        else:
+            empty = False
+            st.caption(f"{fmt.description} File name: {name}")
         if fmt.name == "apkg":
             _weak_deck_hint(profile)
         row = st.container(horizontal=True)

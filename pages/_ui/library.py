@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from functools import partial
 
 import streamlit as st
@@ -22,6 +23,7 @@ from prep_core.completeness import completeness
 from prep_core.errors import PrepError
 from prep_core.model import Profile
 from prep_core.paths import SAMPLE_PATH
+from prep_core.rounds import headline_date
 from prep_core.sections import SECTIONS
 from prep_core.stories import StoryStore
 
@@ -123,11 +125,8 @@ def import_as_copy() -> None:
 def profile_row(profile: Profile, is_open: bool) -> None:
     """One profile in the Library: what it is, how ready, and what can be done with it."""
     report = completeness(profile)
-    when = (
-        f"{profile.interview_date.isoformat()}  \n{days_left_text(profile)}"
-        if profile.interview_date
-        else days_left_text(profile)
-    )
+    day = headline_date(profile, datetime.now().astimezone())  # follows the next round
+    when = f"{day.isoformat()}  \n{days_left_text(profile)}" if day else days_left_text(profile)
     with st.container(border=True, key=f"library.row.{profile.id}"):
         cols = st.columns([3, 2, 2, 2, 6], vertical_alignment="center")
         heading = profile_heading(profile)

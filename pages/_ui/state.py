@@ -30,6 +30,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from prep_core.errors import PrepError, StaleRevision, describe_validation_error
 from prep_core.insight import Insight
 from prep_core.model import Profile, Story
+from prep_core.rounds import headline_date
 from prep_core.store import Entry, Store
 from prep_core.stories import StoryStore
 
@@ -94,9 +95,11 @@ def plain(text: str, limit: int = 80) -> str:
 
 
 def days_left(profile: Profile, today: date | None = None) -> int | None:
-    if profile.interview_date is None:
+    """Days to the interview date, which follows the next upcoming round (``headline_date``)."""
+    day = headline_date(profile, datetime.now().astimezone())
+    if day is None:
         return None
-    return (profile.interview_date - (today or date.today())).days
+    return (day - (today or date.today())).days
 
 
 def days_left_text(profile: Profile) -> str:

@@ -25,6 +25,7 @@ from prep_core.cli import (
     profiles,
     readiness,
     stories,
+    thanks,
 )
 from prep_core.cli._common import EXIT_USAGE, Command, profile_argument
 from prep_core.errors import PrepError, PrepWarning, one_line
@@ -76,9 +77,15 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "plan",
-        "the day-by-day plan to the next interview round",
+        "the day-by-day plan to the last interview round",
         readiness.run_plan,
         readiness.configure,
+    ),
+    Command(
+        "thanks",
+        "one thank-you note per interviewer of a round",
+        thanks.run_thanks,
+        thanks.configure_thanks,
     ),
     Command(
         "restore",

@@ -40,6 +40,17 @@ def profile_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def round_argument(parser: argparse.ArgumentParser, help: str) -> None:
+    """``--round N``: a round by its number, from 1 in time order (as the pages number them)."""
+    parser.add_argument("--round", type=_round_number, metavar="N", help=help)
+
+
+def _round_number(text: str) -> int:
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a round number (1, 2, ...)")
+    return int(text)
+
+
 def open_store(args: argparse.Namespace) -> Store:
     """The data folder's store. Commands that only read create nothing in it."""
     from prep_core.store import Store

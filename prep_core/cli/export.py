@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from prep_core.cli._common import exported_stories, load_profile, profile_argument, story_bank
+from prep_core.cli._common import (
+    exported_stories,
+    load_profile,
+    profile_argument,
+    round_argument,
+    story_bank,
+)
 from prep_core.errors import PrepError, UnknownFormat
 from prep_core.paths import EXPORTS_DIR
 
@@ -18,6 +24,10 @@ def run_export(args: argparse.Namespace) -> int:
     options: dict[str, object] = {}
     if args.variant is not None:
         options["variant"] = args.variant  # export() names the variants when it is wrong
+    if args.round is not None:
+        if "round" not in spec.options or args.variant != "round":
+            raise UnknownFormat("--round goes with --to docx --variant round (a round's brief)")
+        options["round"] = args.round
     if args.sections is not None:
         if "sections" not in spec.options:
             raise UnknownFormat(f"format {spec.name!r} does not take --sections")
@@ -82,6 +92,7 @@ def configure_export(parser: argparse.ArgumentParser) -> None:
         help="file or folder to write (default: exports/<name>); '-' writes to stdout",
     )
     parser.add_argument("--variant", metavar="NAME", help="a variant of the format, if it has any")
+    round_argument(parser, "with --variant round: the round's brief (default: the next round)")
     parser.add_argument(
         "--sections",
         metavar="A,B,...",

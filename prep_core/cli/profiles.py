@@ -59,7 +59,12 @@ def _add_stories(args: argparse.Namespace) -> None:
 
 def run_list(args: argparse.Namespace) -> int:
     """A table of the profiles in the data folder, then a warning row per broken file."""
+    from datetime import datetime
+
     from prep_core.completeness import completeness
+    from prep_core.rounds import headline_date
+
+    now = datetime.now().astimezone()  # the interview date follows the next upcoming round
 
     store = open_store(args)
     entries = store.entries()
@@ -73,7 +78,7 @@ def run_list(args: argparse.Namespace) -> int:
             p.id,
             p.company or "-",
             p.role_title or "-",
-            p.interview_date.isoformat() if p.interview_date else "-",
+            _date(headline_date(p, now)),
             f"{completeness(p).percent}%",
             p.updated_at.astimezone().strftime("%Y-%m-%d %H:%M"),
         )
@@ -161,3 +166,7 @@ def configure_restore(parser: argparse.ArgumentParser) -> None:
         help="the id of a deleted profile (without it: list what is in the trash)",
     )
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
+
+
+def _date(day) -> str:
+    return day.isoformat() if day else "-"

@@ -1,5 +1,5 @@
 """``prep check`` and ``prep plan``: how complete and rehearsed a profile is, and the days to its
-next interview round."""
+last interview round."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    """Print the day-by-day plan to the next interview round."""
+    """Print the day-by-day plan to the last interview round."""
     from datetime import datetime
 
     from prep_core.insight import Insight

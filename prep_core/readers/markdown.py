@@ -268,7 +268,9 @@ _STORY_FIELDS = {norm_key(label): key for key, label in STORY_LABELS.items()}
 _QUESTION_LABELS = _fields(QUESTION_LABELS)
 _ASKED_IN = re.compile(rf"{re.escape(ASKED_IN_ROUND)}\s+(\d{{1,4}})", re.I)
 # free-text sub-fields: lists and paragraphs belong to them
-_WHOLE = {norm_key(QUESTION_LABELS[field]) for field in ("answer", "how_it_went")}
+_WHOLE = {norm_key(QUESTION_LABELS[field]) for field in ("answer", "how_it_went")} | {
+    norm_key(INTERVIEWER_LABELS["thank_you"])
+}
 _TERMS_KEY = norm_key(TERMS_LABEL)
 _ROUNDS_KEY = norm_key(ROUNDS_LABEL)
 _STALE_KEY = norm_key(STALE_LABEL)

@@ -8,10 +8,12 @@ octets and ends them with CRLF. What the calendar holds:
   wall time a daylight-saving change skips or repeats), all-day rounds as ``DATE``
   values; the interviewers in the description; the place or link as ``LOCATION``; two
   ``VALARM`` reminders, a day and an hour before;
-- a debrief block right after each round (after an all-day round: 18:00 that day);
-- the plan to the next round (``Insight.plan``, the Plan page's): one evening prep block a day
-  listing that day's items, and on the day before a "re-check facts" block when some facts are
-  stale.
+- each round from its start for its true length (``Round.minutes``; an all-day round is a
+  date), and a debrief block right after it ends (after an all-day round: 18:00 that day);
+- the plan to the last round (``prep_core.plan``): one evening prep block for each day that
+  holds prep, listing its items, and on each eve a "re-check facts" block when some facts are
+  stale; each in the time zone of the round it prepares for, and moved past any round or
+  debrief it would overlap, so nothing is ever scheduled inside a round.
 
 A round on a day a profile should not hold (``model.day_problem``: a typo such as 2062, a file's
 9999-12-31) is left out, with the plan leading to it; reading the file noted it. The plan is
@@ -25,6 +27,7 @@ same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime, time, timedelta
 from functools import cache
 from typing import TYPE_CHECKING
@@ -67,8 +70,31 @@ def write(profile: Profile, *, now: datetime, insight: Insight) -> bytes:
     # A component's text is its lines in order: the calendar's head, then each VTIMEZONE (built
     # once per zone: icalendar's from_tzid takes milliseconds), then the events.
     head = calendar.to_ical().removesuffix(b"END:VCALENDAR\r\n")
-    body = [_vtimezone(zone) for zone in zones] + [event.to_ical() for event in events]
+    body = [_vtimezone(zone) for zone in zones] + [_ical(event) for event in events]
     return b"".join([head, *body, b"END:VCALENDAR\r\n"])
+
+
+def _ical(event: Event) -> bytes:
+    """``event.to_ical()``, byte for byte, with lines folded in slices of octets rather than one
+    character at a time (icalendar's folding was half the calendar's time, with a prep block
+    for every day to the last round)."""
+    return b"".join(_fold(line.encode()) + b"\r\n" for line in event.content_lines() if line)
+
+
+def _fold(line: bytes, limit: int = 75) -> bytes:
+    """RFC 5545 folding as icalendar does it: at most 74 octets a line, never inside a UTF-8
+    character, and never after an escape's backslash (or ``^``), which moves to the next line."""
+    parts, start = [], 0
+    while len(line) - start >= limit:
+        end = start + limit - 1
+        while line[end] & 0xC0 == 0x80:  # a continuation byte: the character starts earlier
+            end -= 1
+        if line[end - 1] in b"\\^":
+            end -= 1
+        parts.append(line[start:end])
+        start = end
+    parts.append(line[start:])
+    return b"\r\n ".join(parts)
 
 
 @cache
@@ -126,12 +152,17 @@ def _round_event(profile: Profile, item: Round, stamp: _Stamp) -> Event:
     return event
 
 
+def _debrief_start(item: Round) -> datetime:
+    """Right after the round ends (an all-day round: in the evening)."""
+    if item.all_day:
+        return datetime.combine(item.day, PREP_AT, ZoneInfo(item.timezone))
+    return item.end()
+
+
 def _debrief_event(profile: Profile, item: Round, stamp: _Stamp) -> Event:
     summary = f"Debrief: {profile.company or 'interview'} {item.label.lower()} round"
     event = stamp.event("debrief", item.id, summary)
-    start = item.end()
-    if item.all_day:
-        start = datetime.combine(item.day, PREP_AT, ZoneInfo(item.timezone))
+    start = _debrief_start(item)
     _when(event, start, _after(start, DEBRIEF_MINUTES))
     event.add(
         "description",
@@ -142,27 +173,36 @@ def _debrief_event(profile: Profile, item: Round, stamp: _Stamp) -> Event:
 
 
 def _plan_events(profile: Profile, insight: Insight, stamp: _Stamp) -> list[Event]:
+    """One evening prep block per day of the plan that holds prep (to the last round), and the
+    facts block on an eve; each in the zone of the round it prepares for, and moved past any
+    round or debrief it would overlap."""
     result = insight.plan
-    if result.status != "ok" or result.round is None or day_problem(result.round.day):
+    if (
+        result.status != "ok"
+        or not result.rounds
+        or day_problem(result.round.day, insight.now.date())
+    ):
         return []
-    target = result.round
-    zone = ZoneInfo(target.timezone)
+    rounds = {r.id: r for r in result.rounds}
+    busy = _busy(insight.rounds)
     events = []
     for day in result.days:
-        if day.date == target.day:
-            continue
-        prep = [i for i in day.items if i.kind != "facts"]
+        prep = [i for i in day.items if i.kind not in ("facts", "round", "debrief")]
         facts = [i for i in day.items if i.kind == "facts"]
+        if not prep and not facts:
+            continue
+        target = rounds.get((prep or facts)[0].round, result.rounds[0])
+        zone = ZoneInfo(target.timezone)
         if prep:
             event = stamp.event("prep", f"{day.date:%Y%m%d}", _prep_summary(profile, len(prep)))
-            start = datetime.combine(day.date, PREP_AT, zone)
+            start = _free(datetime.combine(day.date, PREP_AT, zone), PREP_MINUTES, busy)
             _when(event, start, _after(start, PREP_MINUTES))
             event.add("description", "\n".join(f"- {i.text}" for i in prep))
             events.append(event)
         for item in facts:
             summary = f"{profile.company or 'Interview'}: {item.text}"
             event = stamp.event("facts", f"{day.date:%Y%m%d}", summary)
-            start = datetime.combine(day.date, FACTS_AT, zone)
+            start = _free(datetime.combine(day.date, FACTS_AT, zone), FACTS_MINUTES, busy)
             _when(event, start, _after(start, FACTS_MINUTES))
             event.add(
                 "description",
@@ -171,6 +211,27 @@ def _plan_events(profile: Profile, insight: Insight, stamp: _Stamp) -> list[Even
             )
             events.append(event)
     return events
+
+
+def _busy(rounds: Iterable[Round]) -> list[tuple[datetime, datetime]]:
+    """When the person is in a round or its debrief (an all-day round: its evening debrief), in
+    UTC."""
+    spans = []
+    for item in rounds:
+        debrief = _debrief_start(item)
+        if not item.all_day:
+            spans.append((item.start(), item.end()))
+        spans.append((debrief, _after(debrief, DEBRIEF_MINUTES)))
+    return sorted((a.astimezone(UTC), b.astimezone(UTC)) for a, b in spans)
+
+
+def _free(start: datetime, minutes: int, busy: list[tuple[datetime, datetime]]) -> datetime:
+    """``start``, or the first moment after it when ``minutes`` fit between the busy spans."""
+    at, length = start.astimezone(UTC), timedelta(minutes=minutes)
+    for begin, end in busy:
+        if at < end and begin < at + length:
+            at = end
+    return at.astimezone(start.tzinfo)
 
 
 def _prep_summary(profile: Profile, n: int) -> str:

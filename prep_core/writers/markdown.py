@@ -22,8 +22,8 @@ from functools import partial
 from typing import Any, get_args
 
 from prep_core.model import (
-    DEFAULT_ROUND_MINUTES,
     DEFAULT_STALE_DAYS,
+    ROUND_MINUTES_BY_KIND,
     SCHEMA_VERSION,
     ExtraSection,
     NewsItem,
@@ -261,7 +261,7 @@ def _rounds(rounds: list[Round]) -> str:
         if item.start_time is not None or item.timezone != "UTC":
             when += f" {escape(item.timezone)}"
         lines += [f"  - {when}", f"    - **{ROUND_LABELS['kind']}**: {item.label}"]
-        if item.minutes != DEFAULT_ROUND_MINUTES:
+        if item.minutes != ROUND_MINUTES_BY_KIND[item.kind]:  # read back: the kind's length
             lines.append(f"    - **{ROUND_LABELS['minutes']}**: {item.minutes} {MINUTES_UNIT}")
         if item.location:
             lines.append(f"    - **{ROUND_LABELS['location']}**: {escape(item.location)}")
@@ -269,7 +269,7 @@ def _rounds(rounds: list[Round]) -> str:
             lines.append(f"    - **{ROUND_LABELS['interviewer']}**: {escape(person.name)}")
             for key, label in INTERVIEWER_LABELS.items():
                 value = getattr(person, key)
-                lines += [f"      - **{label}**: {escape(value)}"] if value else []
+                lines += [f"      - **{label}**: {_indent(escape(value), 8)}"] if value else []
         debrief = item.debrief
         if debrief.notes:
             lines.append(f"    - **{ROUND_LABELS['notes']}**: {_indent(escape(debrief.notes), 6)}")

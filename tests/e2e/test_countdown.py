@@ -6,9 +6,12 @@ test writes its own unique values and holds for whatever rounds the sample has b
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from playwright.sync_api import Page, expect
 
+from prep_core.rounds import parse_length
 from tests.e2e.conftest import AppServer, wait_for_app
 from tests.e2e.test_browser import (
     arrive,
@@ -20,6 +23,7 @@ from tests.e2e.test_browser import (
     unique,
     wait_for_disk,
 )
+from tests.render import render_pages
 
 pytestmark = pytest.mark.e2e
 
@@ -76,4 +80,90 @@ def test_a_round_is_added_then_debriefed(page: Page, app_server: AppServer) -> N
     )
     wait_for_app(page)
     expect(page.get_by_label("Thank-you note", exact=True)).to_contain_text(question)
+    no_exception(page)
+
+
+def _round_box(page: Page, rid: str):
+    return page.locator(f".st-key-round-{rid}")
+
+
+def _set_round(page: Page, app_server: AppServer, rid: str, kind: str, length: str, at: str):
+    """Pick the round's kind, then type its length and time; each saved before the next."""
+    box = _round_box(page, rid)
+    box.get_by_test_id("stSelectbox").click()
+    page.get_by_role("option", name=kind, exact=True).click()
+    wait_for_disk(
+        app_server,
+        lambda d: any(r["id"] == rid and r["kind"] != "interview" for r in d["rounds"]),
+        f"round kind {kind}",
+    )
+    wait_for_app(page)
+    commit_text(box.get_by_label("Length", exact=True), length)
+    wait_for_disk(
+        app_server,
+        lambda d: any(r["id"] == rid and r["minutes"] == parse_length(length) for r in d["rounds"]),
+        f"round length {length}",
+    )
+    wait_for_app(page)
+    commit_text(box.get_by_label("Time", exact=True), at)
+    wait_for_disk(
+        app_server,
+        lambda d: any(r["id"] == rid and r["start_time"] for r in d["rounds"]),
+        "the round's time",
+    )
+    wait_for_app(page)
+
+
+def test_two_rounds_are_added_the_date_untouched_and_the_zone_carried(
+    page: Page, app_server: AppServer, tmp_path
+) -> None:
+    open_app(page, app_server, "basics")
+    expect_title(page, "Company Profile")
+    data = on_disk(app_server)
+    if not data["rounds"]:  # the sample has none: type the date, as a person would
+        day = (date.today() + timedelta(days=3)).isoformat()
+        commit_text(page.get_by_label("Interview date", exact=True), day)
+        data = wait_for_disk(app_server, lambda d: d["interview_date"] == day, "the date")
+        wait_for_app(page)
+    headline = data["interview_date"]
+    before = len(data["rounds"])
+
+    page.get_by_role("button", name="Add a round").click()
+    data = wait_for_disk(app_server, lambda d: len(d["rounds"]) == before + 1, "round one")
+    wait_for_app(page)
+    screen = data["rounds"][-1]["id"]
+    commit_text(_round_box(page, screen).get_by_label("Time zone", exact=True), "Europe/Berlin")
+    wait_for_disk(
+        app_server,
+        lambda d: any(r["id"] == screen and r["timezone"] == "Europe/Berlin" for r in d["rounds"]),
+        "round one's zone",
+    )
+    wait_for_app(page)
+    _set_round(page, app_server, screen, "Recruiter screen", "45 min", "10:00")
+
+    page.get_by_role("button", name="Add a round").click()
+    data = wait_for_disk(app_server, lambda d: len(d["rounds"]) == before + 2, "round two")
+    wait_for_app(page)
+    onsite = data["rounds"][-1]
+    assert onsite["timezone"] == "Europe/Berlin"  # carried from the round before
+    _set_round(page, app_server, onsite["id"], "Onsite", "4 h", "09:00")
+    data = on_disk(app_server)
+    assert data["interview_date"] == headline  # adding rounds never moved it
+    saved = {r["id"]: r for r in data["rounds"]}
+    assert (saved[screen]["kind"], saved[screen]["minutes"]) == ("recruiter_screen", 45)
+    assert (saved[onsite["id"]]["kind"], saved[onsite["id"]]["minutes"]) == ("onsite", 240)
+    expect(page.get_by_label("Interview date", exact=True)).to_have_value(headline)
+    no_exception(page)
+
+    open_app(page, app_server, "plan")
+    expect_title(page, "Plan")
+    main = page.get_by_test_id("stMain")
+    expect(main).to_contain_text("Recruiter screen round at 10:00–10:45 (Europe/Berlin)")
+    expect(main).to_contain_text("Onsite round at 09:00–13:00 (Europe/Berlin)")  # to the last
+    brief = page.get_by_test_id("stDownloadButton").filter(has_text="Onsite").last
+    with page.expect_download() as download:
+        brief.click()
+    target = tmp_path / "brief.docx"
+    download.value.save_as(target)
+    assert render_pages(target) == 1
     no_exception(page)

@@ -3,7 +3,7 @@
 ``write`` is the entry point the format registry calls. The parts: ``_theme`` (the look),
 ``_package`` (the cached template and the zip), ``_xml`` and ``_builder`` (fast, sanitising
 python-docx primitives: paragraphs, links, fields, tables), ``_content`` (what both layouts
-share), ``_dossier`` and ``_cheatsheet`` (the two layouts).
+share), ``_dossier``, ``_cheatsheet`` and ``_brief`` (the layouts: the brief is one round's page).
 """
 
 from __future__ import annotations
@@ -13,14 +13,19 @@ from typing import TYPE_CHECKING
 
 from prep_core.errors import UnknownFormat
 from prep_core.model import Profile
+from prep_core.writers.docx._brief import build_brief
 from prep_core.writers.docx._cheatsheet import build_cheatsheet
 from prep_core.writers.docx._dossier import build_dossier
 
 if TYPE_CHECKING:
     from prep_core.insight import Insight
 
-VARIANTS = {"dossier": build_dossier, "cheatsheet": build_cheatsheet}
-_SUBJECTS = {"dossier": "Interview preparation dossier", "cheatsheet": "Interview cheat sheet"}
+VARIANTS = {"dossier": build_dossier, "cheatsheet": build_cheatsheet, "round": build_brief}
+_SUBJECTS = {
+    "dossier": "Interview preparation dossier",
+    "cheatsheet": "Interview cheat sheet",
+    "round": "Interview round brief",
+}
 
 __all__ = ["VARIANTS", "write"]
 
@@ -31,12 +36,16 @@ def write(
     now: datetime,
     insight: Insight,
     variant: str = "dossier",
+    round: int | None = None,
 ) -> bytes:
-    """The .docx bytes of ``profile`` as a ``variant`` ("dossier" or "cheatsheet").
+    """The .docx bytes of ``profile`` as a ``variant`` ("dossier", "cheatsheet" or "round").
 
     ``insight`` is the profile's analysis: its stale facts say "check before quoting", the
     dossier shows its coverage matrix under Interview Preparation and its fields still empty,
     the cheat sheet opens with its uncovered must-haves.
+
+    The ``round`` variant is the one-page brief of round ``round`` (from 1, in time order; the
+    next upcoming one when None).
 
     ``now`` dates the document (title block, footer-free metadata, core properties), so the
     same profile and clock give the same document text.
@@ -47,7 +56,10 @@ def write(
         raise UnknownFormat(
             f"Word export has no variant {variant!r}; variants: {', '.join(VARIANTS)}"
         ) from None
-    builder = build(insight.marked, now, insight)  # stale: 'check first'
+    if variant == "round":  # one round's page: the insight gathers it (NoSuchRound if none)
+        builder = build_brief(profile, now, insight.brief(round))
+    else:
+        builder = build(insight.marked, now, insight)  # stale: 'check first'
     role = " at ".join(part for part in (profile.role_title, profile.company) if part)
     builder.properties(
         title=profile.title,

@@ -1,8 +1,10 @@
 """The cheat sheet: the facts and lines to glance at just before the interview, on two pages.
 
 Compact type and margins, key facts in a two-pair-per-row table, lists run inline where they are
-short. Nothing is cut: empty parts say so in one short line instead of disappearing. The job
-posting's must-haves nothing proves yet come first, short (issue 12: gaps drive the rest).
+short. Nothing is cut: empty parts say so in one short line instead of disappearing. It leads
+with the next round (kind, time, who); the job posting's must-haves nothing proves yet come
+first, short (gaps drive the rest); then the key facts, the news still fresh, and the questions
+to ask that the research does not already answer.
 """
 
 from __future__ import annotations
@@ -25,15 +27,17 @@ SKILL_WIDTHS_CM = (4.2, 5.4, 8.8)
 GAPS_HEADING = "Must-haves to prove"
 MAX_GAPS = 4  # the sheet stays on two pages; the Fit page lists the rest
 GAP_CHARS = 110
+MAX_NEWS = 3
 
 
 def build_cheatsheet(profile: Profile, now: datetime, insight: Insight) -> Builder:
     """The cheat sheet of ``profile`` as a document under construction (``insight``: its
     analysis, for the must-haves nothing proves yet)."""
     b = Builder(CHEATSHEET)
-    _header(b, profile, now)
+    _header(b, profile, now, insight)
     _gaps(b, profile, insight)
     _key_facts(b, profile)
+    _news(b, insight)
     _mission(b, profile)
     prep = get_section("prep")
     _part(b, "Talking points", prep.field("talking_points").present_in(profile), b.bullets)
@@ -53,21 +57,46 @@ def build_cheatsheet(profile: Profile, now: datetime, insight: Insight) -> Build
     questions = prep.field("questions").present_in(profile) or []
     if weak := weak_questions(questions):  # only once practice found some: nothing to say else
         _part(b, "Questions to rehearse", weak, b.bullets)
-    _part(b, "Questions to ask", prep.field("questions_to_ask").present_in(profile), b.bullets)
+    # what the research already answers is left out: asking it shows the homework undone
+    _part(b, "Questions to ask", list(insight.questions_worth_asking) or None, b.bullets)
     b.footer(f"{profile.title} · cheat sheet")
     return b
 
 
-def _header(b: Builder, profile: Profile, now: datetime) -> None:
+def _header(b: Builder, profile: Profile, now: datetime, insight: Insight) -> None:
+    """The title, then the next round: its kind, time and who (the interview date without
+    rounds), the job reference and the date it was generated."""
     b.paragraph("Title", profile.title)
     line = b.paragraph("Subtitle")
-    interview = format_date(profile.interview_date) if profile.interview_date else "not set yet"
-    b.run(line, "Interview: ", bold=True)
-    b.run(line, interview)
+    if profile.rounds and insight.next_round is not None:
+        brief = insight.brief()
+        b.run(line, f"Next round: {brief.round.label}, ", bold=True)
+        b.run(line, brief.when)
+        people = [f"{p.name} ({_short(p.role, 40)})" if p.role else p.name for p in brief.people]
+        if people:
+            more = f" and {brief.more_people} more" if brief.more_people else ""
+            b.run(line, "   ·   With: ", bold=True)
+            b.run(line, ", ".join(people) + more)
+    else:  # without rounds, the interview date is the one typed
+        day = profile.interview_date
+        b.run(line, "Interview: ", bold=True)
+        b.run(line, format_date(day) if day else "not set yet")
     if profile.job_ref:
         b.run(line, "   ·   Job reference: ", bold=True)
         b.run(line, profile.job_ref)
     b.run(line, f"   ·   generated {format_date(now.date())}")
+
+
+def _news(b: Builder, insight: Insight) -> None:
+    """The news still fresh (stale items are the dossier's, marked), newest first."""
+    fresh = [f for f in insight.fresh_facts if f.key.startswith("news:")]
+    if not fresh:
+        return
+    b.heading("Recent news", 1)
+    b.bullets(
+        f"{_short(f.text)} ({f.as_of.isoformat()})" if f.as_of else _short(f.text)
+        for f in fresh[:MAX_NEWS]
+    )
 
 
 def _gaps(b: Builder, profile: Profile, insight: Insight) -> None:
@@ -85,9 +114,9 @@ def _gaps(b: Builder, profile: Profile, insight: Insight) -> None:
     b.bullets(lines)
 
 
-def _short(text: str) -> str:
+def _short(text: str, limit: int = GAP_CHARS) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= GAP_CHARS else text[: GAP_CHARS - 1].rstrip() + "…"
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _key_facts(b: Builder, profile: Profile) -> None:
