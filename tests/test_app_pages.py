@@ -171,15 +171,28 @@ def test_yes_no_and_date_widgets_write_the_model(store: Store) -> None:
     assert at.text_input(key=f"{profile.id}.interview_date").value == ""
 
 
-def test_inline_list_chips_add_and_remove_entries_in_order(store: Store) -> None:
+def test_a_tag_list_is_typed_as_text_with_commas_semicolons_and_lines(store: Store) -> None:
     profile = store.create(Profile(tech_stack={"languages": ["Python", "a, b"]}))
     at = start(profile.id, ui.section_page("tech_stack"))
-    chips = at.multiselect(key=f"{profile.id}.tech_stack.languages")
-    assert chips.value == ["Python", "a, b"]
-    chips.set_value(["a, b", "Go", "Python"]).run()
-    assert on_disk(store, profile.id)["tech_stack"]["languages"] == ["a, b", "Go", "Python"]
-    at.multiselect(key=f"{profile.id}.tech_stack.languages").unselect("a, b").run()
-    assert on_disk(store, profile.id)["tech_stack"]["languages"] == ["Go", "Python"]
+    key = f"{profile.id}.tech_stack.languages"
+    assert at.text_area(key=key).value == 'Python, "a, b"', "an item with a comma is quoted"
+    at.text_area(key=key).input('Python, "a, b"; Java, Scala\nGo, java').run()
+    saved = ["Python", "a, b", "Java", "Scala", "Go"]
+    assert on_disk(store, profile.id)["tech_stack"]["languages"] == saved
+    said = " ".join(shown(c) for c in at.caption)
+    assert "5 items" in said and "Kept once (typed more than once): \u2068Java\u2069" in said
+    assert at.text_area(key=key).value == 'Python, "a, b", Java, Scala, Go'
+
+
+def test_separators_only_in_a_tag_list_change_nothing(store: Store) -> None:
+    profile = store.create(Profile(tech_stack={"languages": ["Python"]}))
+    before = on_disk(store, profile.id)
+    at = start(profile.id, ui.section_page("tech_stack"))
+    key = f"{profile.id}.tech_stack.languages"
+    at.text_area(key=key).input(", ; ,").run()
+    assert on_disk(store, profile.id) == before
+    assert "only separators" in shown(at.error[0])
+    assert at.text_area(key=key).value == ", ; ,", "the typed text stays on screen"
 
 
 def test_a_list_is_edited_one_entry_per_line(store: Store) -> None:
