@@ -2,8 +2,8 @@
 
 Tag fields (Technology Stack, competitors, a story's tags) are one text field each, so a list is
 typed and pasted at the speed of typing. Commas, semicolons and new lines separate items, except
-inside parentheses ("AWS (S3, EC2)" is one item) or double quotes; an item typed twice is kept once, and the
-person is told. Standard library only: the pages and the CLI can both use it.
+inside parentheses ("AWS (S3, EC2)" is one item) or double quotes; an item typed twice is kept
+once, and the person is told. Standard library only: the pages and the CLI can both use it.
 """
 
 from __future__ import annotations

@@ -188,7 +188,7 @@ def test_unknown_profile(capsys, store, saved):
         code,
         out,
         err,
-        f"no profile 'nobody' in {store.folder}; profiles: {saved.id} ({saved.slug})",
+        f"no profile 'nobody' in {store.folder}; profiles: {saved.id} ({store.slugs()[saved.id]})",
     )
     assert snapshot(store.data_dir) == before
 

@@ -59,9 +59,9 @@ def test_emoji_and_right_to_left_items_are_isolated_in_the_summary() -> None:
     assert "\u2068עברית\u2069 · \u2068العربية\u2069" in summary(read)
 
 
-items_text = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20
-).map(lambda t: " ".join(t.split()))
+items_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20).map(
+    lambda t: " ".join(t.split())
+)
 
 
 @given(st.lists(items_text, max_size=8))

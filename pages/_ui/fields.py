@@ -77,8 +77,7 @@ def _date(spec: FieldSpec) -> None:
         wkey(spec.path),
         value.isoformat() if value else "",
         lambda p, text: spec.set(p, parse_date(text)),
-        placeholder="YYYY-MM-DD",
-        help=spec.hint,
+        placeholder="YYYY-MM-DD",  # the hint, as text: a help "?" would be a Tab stop
         max_chars=40,
     )
     st.caption(days_left_text(profile))

@@ -24,7 +24,8 @@ KINDS = list(ROUND_KINDS)
 
 def rounds_editor() -> None:
     profile = current()
-    st.markdown("**Interview rounds**", help="Each round's day, time and time zone, and who")
+    st.markdown("**Interview rounds**")  # the hint as text: a help "?" would be a Tab stop
+    st.caption("Each round's day, time and time zone, and who")
     if not profile.rounds:
         st.caption(
             "No rounds yet: the interview date above counts as one all-day round. Add rounds "

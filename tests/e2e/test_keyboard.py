@@ -1,0 +1,144 @@
+"""Filling a profile by keyboard alone, as a person does at 1280 px and on a 390 px phone.
+
+Tab goes from field to field in reading order (no help button in between), Shift+Tab goes
+back, and a tag list takes what is typed into it: "Java, Scala, Python" are three items. Every
+key is pressed through the keyboard (no ``fill()`` that bypasses focus), and every check ends in
+the profile's saved JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from prep_core.sections import SECTIONS, get_section
+from tests.conftest import ROOT
+from tests.e2e.conftest import AppServer, streamlit_server, wait_for_app, wait_for_file
+from tests.e2e.test_walk import PHONE, Mine, make_profile, open_mine, unique
+
+pytestmark = pytest.mark.e2e
+
+SIZES = {"1280": {"width": 1280, "height": 900}, "390": PHONE}
+FOCUSED = """() => {
+  const el = document.activeElement;
+  const main = document.querySelector('[data-testid="stMain"]');
+  return {
+    tag: el.tagName, type: el.type || "", role: el.getAttribute("role") || "",
+    label: el.getAttribute("aria-label") || el.innerText || "",
+    inMain: !!(main && main.contains(el)),
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(chromium_path: str) -> Iterator[AppServer]:
+    with tempfile.TemporaryDirectory(prefix="prep-keys-") as tmp:
+        data_dir = Path(tmp) / "data"
+        data_dir.mkdir()
+        with streamlit_server(ROOT / "app.py", data_dir, Path(tmp)) as app:
+            yield app
+
+
+@pytest.fixture(params=list(SIZES))
+def sized(request: pytest.FixtureRequest, page: Page) -> Page:
+    page.set_viewport_size(SIZES[request.param])
+    return page
+
+
+@pytest.fixture
+def mine(server: AppServer) -> Mine:
+    return make_profile(server, unique("Netflix"))
+
+
+def focused(page: Page) -> dict:
+    return page.evaluate(FOCUSED)
+
+
+def is_text_field(el: dict) -> bool:
+    return el["tag"] == "TEXTAREA" or (
+        el["tag"] == "INPUT" and el["type"] in ("text", "") and el["role"] != "combobox"
+    )
+
+
+def test_tag_list_typed_with_commas_and_tab_saves_each_item(sized: Page, mine: Mine) -> None:
+    page = sized
+    open_mine(page, mine, "tech_stack", "Technology Stack")
+    box = page.get_by_label("Languages", exact=True)
+    box.click()
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.type("Java, Scala; Python, TypeScript, java")
+    page.keyboard.press("Tab")
+    data = wait_for_file(
+        mine.path,
+        lambda d: d["tech_stack"]["languages"] == ["Java", "Scala", "Python", "TypeScript"],
+        "four languages from one typed line",
+    )
+    assert data["tech_stack"]["languages"] == ["Java", "Scala", "Python", "TypeScript"]
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text(re.compile(r"^4 items: .*Java.*TypeScript"))).to_be_visible()
+    expect(
+        main.get_by_text(re.compile(r"Kept once \(typed more than once\): .*Java"))
+    ).to_be_visible()
+    expect(page.get_by_label("Frameworks", exact=True)).to_be_focused()
+
+
+def test_shift_tab_goes_back_and_no_help_button_sits_between_fields(
+    sized: Page, mine: Mine
+) -> None:
+    page = sized
+    open_mine(page, mine, "basics", get_section("basics").title)
+    page.get_by_label("Job reference", exact=True).click()
+    page.keyboard.press("Tab")
+    expect(page.get_by_label("Interview date", exact=True)).to_be_focused()
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.type("2031-02-03")
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_label("Job reference", exact=True)).to_be_focused()
+    wait_for_file(mine.path, lambda d: d["interview_date"] == "2031-02-03", "the date typed")
+
+
+@pytest.mark.parametrize("section", [s.key for s in SECTIONS])
+def test_every_section_page_is_filled_by_tab_alone(sized: Page, mine: Mine, section: str) -> None:
+    """From the first field, Tab to the end of the page typing into each text field: every
+    stop is a field or a button with a name (never a help icon), and all the text is saved."""
+    page = sized
+    title = next(s.title for s in SECTIONS if s.key == section)
+    open_mine(page, mine, section, title)
+    main = page.get_by_test_id("stMain")
+    first = main.locator("textarea, input[type=text]:not([role=combobox])").first
+    first.click()
+    typed: list[str] = []
+    stops: list[str] = []
+    for n in range(60):
+        el = focused(page)
+        if not el["inMain"] or el["label"].startswith(("Previous:", "Next:")):
+            break
+        stops.append(f"{el['tag']} {el['label'][:40]!r}")
+        assert not el["label"].startswith("Help"), f"Tab stopped on a help icon: {stops}"
+        label = el["label"]
+        if is_text_field(el) and label not in ("Link", "Date"):
+            token = f"kb{n}x{len(typed)}"
+            if label == "Interview date":
+                page.keyboard.press("ControlOrMeta+A")
+                token = "2031-02-03"
+            else:
+                page.keyboard.press("ControlOrMeta+End")
+                page.keyboard.type(f" {token}" if el["tag"] == "INPUT" else f"\n{token}")
+            typed.append(token)
+        page.keyboard.press("Tab")
+        wait_for_app(page)
+    else:
+        pytest.fail(f"Tab never left the page's fields: {stops}")
+    assert typed, f"no text field reached by Tab on {title}: {stops}"
+    wait_for_file(
+        mine.path,
+        lambda d: all(t in json.dumps(d, ensure_ascii=False) for t in typed),
+        f"every text typed on {title} ({typed}); stops: {stops}",
+    )
