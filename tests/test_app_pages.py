@@ -238,8 +238,10 @@ def test_a_blank_row_is_never_saved(store: Store) -> None:
     assert at.text_input(key=f"{profile.id}.prep.skill_map.{draft}.skill").value == ""
 
 
-def test_question_bank_edits_reorders_adds_and_deletes(store: Store) -> None:
-    questions = [Question(text="Why us?"), Question(text="A hard bug?")]
+def test_question_bank_is_a_list_edited_in_place_reordered_filtered_added_deleted(
+    store: Store,
+) -> None:
+    questions = [Question(text="Why us?"), Question(text="A hard bug?", answer="The cache.\nMore")]
     profile = store.create(Profile(prep={"questions": questions}))
     at = start(profile.id, ui.section_page("prep"))
     at.session_state["prep.tab"] = "Potential Questions to Prepare For"
@@ -250,6 +252,19 @@ def test_question_bank_edits_reorders_adds_and_deletes(store: Store) -> None:
     def saved() -> list[dict]:
         return on_disk(store, pid)["prep"]["questions"]
 
+    def captions() -> str:
+        return " | ".join(shown(c) for c in at.caption)
+
+    assert "2 questions, 1 with a drafted answer" in captions()
+    assert "No category · not drafted yet" in captions()
+    assert "No category · The cache." in captions(), "the first line of the drafted answer"
+    assert [at.text_input(key=f"{bank}.{q}.text").label for q in (q1, q2)] == [
+        "Question 1",
+        "Question 2",
+    ]
+    at.text_input(key=f"{bank}.{q2}.text").input("The hardest bug?").run()
+    assert saved()[1]["text"] == "The hardest bug?", "edited in place, no picking first"
+    at.button(key=f"{bank}.{q1}.open").click().run()
     at.text_area(key=f"{bank}.{q1}.answer").input("Because").run()
     at.selectbox(key=f"{bank}.{q1}.category").select("motivation").run()
     at.button_group(key=f"{bank}.{q1}.confidence").set_value(4).run()
@@ -258,24 +273,36 @@ def test_question_bank_edits_reorders_adds_and_deletes(store: Store) -> None:
         "motivation",
         4,
     )
-    at.selectbox(key=f"{bank}.selected").select(q2).run()
-    at.button(key=f"{bank}.up").click().run()
+    assert "Motivation · confidence 4 of 5 · Because" in captions()
+    at.button(key=f"{bank}.{q2}.up").click().run()
     assert [q["id"] for q in saved()] == [q2, q1]
-    assert at.selectbox(key=f"{bank}.selected").value == q2, "the picker follows the question"
-    at.text_input(key=f"{bank}.{q2}.text").input("The hardest bug?").run()
-    assert saved()[0]["text"] == "The hardest bug?"
-    assert at.selectbox(key=f"{bank}.selected").value == q2
-    at.selectbox(key=f"{bank}.selected").select(q1).run()
-    at.text_area(key=f"{bank}.{q1}.answer").input("Because!").run()  # its picker label changes
-    assert at.selectbox(key=f"{bank}.selected").value == q1
-    at.selectbox(key=f"{bank}.selected").select(q2).run()
-    at.button(key=f"{bank}.delete").click().run()
-    at.button(key=f"{bank}.add").click().run()
-    assert [q["text"] for q in saved()] == ["Why us?", ""]
+    assert at.text_input(key=f"{bank}.{q2}.text").label == "Question 1"
+
+    at.selectbox(key=f"{bank}.filter.category").select("motivation").run()
+    assert [t.key for t in at.text_input if t.key.endswith(".text")] == [f"{bank}.{q1}.text"]
+    assert at.text_input(key=f"{bank}.{q1}.text").label == "Question 2", "the bank's number"
+    at.selectbox(key=f"{bank}.filter.category").select("*").run()
+    at.checkbox(key=f"{bank}.filter.undrafted").check().run()
+    assert "No question matches these filters." in captions()
+    at.checkbox(key=f"{bank}.filter.undrafted").uncheck().run()
+
+    at.button(key=f"{bank}.{q1}.delete").click().run()
+    at.button(key=f"addrow-{bank}").click().run()
+    assert [q["text"] for q in saved()] == ["The hardest bug?", ""]
     new_id = saved()[1]["id"]
-    assert at.selectbox(key=f"{bank}.selected").value == new_id
     assert at.text_input(key=f"{bank}.{new_id}.text").value == ""
-    assert at.selectbox(key=f"{bank}.selected").format_func(new_id).startswith("2. (no text yet)")
+    assert at.text_area(key=f"{bank}.{new_id}.answer").value == "", "the new one is open"
+    assert "2 questions, 1 with a drafted answer" in captions()
+    at.button(key=f"{bank}.{q2}.down").click().run()
+    assert [q["id"] for q in saved()] == [new_id, q2]
+
+
+def test_one_question_is_counted_in_the_singular(store: Store) -> None:
+    profile = store.create(Profile(prep={"questions": [Question(text="Why us?")]}))
+    at = start(profile.id, ui.section_page("prep"))
+    at.session_state["prep.tab"] = "Potential Questions to Prepare For"
+    at.run()
+    assert "1 question, 0 with a drafted answer" in [shown(c) for c in at.caption]
 
 
 def test_an_invalid_value_is_reported_and_the_text_kept(store: Store) -> None:
