@@ -167,7 +167,9 @@ def _research(profile: Profile) -> list[Item]:
     for section in completeness(profile).sections:
         labels = [s.label for s in section.missing if s.path not in _NOT_RESEARCH]
         if labels:
-            text = f"Research {section.section.title}: {_join(labels)}"
+            title = section.section.title  # "Research Sources" says "research" already
+            verb = "Fill in" if title.startswith("Research") else "Research"
+            text = f"{verb} {title}: {_join(labels)}"
             items.append(Item("research", text, section.section.key, section.section.key))
     return items
 

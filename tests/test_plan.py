@@ -185,3 +185,11 @@ def test_an_uncovered_must_have_is_planned_until_something_proves_it():
     assert planned == [kafka.id]  # a row with no talking point is in progress, not proof
     profile.prep.skill_map[0].talking_point = "Ran Kafka at 2M events a second"
     assert not [i for d in plan(profile, now=NOW).days for i in d.items if i.kind == "fit"]
+
+
+def test_a_research_item_never_says_research_twice():
+    result = plan(_profile(14), now=NOW)
+    research = [t for t in texts(result) if "Sources" in t]
+    assert research, texts(result)
+    assert not any("Research Research" in t for t in texts(result)), research
+    assert "Fill in Research Sources: Sources" in research
