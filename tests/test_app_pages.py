@@ -376,7 +376,18 @@ def test_library_lists_profiles_and_reports_a_corrupt_file(store: Store) -> None
     at = start(good.id)
     assert "broken.json" in shown(at.warning[0])
     assert any("Acme" in m.value for m in at.markdown)
-    assert at.button(key=f"library.open.{good.id}").disabled  # already open
+    assert at.button(key=f"library.open.{good.id}").proto.label == "Continue"  # already open
+
+
+def test_the_primary_button_is_on_the_open_profile_only(store: Store) -> None:
+    first = store.create(Profile(company="First"))
+    second = store.create(Profile(company="Second"))
+    at = start(first.id)
+    primary = [b.key for b in at.button if b.proto.type == "primary"]
+    assert primary == [f"library.open.{first.id}"]
+    assert at.button(key=f"library.open.{second.id}").proto.label == "Open"
+    at.button(key=f"library.open.{first.id}").click().run()
+    assert at.title[0].value == SECTIONS[0].title, "Continue goes back to the profile's pages"
 
 
 def test_import_of_a_bad_file_shows_an_error_and_saves_nothing(store: Store) -> None:
@@ -402,6 +413,9 @@ def test_create_duplicate_and_delete_with_confirmation(store: Store) -> None:
     at.button(key="library.new_blank").click().run()
     blank = open_profile(at)
     assert blank.company == "" and len(store.profiles()) == 2
+    assert at.title[0].value == SECTIONS[0].title, "a new profile opens on its first page"
+    assert at.query_params["profile"] == blank.id
+    at.switch_page(ui.LIBRARY).run()
     at.button(key=f"library.duplicate.{profile.id}").click().run()
     assert open_profile(at).company == "Acme (copy)" and open_profile(at).id != profile.id
     at.button(key=f"library.delete.{profile.id}").click().run()
