@@ -5,6 +5,7 @@ import streamlit as st
 from pages._ui import fit as ui
 from pages._ui.state import require_profile, section_page
 from pages._ui.stories import story_editor
+from pages._ui.tabs import tabs as tabs_in_url
 
 profile = require_profile()
 st.title("Fit", anchor=False)
@@ -34,10 +35,8 @@ covered.metric(
 )
 total.metric("Requirements", len(result.requirements))
 
-matrix_tab, gaps_tab, edit_tab, stories_tab, ask_tab = st.tabs(
-    ["Matrix", "Gaps", "Requirements", "Stories", "Questions to ask"],
-    key="fit.tab",
-    on_change="rerun",
+matrix_tab, gaps_tab, edit_tab, stories_tab, ask_tab = tabs_in_url(
+    ["Matrix", "Gaps", "Requirements", "Stories", "Questions to ask"], key="fit.tab"
 )
 if matrix_tab.open:
     with matrix_tab:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from pages._ui import practice as ui
 from pages._ui.state import plain, require_profile
+from pages._ui.tabs import tabs as tabs_in_url
 
 profile = require_profile()
 st.title("Practice", anchor=False)
@@ -11,7 +12,7 @@ st.caption(
     "Answer out loud or in writing, then read the feedback: the company's words you used, the "
     "points of your drafted answer you covered, STAR for stories, length, pace and fillers."
 )
-answer_tab, progress_tab = st.tabs(["Answer", "Progress"], key="practice.tab", on_change="rerun")
+answer_tab, progress_tab = tabs_in_url(["Answer", "Progress"], key="practice.tab")
 
 if answer_tab.open:
     with answer_tab:

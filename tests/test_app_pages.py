@@ -570,3 +570,21 @@ def test_one_poisoned_file_is_a_warning_and_every_page_works(store: Store) -> No
     for page in ALL_PAGES:
         at.switch_page(page).run()
         assert not at.exception, (page, [e.value for e in at.exception])
+
+
+def test_the_open_tab_is_in_the_url_and_comes_back_after_a_reload(store: Store) -> None:
+    profile = store.create(Profile(prep={"questions": [Question(text="Why us?")]}))
+    at = start(profile.id, ui.section_page("prep"))
+    assert at.query_params["tab"] == "key-talking-points"
+    at.session_state["prep.tab"] = "Potential Questions to Prepare For"
+    at.run()
+    assert at.query_params["tab"] == "potential-questions-to-prepare-for"
+
+    reloaded = AppTest.from_file(APP, default_timeout=30)  # a new session, the same URL
+    reloaded.query_params.update(profile=profile.id, tab="potential-questions-to-prepare-for")
+    reloaded.run()
+    reloaded.switch_page(ui.section_page("prep")).run()
+    assert reloaded.text_input(
+        key=f"{profile.id}.prep.questions.{profile.prep.questions[0].id}.text"
+    )
+    assert reloaded.session_state["prep.tab"] == "Potential Questions to Prepare For"
