@@ -126,8 +126,9 @@ def test_every_section_page_is_filled_by_tab_alone(sized: Page, mine: Mine, sect
         if is_text_field(el) and label not in ("Link", "Date"):
             token = f"kb{n}x{len(typed)}"
             if label == "Interview date":
-                page.keyboard.press("ControlOrMeta+A")
                 token = "2031-02-03"
+                page.keyboard.press("ControlOrMeta+A")
+                page.keyboard.type(token)
             else:
                 page.keyboard.press("ControlOrMeta+End")
                 page.keyboard.type(f" {token}" if el["tag"] == "INPUT" else f"\n{token}")
