@@ -52,6 +52,7 @@ __all__ = [
     "effective_requirements",
     "gap_questions",
     "linked_stories",
+    "proven_by",
     "story_proves",
 ]
 
@@ -366,3 +367,27 @@ def linked_stories(
         used.update(row.stories)
         used.update(s.id for s in row.started_of("story"))
     return [s for s in stories if s.id in used]
+
+
+_KIND_ORDER = {"must": 0, "responsibility": 1, "nice": 2}
+
+
+def proven_by(report: Coverage, stories: Iterable[Story]) -> dict[str, str]:
+    """Story id -> the text of the requirement the story proves, for its card: the one it is
+    linked to (the Stories tab's *Link* makes the requirement's terms the story's tags), else
+    the first must-have, then responsibility, then nice-to-have its text proves."""
+    rows = sorted(report.requirements, key=lambda r: _KIND_ORDER[r.kind])
+    found: dict[str, str] = {}
+    for story in stories:
+        tags = {tag.casefold() for tag in story.tags}
+        proving = [row for row in rows if story.id in row.stories]
+        linked = [row for row in proving if tags and _link_terms(row) <= tags]
+        if linked or proving:
+            found[story.id] = (linked or proving)[0].text
+    return found
+
+
+def _link_terms(row: RequirementCoverage) -> set[str]:
+    """What linking a story to ``row`` adds to its tags (``fixes.tag_story``)."""
+    kept = [t for t in row.terms or [row.text] if not t.endswith("+ years")]
+    return {term.casefold() for term in kept} or {row.text.casefold()}

@@ -40,8 +40,8 @@ def write_export(
     time when omitted); ``options`` go to ``export`` (``variant``, ``sections``). A path the
     export must not be written to is refused with a ``PrepError`` before anything is built.
     """
+    from prep_core.files import write_atomic
     from prep_core.formats import export, export_filename
-    from prep_core.store import write_atomic
 
     now = now or datetime.now().astimezone()
     name = export_filename(profile, fmt, now=now, variant=options.get("variant"))

@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Annotated, Any, Literal
+from functools import cache
+from typing import Annotated, Any, Literal, get_args, get_origin
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -82,11 +85,28 @@ def _drop_blank(items: list[Any]) -> list[Any]:
     return [item for item in items if item != ""]
 
 
+class _ItemIdMark:
+    """Marks a field as an item's own id (``ItemId``): ``renamed_ids`` gives it a new one."""
+
+
+@dataclass(frozen=True)
+class LinksTo:
+    """Marks a field holding another item's id ("" for none); ``kind`` is that item's class.
+
+    ``renamed_ids`` makes a link follow its item when ids change; a link to a kind that is not
+    kept in the profile (a ``Story``: the story bank) is left as it is.
+    """
+
+    kind: str
+
+
+_ITEM_ID = _ItemIdMark()
+
 Line = Annotated[str, _before(clean_line), StringConstraints(max_length=MAX_TEXT)]
 Text = Annotated[str, _before(clean_text), StringConstraints(max_length=MAX_TEXT)]
 Url = Annotated[str, _before(clean_url), StringConstraints(max_length=4_000)]
 Lines = Annotated[list[Line], Field(max_length=MAX_ITEMS), AfterValidator(_drop_blank)]
-ItemId = Annotated[str, Field(default_factory=new_id, pattern=_ID_PATTERN)]
+ItemId = Annotated[str, Field(default_factory=new_id, pattern=_ID_PATTERN), _ITEM_ID]
 LinkId = Annotated[str, Field(pattern=_LINK_PATTERN)]  # another item's id, or "" for none
 
 YesNo = Literal["yes", "no", "unknown"]
@@ -186,7 +206,8 @@ class SkillRow(Part):
     skill: Line = ""
     requirement: Line = ""
     talking_point: Line = ""
-    requirement_id: LinkId = ""  # the posting requirement this row answers (Profile.requirements)
+    # the posting requirement this row answers (Profile.requirements)
+    requirement_id: Annotated[LinkId, LinksTo("Requirement")] = ""
 
     def is_blank(self) -> bool:
         return not (self.skill or self.requirement or self.talking_point)
@@ -260,9 +281,9 @@ class Question(Part):
     answer: Text = ""
     category: QuestionCategory = ""
     confidence: Annotated[int, Field(ge=1, le=5)] | None = None
-    story_id: LinkId = ""  # the story (story bank, stories.json) this answer tells
+    story_id: Annotated[LinkId, LinksTo("Story")] = ""  # the story (the bank) this answer tells
     attempts: Annotated[list[Attempt], AfterValidator(_last_attempts)] = []  # oldest first
-    asked_in: Annotated[str, Field(pattern=r"^$|" + _ID_PATTERN)] = ""  # the round that asked it
+    asked_in: Annotated[LinkId, LinksTo("Round")] = ""  # the round that asked it
     how_it_went: Text = ""  # the debrief's note on the answer given in that round
 
     @field_validator("category", mode="before")
@@ -328,11 +349,19 @@ _KIND_BY_LABEL = {label.lower().replace(" ", "_"): k for k, label in ROUND_KIND_
 DEFAULT_ROUND_MINUTES = 60
 
 
+# Names zoneinfo loads that are no place: the system's own setting ("localtime"), tzdata's
+# "Factory" (a zone meaning "not set yet"), and the variants of the database itself.
+_NOT_A_PLACE = ("localtime", "Factory", "posixrules")
+_NOT_A_PLACE_PREFIXES = ("/", ".", "posix/", "right/")
+
+
 def check_timezone(name: str) -> str:
     """``name`` when it is an IANA time zone zoneinfo knows ("Europe/London"), else ValueError."""
     name = clean_line(name)
     try:
-        if not name or name.startswith(("/", ".")) or ".." in name:
+        if not name or name in _NOT_A_PLACE or name.startswith(_NOT_A_PLACE_PREFIXES):
+            raise ZoneInfoNotFoundError(name)
+        if ".." in name:
             raise ZoneInfoNotFoundError(name)
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -404,9 +433,13 @@ class Round(Part):
         return datetime.combine(self.day, self.start_time or time(0), tzinfo=zone)
 
     def end(self) -> datetime:
+        """When it ends: ``minutes`` of real time after the start, in its time zone (all-day:
+        the next midnight). Added in UTC: on the wall clock, 60 minutes from 02:30 on the
+        spring-forward day would be no time at all, and from 01:30 in autumn two hours."""
         if self.start_time is None:
             return self.start() + timedelta(days=1)
-        return self.start() + timedelta(minutes=self.minutes)
+        start = self.start()
+        return (start.astimezone(UTC) + timedelta(minutes=self.minutes)).astimezone(start.tzinfo)
 
 
 # --- fresh facts --------------------------------------------------------------------------------
@@ -491,28 +524,9 @@ class Profile(Part):
 
     def with_new_ids(self) -> Profile:
         """A copy with fresh ids everywhere, so it never collides with the original (in Anki)."""
-        data = self.model_dump()
-        data["id"] = new_id()
+        data = renamed_ids(self.model_dump(), lambda kind, n: new_id())
         data["revision"] = 0
         data["created_at"] = data["updated_at"] = utc_now()
-        for key in ("news", "sources"):
-            for item in data[key]:
-                item["id"] = new_id()
-        renamed = {item["id"]: new_id() for item in data["requirements"]}
-        for item in data["requirements"]:
-            item["id"] = renamed[item["id"]]
-        for key in ("skill_map", "questions"):
-            for item in data["prep"][key]:
-                item["id"] = new_id()
-        for row in data["prep"]["skill_map"]:
-            row["requirement_id"] = renamed.get(row["requirement_id"], "")
-        rounds_renamed = {}
-        for item in data["rounds"]:
-            item["id"] = rounds_renamed[item["id"]] = new_id()
-            for person in item["interviewers"]:
-                person["id"] = new_id()
-        for question in data["prep"]["questions"]:
-            question["asked_in"] = rounds_renamed.get(question["asked_in"], "")
         return Profile.model_validate(data)
 
 
@@ -543,6 +557,98 @@ class StoryBank(Part):
 
     def get(self, story_id: str) -> Story | None:
         return next((s for s in self.stories if s.id == story_id), None)
+
+
+# --- ids and links: declared above (``ItemId``, ``LinksTo``), walked here ----------------------
+
+
+def numbered_id(kind: str, n: int) -> str:
+    """An id that says only where an item is ("round-0"): for comparing two profiles' content."""
+    return f"{kind.lower()}-{n}"
+
+
+def renamed_ids(data: dict[str, Any], new: Callable[[str, int], str]) -> dict[str, Any]:
+    """``data`` (a dumped ``Profile``, changed in place) with every item's id replaced by
+    ``new(kind, n)``: ``kind`` the item's class name, ``n`` its number among the items of that
+    kind, in document order. Every link (``LinksTo``) to an item of the profile follows its
+    item, and one to an item the profile does not hold becomes ""; a link to a kind kept
+    outside the profile (a story of the bank) is left as it is.
+
+    The one walk over ids: ``Profile.with_new_ids``, ``store.content_key`` and
+    ``writers.markdown.markdown_view`` all use it, so no part can be left out of one of them.
+    """
+    renamed: dict[str, dict[str, str]] = {}
+    counts: dict[str, int] = {}
+    links: list[tuple[dict[str, Any], str, str]] = []
+
+    def visit(model: type[BaseModel], item: dict[str, Any]) -> None:
+        for name, is_id, link, child in _id_plan(model):
+            value = item.get(name)
+            if is_id and isinstance(value, str):
+                kind = model.__name__
+                n = counts[kind] = counts.get(kind, -1) + 1
+                item[name] = renamed.setdefault(kind, {})[value] = new(kind, n)
+            elif link is not None:
+                links.append((item, name, link))
+            elif child is not None and value:
+                for sub in value if isinstance(value, list) else [value]:
+                    visit(child, sub)
+
+    visit(Profile, data)
+    kept_here = id_fields()[0]
+    for item, name, kind in links:
+        if kind in kept_here:
+            item[name] = renamed.get(kind, {}).get(item[name], "")
+    return data
+
+
+def id_fields() -> tuple[tuple[str, ...], dict[tuple[str, str], str]]:
+    """What the model declares: the kinds of item with an id that a profile holds, and each
+    link field (``(kind, field)``) with the kind it names."""
+    kinds: list[str] = []
+    links: dict[tuple[str, str], str] = {}
+
+    def visit(model: type[BaseModel]) -> None:
+        for name, is_id, link, child in _id_plan(model):
+            if is_id and model.__name__ not in kinds:
+                kinds.append(model.__name__)
+            if link is not None:
+                links[(model.__name__, name)] = link
+            if child is not None:
+                visit(child)
+
+    visit(Profile)
+    return tuple(kinds), links
+
+
+@cache
+def _id_plan(model: type[BaseModel]) -> tuple[tuple[str, bool, str | None, Any], ...]:
+    """Per field of ``model``: its name, whether it is the item's id, the kind it links to, and
+    the model of the items it holds (a part, or a list of parts); only fields that matter."""
+    plan = []
+    for name, info in model.model_fields.items():
+        is_id = _ITEM_ID in info.metadata
+        link = next((m.kind for m in info.metadata if isinstance(m, LinksTo)), None)
+        child = _part_in(info.annotation)
+        if is_id or link is not None or (child is not None and _holds_ids(child)):
+            plan.append((name, is_id, link, child))
+    return tuple(plan)
+
+
+def _part_in(annotation: Any) -> type[BaseModel] | None:
+    if get_origin(annotation) is list:
+        annotation = get_args(annotation)[0]
+    return annotation if isinstance(annotation, type) and issubclass(annotation, Part) else None
+
+
+@cache
+def _holds_ids(model: type[BaseModel]) -> bool:
+    return any(
+        _ITEM_ID in info.metadata
+        or any(isinstance(m, LinksTo) for m in info.metadata)
+        or ((child := _part_in(info.annotation)) is not None and _holds_ids(child))
+        for info in model.model_fields.values()
+    )
 
 
 def slugify(text: str) -> str:

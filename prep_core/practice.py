@@ -53,6 +53,7 @@ __all__ = [
 ]
 
 LENGTH_TARGET = (60, 120)  # seconds: a spoken answer of one to two minutes
+MIN_SECONDS = 1.0  # the shortest timed answer: a pace is computed from this on
 PACE_TARGET = (110, 170)  # words per minute, spoken
 SPEAKING_WPM = 140  # to estimate how long a typed answer takes to say
 TERMS_TARGET = 3  # company terms worth using in one answer
@@ -172,7 +173,8 @@ def feedback(
     spoken = words is not None
     count = words if words is not None else len(_words(answer_text))
     minutes = (seconds if seconds else count / SPEAKING_WPM * 60) / 60
-    wpm = round(count / (seconds / 60), 1) if seconds else None
+    # a pace needs a real duration: 5e-324 s made it a division by zero, 1e-310 s infinity
+    wpm = round(count / (seconds / 60), 1) if seconds and seconds >= MIN_SECONDS else None
     index = TextIndex(answer_text)
 
     terms = vocabulary(profile)

@@ -7,6 +7,7 @@ page and ``prep check``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -137,9 +138,14 @@ def find_question(profile: Profile, ref: str) -> Question:
     by_id = next((q for q in questions if q.id == ref), None)
     if by_id is not None:
         return by_id
-    if ref.isdigit() and 1 <= int(ref) <= len(questions):
+    # ASCII digits only, and few: str.isdigit() also takes "²", and int() refuses 4,301 digits
+    if _NUMBER.fullmatch(ref) and 1 <= int(ref) <= len(questions):
         return questions[int(ref) - 1]
+    shown = ref if len(ref) <= 40 else ref[:39] + "…"
     raise UnknownQuestion(
-        f"no question {ref!r} in {profile.title}: give a number from 1 to {len(questions)} "
+        f"no question {shown!r} in {profile.title}: give a number from 1 to {len(questions)} "
         "or a question's id"
     )
+
+
+_NUMBER = re.compile(r"[0-9]{1,9}")

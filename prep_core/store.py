@@ -1,9 +1,11 @@
 """The profile store: one JSON file per profile in ``<data dir>/profiles/<id>.json``.
 
-Saves are atomic: the new version goes to a synced temp file in the same folder, then the
-previous version becomes ``<id>.json.bak``, then the temp file is renamed into place and the
-folder synced; a save that fails leaves file and backup as they were. ``Store.open`` removes
-temp files of killed saves once they are an hour old. Every save carries the revision it started
+Saves are atomic (``files.replace_with_backup``): the new version goes to a synced temp file in
+the same folder, then the previous version becomes ``<id>.json.bak``, then the temp file is
+renamed into place and the folder synced; a save that fails leaves file and backup as they were.
+What a save writes is first read back as a load would read it: a profile the store would refuse
+to load is refused before anything is written. ``Store.open`` removes temp files of killed saves
+once they are an hour old (once per process). Every save carries the revision it started
 from: a save from an older revision (a second browser tab) raises ``StaleRevision``, and one of
 a profile deleted since it was loaded ``DeletedElsewhere``; ``save_as_copy`` keeps that work as a
 new profile. *Delete* moves the file to ``.trash/``, ``restore`` brings it back. A file that
@@ -18,15 +20,13 @@ import contextlib
 import json
 import os
 import re
-import stat
-import tempfile
-import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from prep_core import files
 from prep_core.errors import (
     AlreadyImported,
     DeletedElsewhere,
@@ -36,13 +36,8 @@ from prep_core.errors import (
     UnknownProfile,
     one_line,
 )
-from prep_core.model import Profile, slugify, utc_now
+from prep_core.model import Profile, numbered_id, renamed_ids, slugify, utc_now
 from prep_core.paths import DEFAULT_DATA_DIR, SAMPLE_PATH
-
-try:  # POSIX advisory locks make check-then-write safe across processes and threads.
-    import fcntl
-except ImportError:  # pragma: no cover - not on Windows
-    fcntl = None  # type: ignore[assignment]
 
 DATA_DIR_ENV = "PREP_DATA_DIR"
 
@@ -50,11 +45,8 @@ _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 _SUFFIX = ".json"
 _BACKUP_SUFFIX = ".json.bak"
 _TRASH = ".trash"
-_LOCK = ".lock"
-# A temp file of ours (``write_atomic``) is ``.<name>.<random>.tmp``; one older than this was
-# left by a killed save: no save takes more than seconds.
-_TEMP = re.compile(r"^\..+\.tmp$")
-TEMP_MAX_AGE = 3600.0  # seconds
+_TEMP = re.compile(r"^\..+\.tmp$")  # ``files.write_temp``'s names, in the profiles folder
+_KNOWN = files.Known()  # the profile files this process saved, with their revisions
 _STAMP = "%Y%m%dT%H%M%SZ"  # a trashed file is <id>-<stamp>[-n].json, the stamp in UTC
 _TRASHED = re.compile(r"(?P<id>[a-z0-9][a-z0-9_-]*)-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?\.json")
 
@@ -104,11 +96,12 @@ class Store:
     def open(cls, data_dir: str | Path | None = None) -> Store:
         """The store of ``resolve_data_dir(data_dir)``; creates nothing.
 
-        Temp files that killed saves left in the folder (older than an hour) are removed, unless
-        a save is under way: one that holds the folder's lock may still be writing its own.
+        Temp files that killed saves left in the folder (older than an hour) are removed, once
+        per process, unless a save is under way: one that holds the folder's lock may still be
+        writing its own.
         """
         store = cls(resolve_data_dir(data_dir))
-        store.removed_temp_files = store._remove_old_temp_files()
+        store.removed_temp_files = files.sweep_once(store.folder, _TEMP)
         return store
 
     # --- reading ----------------------------------------------------------------------------
@@ -186,7 +179,7 @@ class Store:
                 backup = self._backup_path(path.stem)
                 if backup.exists():
                     os.replace(backup, target.with_name(target.name + ".bak"))
-                _fsync_dir(self.folder)
+                files.fsync_dir(self.folder)
             except OSError as error:
                 raise StoreError(f"could not delete {path.name}: {error.strerror}") from error
         return target
@@ -228,7 +221,7 @@ class Store:
                 backup = latest.path.with_name(latest.path.name + ".bak")
                 if backup.is_file() and not backup.is_symlink():
                     os.replace(backup, self._backup_path(profile_id))
-                _fsync_dir(self.folder)
+                files.fsync_dir(self.folder)
             except OSError as error:
                 raise StoreError(
                     f"could not restore {latest.path.name}: {error.strerror or error}"
@@ -340,11 +333,23 @@ class Store:
         self, path: Path, *, notes: list[str] | None = None, expected_id: str | None = None
     ) -> Profile:
         """The profile in a file of the folder: a regular file, never a link followed out."""
+        return self._parsed(self._bytes(path), path, notes=notes, expected_id=expected_id)
+
+    def _bytes(self, path: Path) -> bytes:
         from prep_core import readers
 
-        data = readers.read_regular_file(
+        return readers.read_regular_file(
             path, readers.MAX_FILE_BYTES, name=path.name, follow_symlinks=False
         )
+
+    def _parsed(
+        self,
+        data: bytes,
+        path: Path,
+        *,
+        notes: list[str] | None = None,
+        expected_id: str | None = None,
+    ) -> Profile:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as error:
@@ -360,33 +365,27 @@ class Store:
     def _save(self, profile: Profile, *, new: bool) -> Profile:
         self._check_name(profile.id)
         path = self._path(profile.id)
+        saved = profile.model_copy(
+            update={"revision": profile.revision + 1, "updated_at": utc_now()}, deep=True
+        )
+        data = _serialise(saved).encode("utf-8")
+        _check_readable(data, path)
         with self._locked():
-            previous = self._previous_text(path, profile, new=new)
-            saved = profile.model_copy(
-                update={"revision": profile.revision + 1, "updated_at": utc_now()}, deep=True
-            )
-            data = _serialise(saved).encode("utf-8")
-            _check_size(data, path)
-            temp = None
+            previous = self._previous_bytes(path, profile, new=new)
             try:
-                # The new file is written and synced first; only then is the backup rotated,
-                # so a save that fails (a full disk) leaves both the file and its backup.
-                temp = _write_temp(path, data)
-                if previous is not None:
-                    write_atomic(self._backup_path(profile.id), previous)
-                os.replace(temp, path)
-                temp = None
-                _fsync_dir(path.parent)
+                files.replace_with_backup(path, data, self._backup_path(profile.id), previous)
             except OSError as error:
                 raise StoreError(f"could not save {path}: {error.strerror or error}") from error
-            finally:
-                if temp is not None:
-                    with contextlib.suppress(OSError):
-                        os.unlink(temp)
+            _KNOWN.remember(path, saved.revision)
         return saved
 
-    def _previous_text(self, path: Path, profile: Profile, *, new: bool) -> bytes | None:
-        """The current file's bytes if the save may replace it; raises if it may not."""
+    def _previous_bytes(self, path: Path, profile: Profile, *, new: bool) -> bytes | None:
+        """The current file's bytes, read once, if the save may replace them; raises if not.
+
+        The file this process saved last is known by its identity: its revision is compared
+        without parsing it again. Any other file is read as a load reads it: one that does not
+        load is never replaced.
+        """
         if not os.path.lexists(path):
             if not new and profile.revision > 0:  # it was saved here once: deleted since
                 raise DeletedElsewhere(
@@ -395,18 +394,20 @@ class Store:
             return None
         if new:
             raise StoreError(f"a profile with id {profile.id!r} exists already")
+        known = _KNOWN.revision(path)
         try:
-            on_disk = self._read(path)
+            data = self._bytes(path)
+            on_disk = None if known == profile.revision else self._parsed(data, path)
         except Exception as error:
             raise StoreError(
                 f"{path.name} cannot be read, so it was left as it is ({one_line(str(error))}); "
                 "move it out of the profiles folder to save this profile"
             ) from error
-        if on_disk.revision != profile.revision:
+        if on_disk is not None and on_disk.revision != profile.revision:
             raise StaleRevision(
                 f"This profile was changed in another tab at {_hhmm(on_disk.updated_at)}"
             )
-        return path.read_bytes()
+        return data
 
     def _deleted_at(self, profile_id: str) -> str:
         """When the profile went to the trash (HH:MM, local time, from the name the trash gave
@@ -436,109 +437,14 @@ class Store:
         if os.path.lexists(trash) and not trash.is_dir():
             raise StoreError(f"{action}: {trash} is not a folder; move it out of the way")
 
-    def _remove_old_temp_files(self) -> int:
-        """Remove temp files of killed saves (older than an hour) unless a save is under way."""
-        try:
-            with os.scandir(self.folder) as found:
-                old = [
-                    f.name
-                    for f in found
-                    if _TEMP.match(f.name)
-                    and f.is_file(follow_symlinks=False)
-                    and time.time() - f.stat(follow_symlinks=False).st_mtime > TEMP_MAX_AGE
-                ]
-        except OSError:  # no folder yet (nothing to do), or one we cannot list
-            return 0
-        if not old:
-            return 0
-        removed = 0
-        with contextlib.suppress(StoreError), self._locked(wait=False) as got:
-            if not got:
-                return 0  # a save is under way: its temp file may be one of these
-            for name in old:
-                with contextlib.suppress(OSError):
-                    os.unlink(self.folder / name)
-                    removed += 1
-        return removed
-
-    @contextlib.contextmanager
-    def _locked(self, *, wait: bool = True) -> Iterator[bool]:
-        """Hold the folder's lock for the block; yields False if ``wait`` is off and it is busy.
-
-        The lock file is opened without following a symbolic link, so a link planted as
-        ``.lock`` can neither be written through nor created outside the folder.
-        """
-        lock = self.folder / _LOCK
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd = os.open(lock, flags, 0o600)
-        except OSError as error:
-            if lock.is_symlink():
-                raise StoreError(
-                    f"cannot use {self.folder}: {_LOCK} is a symbolic link; the store never "
-                    "follows a link out of its folder"
-                ) from error
-            raise StoreError(f"cannot use {self.folder}: {error.strerror or error}") from error
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise StoreError(f"cannot use {self.folder}: {_LOCK} is not a regular file")
-            if fcntl is not None:
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except BlockingIOError:
-                    yield False
-                    return
-            yield True
-        finally:
-            os.close(fd)
+    def _locked(self, *, wait: bool = True) -> contextlib.AbstractContextManager[bool]:
+        """Hold the profiles folder's lock for the block (``files.locked``)."""
+        return files.locked(self.folder, wait=wait)
 
 
-def write_atomic(path: Path, data: bytes, *, mode: int | None = None) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one.
-
-    The file is private to the user (0600) unless ``mode`` says otherwise.
-    """
-    temp = _write_temp(path, data, mode=mode)
-    try:
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _write_temp(path: Path, data: bytes, *, mode: int | None = None) -> str:
-    """A synced temp file beside ``path`` holding ``data`` (``.<name>.<random>.tmp``)."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if mode is not None:
-            os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
-    return temp
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make a rename durable: the directory entry itself must reach the disk."""
-    if not hasattr(os, "O_DIRECTORY"):  # pragma: no cover - Windows cannot open folders
-        return
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _check_size(data: bytes, path: Path) -> None:
-    """Refuse to save what the store could not read back."""
+def _check_readable(data: bytes, path: Path) -> None:
+    """Refuse to save what the store would refuse to load: the bytes are read back as a load
+    reads them (size, then the JSON reader and the model's rules)."""
     from prep_core import readers
 
     if len(data) > readers.MAX_FILE_BYTES:
@@ -546,6 +452,10 @@ def _check_size(data: bytes, path: Path) -> None:
             f"{path.name}: too large to save (over {readers.MAX_FILE_BYTES >> 20} MB as JSON); "
             "shorten the longest texts"
         )
+    try:
+        _parse(data.decode("utf-8"), path.name)
+    except InvalidProfile as error:
+        raise StoreError(f"not saved, it could not be read back: {error}") from None
 
 
 def copy_name(company: str) -> str:
@@ -554,13 +464,11 @@ def copy_name(company: str) -> str:
 
 
 def content_key(profile: Profile) -> str:
-    """What a profile says, without ids, times or revision: equal for a re-imported file."""
-    data = profile.model_dump(mode="json", exclude={"id", "revision", "created_at", "updated_at"})
-    for item in [*data["news"], *data["sources"], *data["prep"]["skill_map"]]:
-        item.pop("id", None)
-    for item in data["prep"]["questions"]:
-        item.pop("id", None)
-    return json.dumps(data, sort_keys=True)
+    """What a profile says, without times or revision, and with every id replaced by the
+    item's place (links follow, ``renamed_ids``): equal for a re-imported file, whose reader
+    gave every part fresh ids."""
+    data = profile.model_dump(mode="json", exclude={"revision", "created_at", "updated_at"})
+    return json.dumps(renamed_ids(data, numbered_id), sort_keys=True)
 
 
 def _hhmm(moment: datetime) -> str:

@@ -26,6 +26,29 @@ STORY_LABELS = {
     "result": "Result",
     "tags": "Tags",
 }
+# The labels of the nested "- **Label**: value" bullets under an item, by the model's field.
+NEWS_LABELS = {"date": "Date", "url": "Link"}  # under a news item
+QUESTION_LABELS = {  # under a question, in the order written
+    "category": "Category",
+    "confidence": "Confidence",
+    "story_id": "Story",
+    "answer": "Answer",
+    "asked_in": "Asked in",
+    "how_it_went": "How it went",
+}
+TERMS_LABEL = "Terms"  # under a requirement: its key terms, comma-separated
+ROUND_LABELS = {  # under a round of the title block's "Interview rounds", in the order written
+    "kind": "Kind",
+    "minutes": "Length",
+    "location": "Location",
+    "interviewer": "Interviewer",
+    "notes": "Debrief",
+    "follow_ups": "Follow-up",
+    "thank_you": "Thank-you note",
+}
+INTERVIEWER_LABELS = {"role": "Role", "note": "Note"}  # under an interviewer
+ASKED_IN_ROUND = "round"  # "- **Asked in**: round 2": the round's number in the title block
+MINUTES_UNIT = "min"  # "- **Length**: 45 min"
 QUOTES = ('"', "“", "”")  # around a question or a quoted list item
 
 # One whole bracketed text on one line: "[Year founded]", "[TBD]". Not "[a](b)", not "[a] b".

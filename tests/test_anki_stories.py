@@ -118,3 +118,35 @@ def test_no_uncovered_must_have_no_gap_cards(sample_profile):
     sample_profile.prep.questions[0].text = "Tell me about your experience with AWS."
     sample_profile.prep.questions[0].answer = "I ran our training on AWS for three years."
     assert not [c for c in anki.build_cards(sample_profile) if c.gap]
+
+
+def test_a_story_card_names_the_requirement_the_story_is_linked_to(col, tmp_path):
+    """Before: the card named the first must-have whose terms the story's text used, so a
+    story linked to "Own data products end to end" that mentions Python said "Proves: 5+ years
+    of Python". The link made on the Stories tab (its terms become the story's tags) wins."""
+    from prep_core.fixes import tag_story
+    from prep_core.model import Profile, Requirement
+    from prep_core.store import Store
+    from prep_core.stories import StoryStore
+    from tests.test_cli import prep
+
+    data_dir = tmp_path / "data"
+    years = Requirement(text="5+ years of Python", kind="must", terms=["5+ years", "Python"])
+    own = Requirement(text="Own data products end to end", kind="must")
+    profile = Store(data_dir).create(Profile(company="Acme", requirements=[years, own]))
+    bank = StoryStore(data_dir)
+    story = Story(
+        title="Shipped the churn table",
+        action="I rewrote the pipeline in Python.",
+        result="Churn figures came daily instead of weekly.",  # a story proves with a result
+    )
+    bank.add([story])
+    tag_story(bank, story.id, own.terms or [own.text])  # what the Stories tab's Link does
+    path = tmp_path / "deck.apkg"
+    result = prep("export", profile.id, "--to", "apkg", "-o", str(path), data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    import_apkg(col, path)
+    fronts = [card.note()["Front"] for card in our_cards(col, profile)]
+    (front,) = [f for f in fronts if f.startswith("Shipped the churn table")]
+    assert "Proves: Own data products end to end" in front
+    assert "5+ years" not in front

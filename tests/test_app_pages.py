@@ -407,6 +407,23 @@ def test_import_of_a_profile_json_opens_it(store: Store) -> None:
     assert len(store.profiles()) == 2
 
 
+def test_import_of_an_exported_markdown_file_adds_its_stories_to_the_bank(store: Store) -> None:
+    from prep_core.model import Question, Story
+    from prep_core.stories import StoryStore
+    from prep_core.writers.markdown import write
+
+    at = start(store.create(Profile()).id)
+    win = Story(id="win", title="Cut training time", result="40% faster")
+    profile = Profile(company="Imported")
+    profile.prep.questions = [Question(text="A win?", story_id="win")]
+    data = write(profile, stories=[win]).encode()
+    at.file_uploader(key="library.import.0").set_value(("p.md", data, "text/markdown")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert open_profile(at).prep.questions[0].story_id == "win"
+    assert StoryStore(store.data_dir).load().stories == [win]
+    assert "1 of its 1 stories added to the story bank" in shown(at.success[0])
+
+
 def test_create_duplicate_and_delete_with_confirmation(store: Store) -> None:
     profile = store.create(Profile(company="Acme"))
     at = start(profile.id)

@@ -101,3 +101,23 @@ def test_link_a_story_to_a_requirement_and_to_a_question(store, sample_profile):
     assert open_profile(at).prep.questions[2].story_id == story.id
     shown = " ".join(m.value for m in at.markdown).replace("\\", "")
     assert f"Proves: {aws.text}" in shown and f"Answers: {question.text[:40]}" in shown
+
+
+def test_two_stories_with_one_id_survive_delete_and_undo(store, sample_profile):
+    """A hand-edited stories.json gave two stories one id: Delete removed both, Undo brought
+    back one. Now the read gives the second its own id and the tab says so."""
+    profile = store.create(sample_profile)
+    first = Story(id="same", title="First").model_dump()
+    second = Story(id="same", title="Second").model_dump()
+    bank = {"schema_version": 1, "revision": 1, "stories": [first, second]}
+    (store.data_dir / "stories.json").write_text(json.dumps(bank), encoding="utf-8")
+    at = stories_tab(profile.id)
+    assert any("the id 'same' was on 2 stories" in i.value for i in at.info)
+    at.selectbox(key="stories.pick").select("same").run()
+    at.button(key="stories.delete.same").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s["title"] for s in bank_file(store)] == ["Second"]
+    at.button(key="undo").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert [s["title"] for s in bank_file(store)] == ["First", "Second"]
+    assert len({s["id"] for s in bank_file(store)}) == 2

@@ -30,7 +30,7 @@ def isolated(tmp_path, monkeypatch) -> Path:
     """Every test gets its own data folder and exports folder; the repo's are never touched."""
     data_dir = tmp_path / "data"
     monkeypatch.setenv("PREP_DATA_DIR", str(data_dir))
-    monkeypatch.setattr(cli, "EXPORTS_DIR", tmp_path / "exports")
+    monkeypatch.setattr(cli.export, "EXPORTS_DIR", tmp_path / "exports")
     return data_dir
 
 
@@ -130,7 +130,7 @@ def test_list_prints_a_table_and_warning_rows(capsys, store, saved):
 
 
 def test_list_of_an_empty_folder_says_how_to_import(capsys, isolated, monkeypatch):
-    monkeypatch.setattr(cli, "SAMPLE_PATH", isolated / "no-sample.md")
+    monkeypatch.setattr(cli.profiles, "SAMPLE_PATH", isolated / "no-sample.md")
     code, out, _ = run(capsys, "list")
     assert (code, out) == (
         0,
@@ -284,7 +284,7 @@ def test_interrupt_exits_130_quietly(capsys, saved, monkeypatch):
 
 
 def test_app_before_the_dashboard_exists(capsys, tmp_path, monkeypatch):
-    monkeypatch.setattr(cli, "APP_PATH", tmp_path / "app.py")
+    monkeypatch.setattr(cli.app, "APP_PATH", tmp_path / "app.py")
     code, out, err = run(capsys, "app")
     assert (code, out) == (2, "")
     assert err == f"prep: the dashboard is not built yet ({tmp_path / 'app.py'} does not exist)\n"
@@ -296,7 +296,7 @@ def test_app_runs_streamlit_on_localhost_with_the_data_dir(capsys, tmp_path, mon
     seen = {}
     app = tmp_path / "app.py"
     app.write_text("")
-    monkeypatch.setattr(cli, "APP_PATH", app)
+    monkeypatch.setattr(cli.app, "APP_PATH", app)
     monkeypatch.setattr(sys, "argv", ["prep"])
     monkeypatch.setattr(
         streamlit_cli, "main", lambda: seen.update(argv=sys.argv[:], cwd=os.getcwd()) or 0

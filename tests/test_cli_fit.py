@@ -20,7 +20,7 @@ def isolated(tmp_path, monkeypatch) -> Path:
     """A data folder and an exports folder of the test's own (as in test_cli.py)."""
     data_dir = tmp_path / "data"
     monkeypatch.setenv("PREP_DATA_DIR", str(data_dir))
-    monkeypatch.setattr(cli, "EXPORTS_DIR", tmp_path / "exports")
+    monkeypatch.setattr(cli.export, "EXPORTS_DIR", tmp_path / "exports")
     return data_dir
 
 
@@ -146,4 +146,37 @@ def test_a_markdown_export_carries_the_stories_the_profile_uses(capsys, isolated
     (isolated / STORIES_FILE).write_text("{broken", encoding="utf-8")
     code, out, err = run(capsys, "export", profile.id, "--to", "md", "-o", "-")
     assert code == 0 and "## Story Bank" not in out
-    assert "exported without the story bank" in err
+    assert err.startswith("prep: warning: the story bank was not read: stories.json")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("coverage", "{id}"),
+        ("coverage", "{id}", "--json"),
+        ("check", "{id}"),
+        ("check", "{id}", "--json"),
+        ("plan", "{id}"),
+        ("plan", "{id}", "--json"),
+        ("export", "{id}", "--to", "md", "-o", "-"),
+    ],
+)
+def test_a_broken_story_bank_is_one_warning_line_and_the_command_goes_on(isolated, argv):
+    """Every command that uses the bank treats a broken one alike: a warning, then its work
+    without stories (before, coverage and check failed, plan said nothing, export warned)."""
+    from tests.test_cli import prep
+
+    profile = _saved(isolated)
+    (isolated / STORIES_FILE).write_text("{broken", encoding="utf-8")
+    before = snapshot(isolated)
+    result = prep(*(arg.format(id=profile.id) for arg in argv), data_dir=isolated)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith("prep: warning: the story bank was not read: stories.json")
+    assert result.stderr.endswith("; going on without stories\n")
+    assert result.stderr.count("\n") == 1
+    assert result.stdout.strip()
+    if "--json" in argv or "md" in argv:
+        assert "Traceback" not in result.stdout
+    if "--json" in argv:
+        json.loads(result.stdout)
+    assert snapshot(isolated) == before

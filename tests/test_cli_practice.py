@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from prep_core import cli_practice, model
+from prep_core import model
+from prep_core.cli import practice as cli_practice
 from prep_core.model import Profile, Question
 from prep_core.store import Store
 from tests.conftest import require_module
@@ -253,3 +254,52 @@ def test_a_spoken_answer(capsys, acme, tmp_path):
     assert data["spoken"] is True and "kafka" in data["transcript"].lower()
     assert {"PyTorch", "Kafka"} <= set(data["terms_used"])
     assert 100 <= data["wpm"] <= 200 and "pace" in [c["name"] for c in data["checks"]]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--question", "²"], "no question '²' in Acme — Data Engineer: give a number from 1 to 2"),
+        (
+            ["--question", "9" * 5000],
+            "no question '" + "9" * 39 + "…' in Acme — Data Engineer",
+        ),
+        (["--seconds", "5e-324"], "argument --seconds: seconds must be 0 (not timed) or from 1"),
+        (
+            ["--seconds", "1e-310", "--json"],
+            "argument --seconds: seconds must be 0 (not timed) or from 1",
+        ),
+        (["--seconds", "0.5", "--json"], "argument --seconds: seconds must be 0 (not timed) or"),
+    ],
+    ids=["superscript-two", "5000-digits", "denormal-seconds", "tiny-seconds-json", "half-second"],
+)
+def test_hostile_question_and_seconds_are_one_line_and_exit_2(
+    acme, answer_file, isolated, extra, message
+):
+    """Before: tracebacks (str.isdigit takes '²', int() refuses 4,301+ digits, 5e-324 / 60 is
+    0.0) and, for 1e-310 with --json, a pace of Infinity, which is not JSON."""
+    from tests.test_cli import prep
+
+    args = ("practice", acme.slug, "--question", "1", "--answer-file", str(answer_file))
+    if extra[0] == "--question":
+        args = ("practice", acme.slug, "--answer-file", str(answer_file))
+    result = prep(*args, *extra, data_dir=isolated)
+    assert (result.returncode, result.stdout) == (2, ""), result.stdout[-300:]
+    assert result.stderr.startswith("prep: error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1 and len(result.stderr) < 400
+
+
+def test_the_json_is_valid_json_for_every_accepted_number_of_seconds(capsys, acme, answer_file):
+    for seconds in ("0", "1", "86400"):
+        code, out, err = run(
+            capsys, "practice", acme.slug, "--question", "1", "--answer-file", str(answer_file),
+            "--seconds", seconds, "--json",
+        )  # fmt: skip
+        assert code == 0, err
+        json.loads(out, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
+
+
+def test_the_shortest_timed_answer_matches_the_feedback():
+    from prep_core import practice
+
+    assert cli_practice.MIN_SECONDS == practice.MIN_SECONDS

@@ -240,3 +240,53 @@ def test_a_hundred_rounds():
     found = events(ics(_profile(rounds=rounds)))
     assert sum(u.startswith("round-") for u in found) == 100
     assert sum(u.startswith("debrief-") for u in found) == 100
+
+
+# --- daylight saving time and zone names (through `prep` as a subprocess) ---------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "at"),
+    [
+        (date(2026, 3, 8), time(2, 30)),  # spring forward: 02:30 does not exist in New York
+        (date(2026, 11, 1), time(1, 30)),  # fall back: 01:30 happens twice
+        (date(2026, 3, 8), time(1, 30)),  # spring: ends at 02:30, which does not exist
+        (date(2026, 11, 1), time(0, 45)),  # fall: ends at 01:45, which happens twice
+    ],
+    ids=["spring-start", "autumn-start", "spring-end", "autumn-end"],
+)
+def test_a_round_across_a_clock_change_keeps_its_true_length(tmp_path, day, at):
+    """Before: 02:30 on the spring-forward day gave a 0-minute event and 01:30 in autumn a
+    2-hour one: Round.end() added 60 minutes to the wall clock, not to the moment."""
+    from prep_core.store import Store
+    from tests.test_cli import prep
+
+    data_dir = tmp_path / "data"
+    rounds = [Round(id="dst", day=day, start_time=at, timezone="America/New_York", minutes=60)]
+    profile = Store(data_dir).create(Profile(company="Acme", rounds=rounds))
+    result = prep("export", profile.id, "--to", "ics", "-o", "-", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    data = result.stdout.encode("utf-8")
+    for uid, minutes in (("round", 60), ("debrief", 30)):
+        event = events(data)[f"{uid}-dst-{profile.id}@interview-prep-studio.local"]
+        start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+        assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(minutes=minutes)
+    intended = datetime.combine(day, at, ZoneInfo("America/New_York")).astimezone(UTC)
+    round_event = events(data)[f"round-dst-{profile.id}@interview-prep-studio.local"]
+    assert round_event.decoded("DTSTART").astimezone(UTC) == intended
+
+
+@pytest.mark.parametrize("zone", ["localtime", "Factory", "posixrules", "posix/Europe/Paris"])
+def test_zone_names_that_are_no_place_are_refused_on_import(tmp_path, zone):
+    from tests.test_cli import prep
+
+    source = tmp_path / "acme.md"
+    source.write_text(
+        f"# Company Profile: Acme\n\n- **Interview rounds**:\n  - 2026-12-03 10:00 {zone}\n",
+        encoding="utf-8",
+    )
+    result = prep("import", str(source), data_dir=tmp_path / "data")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert f"unknown time zone {zone!r}: use an IANA name such as Europe/London" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "data" / "profiles").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,34 @@ def test_markdown_export_does_not_load_the_markdown_parser():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_cli_command_modules_share_only_cli_common():
+    """Each command group imports ``cli/_common.py`` and never another command module, so
+    there is no circle and no module reaches for another's helpers."""
+    offenders = {}
+    for path in sorted((PACKAGE / "cli").glob("*.py")):
+        if path.name in ("__init__.py", "_common.py"):
+            continue
+        found = {
+            m
+            for m in imported_modules(path)
+            if m.startswith("prep_core.cli") and not m.startswith("prep_core.cli._common")
+        }
+        if found:
+            offenders[path.name] = sorted(found)
+    common = {m for m in imported_modules(PACKAGE / "cli" / "_common.py")}
+    assert offenders == {}
+    assert not {m for m in common if m.startswith("prep_core.cli")}
+
+
+def test_no_module_imports_a_private_name_of_the_stores_or_the_cli():
+    """Both stores are built on ``files.py``; neither reaches into the other (the story bank
+    once borrowed ``Store._locked``), and no command uses a private helper of another."""
+    private = re.compile(r"^prep_core\.(store|stories|files|cli|cli\.\w+)\._\w+$")
+    offenders = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        found = [m for m in imported_modules(path) if private.match(m)]
+        offenders[str(path.relative_to(PACKAGE))] = sorted(set(found) - {"prep_core.cli._common"})
+    assert {path: found for path, found in offenders.items() if found} == {}
+    assert "_locked" not in (PACKAGE / "stories.py").read_text(encoding="utf-8")

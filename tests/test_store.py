@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from prep_core import files
 from prep_core import store as store_module
 from prep_core.errors import (
     AlreadyImported,
@@ -414,14 +415,14 @@ def test_a_refused_save_on_a_full_disk_keeps_the_old_backup(store, monkeypatch):
     backup = store.folder / f"{first.id}.json.bak"
     backup_before = backup.read_bytes()
     current_before = (store.folder / f"{first.id}.json").read_bytes()
-    real_mkstemp = store_module.tempfile.mkstemp
+    real_mkstemp = files.tempfile.mkstemp
 
     def full_disk_for_the_profile(*args, prefix="", **kwargs):
         if prefix.startswith(f".{first.id}.json.") and ".bak." not in prefix:
             raise OSError(28, "No space left on device")
         return real_mkstemp(*args, prefix=prefix, **kwargs)
 
-    monkeypatch.setattr(store_module.tempfile, "mkstemp", full_disk_for_the_profile)
+    monkeypatch.setattr(files.tempfile, "mkstemp", full_disk_for_the_profile)
     with pytest.raises(StoreError, match="No space left on device"):
         store.save(second.model_copy(update={"company": "Third"}))
     assert backup.read_bytes() == backup_before
@@ -599,3 +600,42 @@ def test_a_profile_too_large_to_read_back_is_not_saved(store, monkeypatch):
         store.save(bigger)
     assert (store.folder / f"{saved.id}.json").read_bytes() == before
     assert store.load(saved.id) == saved
+
+
+def test_the_temp_file_sweep_runs_once_per_process_and_folder(store):
+    saved = store.create(small_profile())
+    Store.open(store.data_dir)  # the first open of this folder sweeps it
+    old = make_temp(store.folder, f".{saved.id}.json.k2j3h4.tmp", 2 * 3600)
+    assert Store.open(store.data_dir).removed_temp_files == 0  # not on every open (or save)
+    assert old.exists()
+
+
+def test_a_save_reads_the_old_file_once_and_parses_it_only_when_another_writer_made_it(
+    store, monkeypatch
+):
+    saved = store.create(small_profile())
+    parsed: list[str] = []
+    real_parse = store_module._parse
+
+    def counting(text, name, notes=None):
+        parsed.append(name)
+        return real_parse(text, name, notes)
+
+    monkeypatch.setattr(store_module, "_parse", counting)
+    saved = store.save(saved.model_copy(update={"company": "Second"}))
+    assert len(parsed) == 1  # the new bytes, read back before the write; the old file is ours
+    path = store.folder / f"{saved.id}.json"
+    path.write_bytes(path.read_bytes())  # another writer's copy: a new file, same content
+    parsed.clear()
+    store.save(saved.model_copy(update={"company": "Third"}))
+    assert len(parsed) == 2  # the old file, checked as a load checks it; then the new bytes
+
+
+def test_a_save_that_could_not_be_read_back_is_refused_and_writes_nothing(store):
+    saved = store.create(small_profile())
+    before = (store.folder / f"{saved.id}.json").read_bytes()
+    broken = saved.model_copy()
+    broken.prep.questions.extend(Question(text=f"Q{n}") for n in range(2_001))  # not validated
+    with pytest.raises(StoreError, match=r"not saved, it could not be read back: .*2000 items"):
+        store.save(broken)
+    assert (store.folder / f"{saved.id}.json").read_bytes() == before

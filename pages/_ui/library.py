@@ -23,6 +23,7 @@ from prep_core.errors import PrepError
 from prep_core.model import Profile
 from prep_core.paths import SAMPLE_PATH
 from prep_core.sections import SECTIONS
+from prep_core.stories import StoryStore
 
 UPLOADS = "library.uploads"  # how many files were taken: the uploader's key, so the same file
 PENDING = "library.pending"  # can be given again; (name, bytes) of a file imported before
@@ -100,7 +101,18 @@ def import_bytes(name: str, data: bytes, *, as_copy: bool = False) -> None:
         say(False, f"{name} was not imported: {error}")
         return
     use(profile)
-    say(True, f"Imported {profile.title} from {name}")
+    say(True, f"Imported {profile.title} from {name}{_stories_added(name, data)}")
+
+
+def _stories_added(name: str, data: bytes) -> str:
+    """The file's '## Story Bank' added to the bank: what to add to the message."""
+    try:
+        added, found = StoryStore().add_from_profile_file(data, name)
+    except PrepError as error:
+        return f"; its stories were not added to the story bank: {error}"
+    if not found:
+        return ""
+    return f"; {added} of its {found} stories added to the story bank"
 
 
 def import_as_copy() -> None:

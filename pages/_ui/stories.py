@@ -37,11 +37,14 @@ STAR = (
 
 def story_editor(profile: Profile, result: Coverage) -> None:
     """The bank's stories, one at a time: its STAR fields, its links, Delete; Add a story."""
+    notes: list[str] = []
     try:
-        bank = StoryStore().load()
+        bank = StoryStore().load(notes=notes)
     except PrepError as error:
         st.warning(plain(f"The story bank was not loaded: {error}", 300))
         return
+    for note in notes:  # a file edited by hand, repaired on reading
+        st.info(plain(note, 300))
     st.session_state[DRAWN] = bank
     st.button("Add a story", key="stories.add", on_click=_add, icon=":material/add:")
     if not bank.stories:

@@ -42,7 +42,7 @@ def load_bytes(data: bytes, name: str, *, notes: list[str] | None = None) -> Pro
     fmt = reader_for(name)
     limit = MAX_MARKDOWN_BYTES if fmt.name == "md" else MAX_FILE_BYTES
     if len(data) > limit:
-        raise InvalidProfile(f"{name}: too large for a profile (over {_size(limit)})")
+        raise InvalidProfile(too_large(name, limit))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -75,14 +75,20 @@ def load_file(path: str | PathLike[str], *, notes: list[str] | None = None) -> P
 
 
 def read_regular_file(
-    path: Path, limit: int, *, name: str | None = None, follow_symlinks: bool = True
+    path: Path,
+    limit: int,
+    *,
+    name: str | None = None,
+    follow_symlinks: bool = True,
+    kind: str = "a profile",
 ) -> bytes:
     """The bytes of the regular file at ``path``, at most ``limit`` of them, else InvalidProfile.
 
     The file is opened without blocking (a FIFO with no writer would hang a plain open) and
-    checked on the open descriptor, so what is checked is what is read. Without
-    ``follow_symlinks`` a symbolic link is refused rather than followed. Errors name ``name``
-    (default: the path).
+    checked on the open descriptor, so what is checked is what is read, and a file over the
+    limit is refused before a byte is read. Without ``follow_symlinks`` a symbolic link is
+    refused rather than followed. Errors name ``name`` (default: the path) and say what the
+    file is too large for (``kind``).
     """
     name = str(path) if name is None else name
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -97,7 +103,7 @@ def read_regular_file(
         if not stat.S_ISREG(info.st_mode):
             raise InvalidProfile(f"{name}: {_kind_of(info.st_mode)}, not a regular file")
         if info.st_size > limit:
-            raise InvalidProfile(f"{name}: too large for a profile (over {_size(limit)})")
+            raise InvalidProfile(too_large(name, limit, kind))
         os.set_blocking(fd, True)
         chunks, size = [], 0
         while size <= limit:  # a file that grows while it is read still stops at the limit
@@ -107,12 +113,17 @@ def read_regular_file(
             chunks.append(chunk)
             size += len(chunk)
         if size > limit:
-            raise InvalidProfile(f"{name}: too large for a profile (over {_size(limit)})")
+            raise InvalidProfile(too_large(name, limit, kind))
         return b"".join(chunks)
     except OSError as error:
         raise InvalidProfile(f"{name}: cannot be read ({error.strerror or error})") from None
     finally:
         os.close(fd)
+
+
+def too_large(name: str, limit: int, kind: str = "a profile") -> str:
+    """The one message for a file over its limit: the read's and the save's."""
+    return f"{name}: too large for {kind} (over {_size(limit)})"
 
 
 def _size(limit: int) -> str:

@@ -47,14 +47,20 @@ from prep_core.model import (
 from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section
 from prep_core.template import (
     AS_OF_LABEL,
+    ASKED_IN_ROUND,
+    INTERVIEWER_LABELS,
     JOB_POSTING_TITLE,
+    NEWS_LABELS,
+    QUESTION_LABELS,
     REQUIREMENT_LABELS,
     REQUIREMENTS_TITLE,
+    ROUND_LABELS,
     ROUNDS_LABEL,
     SOURCE_LABEL,
     STALE_LABEL,
     STORY_BANK_TITLE,
     STORY_LABELS,
+    TERMS_LABEL,
     is_placeholder,
     norm_key,
     split_commas,
@@ -248,26 +254,28 @@ _SUBSECTIONS = {
 _TITLE_FIELD = next(spec for spec in BASICS.fields if spec.place == "title")
 _POSTING_FIELD = next(spec for spec in BASICS.fields if spec.place == "own_section")
 _BARE = {s.key: spec for s in SECTIONS for spec in s.fields if spec.bare and not spec.heading}
-_NEWS_LABELS = {"date": "date", "link": "url"}
+
+
+def _fields(labels: dict[str, str]) -> dict[str, str]:
+    """A template label table turned round: the label as compared (``norm_key``) -> field."""
+    return {norm_key(label): field for field, label in labels.items()}
+
+
+_NEWS_LABELS = _fields(NEWS_LABELS)
 _LINK = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 _REQUIREMENT_KINDS = {norm_key(label): kind for kind, label in REQUIREMENT_LABELS.items()}
 _STORY_FIELDS = {norm_key(label): key for key, label in STORY_LABELS.items()}
-_QUESTION_LABELS = ("category", "confidence", "answer", "story", "asked in", "how it went")
-_ASKED_IN = re.compile(r"round\s+(\d{1,4})", re.I)
-_WHOLE = ("answer", "how it went")  # free-text sub-fields: lists and paragraphs belong to them
+_QUESTION_LABELS = _fields(QUESTION_LABELS)
+_ASKED_IN = re.compile(rf"{re.escape(ASKED_IN_ROUND)}\s+(\d{{1,4}})", re.I)
+# free-text sub-fields: lists and paragraphs belong to them
+_WHOLE = {norm_key(QUESTION_LABELS[field]) for field in ("answer", "how_it_went")}
+_TERMS_KEY = norm_key(TERMS_LABEL)
 _ROUNDS_KEY = norm_key(ROUNDS_LABEL)
 _STALE_KEY = norm_key(STALE_LABEL)
 _STALE_DAYS = re.compile(r"(\d{1,4})\s*(?:days?)?\.?", re.I)
 _FACT_LABELS = {norm_key(AS_OF_LABEL): "as_of", norm_key(SOURCE_LABEL): "source"}
-_ROUND_LABELS = (
-    "kind",
-    "length",
-    "location",
-    "interviewer",
-    "debrief",
-    "follow-up",
-    "thank-you note",
-)
+_ROUND_LABELS = _fields(ROUND_LABELS)
+_INTERVIEWER_LABELS = _fields(INTERVIEWER_LABELS)
 _ROUND_WHEN = re.compile(r"(\d{4}-\d{2}-\d{2})(?:\s+(\d{1,2}:\d{2}))?(?:\s+(\S+))?")
 _MINUTES = re.compile(r"(\d{1,4})\s*(?:min|minutes?)?\.?", re.I)
 
@@ -499,26 +507,25 @@ class _Reader:
                 continue
             for sub in child.children:
                 label = _label(sub, _ROUND_LABELS)
-                key = label[0] if label else ""
-                if label is None or key not in _ROUND_LABELS:
+                key = _ROUND_LABELS.get(label[0], "") if label else ""
+                if label is None or not key:
                     self.leftover(sub)
                 elif key == "interviewer":
                     person = {"name": self.field_text(label[1], [], whole=False)}
-                    for name, (_, text, _) in self.sub_fields(sub, ("role", "note")).items():
-                        person[name] = text
+                    for name, (_, text, _) in self.sub_fields(sub, _INTERVIEWER_LABELS).items():
+                        person[_INTERVIEWER_LABELS[name]] = text
                     found["interviewers"].append(person)
-                elif key == "length" and (minutes := _MINUTES.fullmatch(value_text(label[1]))):
+                elif key == "minutes" and (minutes := _MINUTES.fullmatch(value_text(label[1]))):
                     found["minutes"] = int(minutes[1])
                 elif key in ("kind", "location"):
                     found[key] = self.field_text(label[1], sub.children[1:], whole=False)
-                elif key in ("debrief", "thank-you note"):
-                    name = "notes" if key == "debrief" else "thank_you"
+                elif key in ("notes", "thank_you"):
                     debrief = found.setdefault("debrief", {})
-                    if name in debrief:
+                    if key in debrief:
                         self.leftover(sub)
                     else:
-                        debrief[name] = self.field_text(label[1], sub.children[1:], whole=True)
-                elif key == "follow-up":
+                        debrief[key] = self.field_text(label[1], sub.children[1:], whole=True)
+                elif key == "follow_ups":
                     text = self.field_text(label[1], sub.children[1:], whole=False)
                     found.setdefault("debrief", {}).setdefault("follow_ups", []).append(text)
                 else:
@@ -610,8 +617,9 @@ class _Reader:
     def news_item(self, spec: FieldSpec, item: SyntaxTreeNode) -> None:
         news = {"text": value_text(self.item_raw(item, sub_fields=True))}
         for key, (raw, value, _) in self.sub_fields(item, _NEWS_LABELS).items():
-            link = link_parts(raw) if key == "link" else None
-            news[_NEWS_LABELS[key]] = link[1] if link else value
+            name = _NEWS_LABELS[key]
+            link = link_parts(raw) if name == "url" else None
+            news[name] = link[1] if link else value
         if any(news.values()):
             self.append(spec.path, news)
 
@@ -619,17 +627,16 @@ class _Reader:
         raw = self.item_raw(item, sub_fields=True)
         question: dict[str, Any] = {"text": value_text(unquote(raw))}
         for key, (_, value, sub) in self.sub_fields(item, _QUESTION_LABELS).items():
-            if key == "category" and value.lower() in QUESTION_CATEGORIES:
+            name = _QUESTION_LABELS[key]
+            if name == "category" and value.lower() in QUESTION_CATEGORIES:
                 question["category"] = value.lower()
-            elif key == "confidence" and (not value or _CONFIDENCE.fullmatch(value)):
+            elif name == "confidence" and (not value or _CONFIDENCE.fullmatch(value)):
                 question["confidence"] = int(value[0]) if value else None
-            elif key == "answer":
-                question["answer"] = value
-            elif key == "story" and _LINK.fullmatch(value):
+            elif name in ("answer", "how_it_went"):
+                question[name] = value
+            elif name == "story_id" and _LINK.fullmatch(value):
                 question["story_id"] = value
-            elif key == "how it went":
-                question["how_it_went"] = value
-            elif key == "asked in" and (number := _ASKED_IN.fullmatch(value.strip())):
+            elif name == "asked_in" and (number := _ASKED_IN.fullmatch(value.strip())):
                 question["asked_in"] = int(number[1])  # a round's number: its id in profile()
             else:  # a category or confidence the model has no place for: kept as written
                 self.leftover(sub)
@@ -806,8 +813,8 @@ def _requirement_rows(body: str) -> list[dict[str, Any]] | None:
                 "text": value_text(found[1]),
                 "edited": True,
             }
-            for key, (raw, _, _) in reader.sub_fields(item, ("terms",)).items():
-                row[key] = [value_text(part) for part in split_commas(raw)]
+            for _, (raw, _, _) in reader.sub_fields(item, (_TERMS_KEY,)).items():
+                row["terms"] = [value_text(part) for part in split_commas(raw)]
             rows.append(row)
     return None if reader.extras else rows
 

@@ -4,7 +4,8 @@ Built with ``icalendar``, which escapes text (``,`` ``;`` ``\\`` and newlines), 
 octets and ends them with CRLF. What the calendar holds:
 
 - each interview round as an event: timed rounds in their own time zone (``DTSTART;TZID=...``
-  with a ``VTIMEZONE`` for every zone used; UTC as ``...Z``), all-day rounds as ``DATE``
+  with a ``VTIMEZONE`` for every zone used; UTC as ``...Z``, and so is a start or end whose
+  wall time a daylight-saving change skips or repeats), all-day rounds as ``DATE``
   values; the interviewers in the description; the place or link as ``LOCATION``; two
   ``VALARM`` reminders, a day and an hour before;
 - a debrief block right after each round (after an all-day round: 18:00 that day);
@@ -123,7 +124,7 @@ def _debrief_event(profile: Profile, item: Round, stamp: _Stamp) -> Event:
     start = item.end()
     if item.all_day:
         start = datetime.combine(item.day, PREP_AT, ZoneInfo(item.timezone))
-    _when(event, start, start + timedelta(minutes=DEBRIEF_MINUTES))
+    _when(event, start, _after(start, DEBRIEF_MINUTES))
     event.add(
         "description",
         "Write down the questions they asked, how each went and the follow-ups, then the "
@@ -146,14 +147,14 @@ def _plan_events(profile: Profile, result: Plan, stamp: _Stamp) -> list[Event]:
         if prep:
             event = stamp.event("prep", f"{day.date:%Y%m%d}", _prep_summary(profile, day))
             start = datetime.combine(day.date, PREP_AT, zone)
-            _when(event, start, start + timedelta(minutes=PREP_MINUTES))
+            _when(event, start, _after(start, PREP_MINUTES))
             event.add("description", "\n".join(f"- {i.text}" for i in prep))
             events.append(event)
         for item in facts:
             summary = f"{profile.company or 'Interview'}: {item.text}"
             event = stamp.event("facts", f"{day.date:%Y%m%d}", summary)
             start = datetime.combine(day.date, FACTS_AT, zone)
-            _when(event, start, start + timedelta(minutes=FACTS_MINUTES))
+            _when(event, start, _after(start, FACTS_MINUTES))
             event.add(
                 "description",
                 "Facts older than the profile's threshold: check them against a current "
@@ -176,5 +177,21 @@ def _when(event: Event, start: datetime, end: datetime, *, all_day: bool = False
         return
     if start.tzinfo is not None and str(start.tzinfo) == "UTC":
         start, end = start.astimezone(UTC), end.astimezone(UTC)
-    event.add("dtstart", start)
-    event.add("dtend", end)
+    event.add("dtstart", _exact(start))
+    event.add("dtend", _exact(end))
+
+
+def _after(start: datetime, minutes: int) -> datetime:
+    """``minutes`` of real time after ``start``, on its zone's clock (added in UTC: on the wall
+    clock a daylight-saving change would stretch or swallow them)."""
+    return (start.astimezone(UTC) + timedelta(minutes=minutes)).astimezone(start.tzinfo)
+
+
+def _exact(moment: datetime) -> datetime:
+    """``moment`` as the calendar writes it: on its zone's clock, unless a clock change there
+    skips or repeats that wall time (02:30 on the spring-forward day, 01:30 in autumn); then in
+    UTC, the one form every calendar reads as the same instant."""
+    if moment.tzinfo is None:
+        return moment
+    other = moment.replace(fold=1 - moment.fold)
+    return moment if other.utcoffset() == moment.utcoffset() else moment.astimezone(UTC)

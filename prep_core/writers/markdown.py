@@ -34,6 +34,8 @@ from prep_core.model import (
     SkillRow,
     Source,
     Story,
+    numbered_id,
+    renamed_ids,
 )
 from prep_core.sections import (
     BASICS,
@@ -47,14 +49,21 @@ from prep_core.sections import (
 )
 from prep_core.template import (
     AS_OF_LABEL,
+    ASKED_IN_ROUND,
+    INTERVIEWER_LABELS,
     JOB_POSTING_TITLE,
+    MINUTES_UNIT,
+    NEWS_LABELS,
+    QUESTION_LABELS,
     REQUIREMENT_LABELS,
     REQUIREMENTS_TITLE,
+    ROUND_LABELS,
     ROUNDS_LABEL,
     SOURCE_LABEL,
     STALE_LABEL,
     STORY_BANK_TITLE,
     STORY_LABELS,
+    TERMS_LABEL,
     TITLE_PREFIX,
     hint_text,
     split_commas,
@@ -81,7 +90,6 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
 )
 
 _Item = NewsItem | SkillRow | Question | Source | Round
-_VIEW_ID = "0" * 32
 _VIEW_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 
 # Characters escaped wherever they are; at a line's start also those that would start a block.
@@ -145,7 +153,7 @@ def _requirements(rows: list[Requirement]) -> list[str]:
         line = f"- **{REQUIREMENT_LABELS[row.kind]}**: {escape(row.text)}"
         if row.terms:
             terms = ", ".join(_list_item(term) for term in row.terms)
-            line += f"\n  - **Terms**: {terms}"
+            line += f"\n  - **{TERMS_LABEL}**: {terms}"
         items.append(line)
     return [f"## {REQUIREMENTS_TITLE}", "\n".join(items)] if items else []
 
@@ -181,36 +189,28 @@ def story_bank_blocks(stories: list[Story]) -> list[str]:
 def markdown_view(profile: Profile) -> Profile:
     """``profile`` as the Markdown format keeps it: ``MARKDOWN_LOSSES`` applied, nothing else."""
     data = profile.model_dump()
-    data.update(id=_VIEW_ID, revision=0, schema_version=SCHEMA_VERSION)
+    data.update(revision=0, schema_version=SCHEMA_VERSION)
     data.update(created_at=_VIEW_TIME, updated_at=_VIEW_TIME)
-    data["news"] = _numbered("news", profile.news)
-    data["sources"] = _numbered("source", profile.sources)
+    data["news"] = _kept(profile.news)
+    data["sources"] = _kept(profile.sources)
     data["prep"]["dismissed_flags"] = []
     skill_rows = [r.model_copy(update={"requirement_id": ""}) for r in profile.prep.skill_map]
-    data["prep"]["skill_map"] = _numbered("skill", skill_rows)
+    data["prep"]["skill_map"] = _kept(skill_rows)
     kept = [r for r in profile.requirements if r.text and not r.dropped]
-    data["requirements"] = [
-        r.model_dump() | {"id": f"requirement-{i}", "source": "", "edited": True}
-        for i, r in enumerate(kept)
-    ]
+    data["requirements"] = [r.model_dump() | {"source": "", "edited": True} for r in kept]
     questions = [q.model_copy(update={"attempts": []}) for q in profile.prep.questions]
-    data["prep"]["questions"] = _numbered("question", questions)
-    data["rounds"] = _numbered("round", profile.rounds)
-    renamed = {r.id: f"round-{n}" for n, r in enumerate(profile.rounds)}
-    for question in data["prep"]["questions"]:
-        question["asked_in"] = renamed.get(question["asked_in"], "")
-    for n, item in enumerate(data["rounds"]):
-        people = item["interviewers"]
-        item["interviewers"] = [p | {"id": f"round-{n}-person-{i}"} for i, p in enumerate(people)]
+    data["prep"]["questions"] = _kept(questions)
+    data["rounds"] = _kept(profile.rounds)
+    renamed_ids(data, numbered_id)  # ids say where an item is; a round tag follows its round
     extras = _extras_by_parent(profile)
     order = [s.key for s in SECTIONS] + [""]
     data["extra_sections"] = [e.model_dump() for key in order for e in extras.get(key, [])]
     return Profile.model_validate(data)
 
 
-def _numbered(prefix: str, items: Iterable[_Item]) -> list:
-    kept = [item for item in items if not _is_blank(item)]
-    return [item.model_dump() | {"id": f"{prefix}-{i}"} for i, item in enumerate(kept)]
+def _kept(items: Iterable[_Item]) -> list[dict[str, Any]]:
+    """The items Markdown writes (blank ones are not), dumped."""
+    return [item.model_dump() for item in items if not _is_blank(item)]
 
 
 def _is_blank(item: _Item) -> bool:
@@ -254,21 +254,24 @@ def _rounds(rounds: list[Round]) -> str:
             when += f" {item.start_time.strftime('%H:%M')}"
         if item.start_time is not None or item.timezone != "UTC":
             when += f" {escape(item.timezone)}"
-        lines += [f"  - {when}", f"    - **Kind**: {item.label}"]
+        lines += [f"  - {when}", f"    - **{ROUND_LABELS['kind']}**: {item.label}"]
         if item.minutes != DEFAULT_ROUND_MINUTES:
-            lines.append(f"    - **Length**: {item.minutes} min")
+            lines.append(f"    - **{ROUND_LABELS['minutes']}**: {item.minutes} {MINUTES_UNIT}")
         if item.location:
-            lines.append(f"    - **Location**: {escape(item.location)}")
+            lines.append(f"    - **{ROUND_LABELS['location']}**: {escape(item.location)}")
         for person in item.interviewers:
-            lines.append(f"    - **Interviewer**: {escape(person.name)}")
-            lines += [f"      - **Role**: {escape(person.role)}"] if person.role else []
-            lines += [f"      - **Note**: {escape(person.note)}"] if person.note else []
+            lines.append(f"    - **{ROUND_LABELS['interviewer']}**: {escape(person.name)}")
+            for key, label in INTERVIEWER_LABELS.items():
+                value = getattr(person, key)
+                lines += [f"      - **{label}**: {escape(value)}"] if value else []
         debrief = item.debrief
         if debrief.notes:
-            lines.append(f"    - **Debrief**: {_indent(escape(debrief.notes), 6)}")
-        lines += [f"    - **Follow-up**: {escape(text)}" for text in debrief.follow_ups]
+            lines.append(f"    - **{ROUND_LABELS['notes']}**: {_indent(escape(debrief.notes), 6)}")
+        follow_up = ROUND_LABELS["follow_ups"]
+        lines += [f"    - **{follow_up}**: {escape(text)}" for text in debrief.follow_ups]
         if debrief.thank_you:
-            lines.append(f"    - **Thank-you note**: {_indent(escape(debrief.thank_you), 6)}")
+            thanks = _indent(escape(debrief.thank_you), 6)
+            lines.append(f"    - **{ROUND_LABELS['thank_you']}**: {thanks}")
     return "\n".join(lines)
 
 
@@ -367,27 +370,26 @@ def _bare(profile: Profile, spec: FieldSpec) -> str:
 def _news_item(item: NewsItem, spec: FieldSpec) -> str:
     lines = [f"- {escape(item.text) if item.text else hint_text(spec.hint)}"]
     if item.date:
-        lines.append(f"  - **Date**: {escape(item.date)}")
+        lines.append(f"  - **{NEWS_LABELS['date']}**: {escape(item.date)}")
     if item.url:
-        lines.append(f"  - **Link**: {_link('', item.url)}")
+        lines.append(f"  - **{NEWS_LABELS['url']}**: {_link('', item.url)}")
     return "\n".join(lines)
 
 
 def _question_item(question: Question, spec: FieldSpec, rounds: dict[str, int]) -> str:
     text = escape(question.text) if question.text else hint_text(spec.hint)
+    values = {
+        "category": question.category,
+        "confidence": f"{question.confidence}/5" if question.confidence is not None else "",
+        "story_id": question.story_id,
+        "answer": _indent(escape(question.answer), 4),
+        "asked_in": f"{ASKED_IN_ROUND} {rounds[question.asked_in]}"
+        if question.asked_in in rounds
+        else "",
+        "how_it_went": _indent(escape(question.how_it_went), 4),
+    }
     lines = [f'- "{text}"']
-    if question.category:
-        lines.append(f"  - **Category**: {question.category}")
-    if question.confidence is not None:
-        lines.append(f"  - **Confidence**: {question.confidence}/5")
-    if question.story_id:
-        lines.append(f"  - **Story**: {question.story_id}")
-    if question.answer:
-        lines.append(f"  - **Answer**: {_indent(escape(question.answer), 4)}")
-    if question.asked_in in rounds:
-        lines.append(f"  - **Asked in**: round {rounds[question.asked_in]}")
-    if question.how_it_went:
-        lines.append(f"  - **How it went**: {_indent(escape(question.how_it_went), 4)}")
+    lines += [f"  - **{QUESTION_LABELS[key]}**: {value}" for key, value in values.items() if value]
     return "\n".join(lines)
 
 

@@ -128,14 +128,9 @@ def _story_cards(
     profile: Profile, section: Section, stories: Sequence[Story], tags: tuple[str, ...]
 ) -> Iterator[Card]:
     """One card per story: front the title and the requirement it proves, back the STAR."""
-    from prep_core.coverage import coverage
+    from prep_core.coverage import coverage, proven_by
 
-    proves: dict[str, str] = {}
-    order = {"must": 0, "responsibility": 1, "nice": 2}
-    rows = sorted(coverage(profile, stories).requirements, key=lambda r: order[r.kind])
-    for row in rows:  # the first must-have a story proves names it
-        for story_id in row.stories:
-            proves.setdefault(story_id, row.text)
+    proves = proven_by(coverage(profile, stories), stories)  # the linked one, else a must-have
     for story in stories:
         if story.is_blank():
             continue

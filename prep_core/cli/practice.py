@@ -1,6 +1,6 @@
 """``prep practice``: feedback on one attempt at a question, typed (a file or stdin) or spoken.
 
-Kept apart from ``cli.py`` so the command's parsing, reading and printing sit together; the
+Kept in its own module so the command's parsing, reading and printing sit together; the
 feedback itself is ``prep_core.practice``. Everything a user can get wrong (the answer file,
 the question, the audio) is checked before anything is saved.
 """
@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from prep_core.cli._common import load_profile, open_store, profile_argument
 from prep_core.errors import PrepError
 
 if TYPE_CHECKING:
@@ -22,12 +23,11 @@ if TYPE_CHECKING:
 MAX_TEXT = 100_000  # model.MAX_TEXT, restated: importing the model (pydantic) slows --help
 MAX_ANSWER_BYTES = 4 * MAX_TEXT  # UTF-8 takes at most 4 bytes a character
 MAX_SECONDS = 24 * 3600
+MIN_SECONDS = 1.0  # practice.MIN_SECONDS, restated for the same reason
 
 
-def configure(parser: argparse.ArgumentParser) -> None:
-    from prep_core.cli import _profile_argument
-
-    _profile_argument(parser)
+def configure_practice(parser: argparse.ArgumentParser) -> None:
+    profile_argument(parser)
     parser.add_argument(
         "--question", required=True, metavar="N|ID", help="the question's number (from 1) or id"
     )
@@ -52,9 +52,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the feedback as JSON")
 
 
-def run(args: argparse.Namespace) -> int:
+def run_practice(args: argparse.Namespace) -> int:
     """Check one attempt; with ``--save`` keep it on the question."""
-    from prep_core.cli import _profile, _store
     from prep_core.practice import feedback, find_question, record_attempt
 
     if args.save and Path(args.profile).expanduser().is_file():
@@ -62,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             f"--save keeps the attempt in a profile of the data folder; "
             f"import {args.profile} first (prep import {args.profile})"
         )
-    profile = _profile(args)
+    profile = load_profile(args)
     question = find_question(profile, args.question)
     seconds, words, pauses = args.seconds, None, []
     if args.audio is not None:
@@ -78,14 +77,14 @@ def run(args: argparse.Namespace) -> int:
     if args.save:
         if not text.strip():
             raise PrepError("the answer is empty: nothing to save")
-        store = _store(args)
+        store = open_store(args)
         current = store.load(profile.id)  # the file as it is now; the Store refuses stale saves
         store.save(record_attempt(current, question.id, text, result, rating=args.rating))
     if args.json:
         data = result.to_dict()
         if args.audio is not None:
             data |= {"transcript": text, "pauses": [list(pause) for pause in pauses]}
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     else:
         print(checklist(profile, question, result, transcript=text if args.audio else None))
         if pauses:
@@ -162,4 +161,8 @@ def _seconds(text: str) -> float:
         raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
     if not 0 <= value <= MAX_SECONDS:  # also refuses nan
         raise argparse.ArgumentTypeError(f"seconds must be from 0 to {MAX_SECONDS}")
+    if 0 < value < MIN_SECONDS:  # no pace can come of it: 5e-324 s divided by zero
+        raise argparse.ArgumentTypeError(
+            f"seconds must be 0 (not timed) or from {MIN_SECONDS:g} to {MAX_SECONDS}"
+        )
     return value
