@@ -22,7 +22,7 @@ if answer_tab.open:
         elif not questions:
             st.info("No question in this set. Choose another set above.")
         else:
-            question = ui.pick_question(questions)
+            question = ui.pick_question(profile, questions)
             st.subheader(plain(question.text, 300), anchor=False)
             seconds = ui.timer(question)
             with st.expander("My drafted answer"):

@@ -34,6 +34,7 @@ from prep_core.completeness import completeness
 from prep_core.coverage import coverage
 from prep_core.model import Profile, Question, Round, Story
 from prep_core.progress import last_attempt_weak, practice_order, practised
+from prep_core.question_bank import numbered
 from prep_core.rounds import effective_rounds, next_round
 
 __all__ = ["Day", "Item", "Plan", "plan"]
@@ -135,8 +136,11 @@ def _countdown(
 ) -> Plan:
     days_left = (target.day - today).days
     research = _research(profile) + _fit(profile, stories)
+    number = _numbers(profile)
     practice = [
-        _practice(q) for q in practice_order(profile) if not practised(q) or last_attempt_weak(q)
+        _practice(q, number[q.id])
+        for q in practice_order(profile)
+        if not practised(q) or last_attempt_weak(q)
     ]
     work_days = [today + timedelta(n) for n in range(max(0, days_left - 1))]
     schedule: dict[date, list[Item]] = {day: [] for day in work_days}
@@ -183,7 +187,12 @@ def _fit(profile: Profile, stories: tuple[Story, ...]) -> list[Item]:
     ]
 
 
-def _practice(question: Question, again: bool = False) -> Item:
+def _numbers(profile: Profile) -> dict[str, int]:
+    """Each question's number: its place in the bank, as the app and ``prep practice`` say."""
+    return {q.id: n for n, q in numbered(profile.prep.questions)}
+
+
+def _practice(question: Question, number: int, again: bool = False) -> Item:
     if again:
         verb = "Rehearse once more"
     elif last_attempt_weak(question):
@@ -192,7 +201,8 @@ def _practice(question: Question, again: bool = False) -> Item:
         verb = "Rehearse"
     else:
         verb = "Draft and rehearse"
-    return Item("practice", f"{verb}: “{_short(question.text)}”", "practice", question.id)
+    text = f"{verb}: question {number}, “{_short(question.text)}”"
+    return Item("practice", text, "practice", question.id)
 
 
 def _anki() -> Item:
@@ -212,7 +222,8 @@ def _day_before(profile: Profile, stale: int, last_minute: list[Item]) -> list[I
             )
         )
     weakest = [q for q in practice_order(profile) if practised(q)][:2]
-    items += [_practice(q, again=True) for q in weakest]
+    number = _numbers(profile)
+    items += [_practice(q, number[q.id], again=True) for q in weakest]
     items += [
         Item(i.kind, f"If there is time: {i.text[0].lower()}{i.text[1:]}", i.page, i.ref)
         for i in last_minute

@@ -85,10 +85,12 @@ def test_three_days_out_research_and_practice_first_the_day_before_is_review():
     assert len([i for i in work if i.kind == "research"]) == len(_research_sections())
     # weak and new first: the question never practised, then the weak one
     practice = [i.text for i in work if i.kind == "practice"]
-    assert practice[0].startswith("Draft and rehearse: “Why Acme?”")
+    assert practice[0].startswith("Draft and rehearse: question 1, “Why Acme?”")
     assert practice[1].startswith("Rehearse again (last attempt was weak)")
     assert "research" not in kinds(eve) and "facts" in kinds(eve)
-    assert "Rehearse once more: “Tell me about a failure.”" in [i.text for i in eve.items]
+    assert "Rehearse once more: question 2, “Tell me about a failure.”" in [
+        i.text for i in eve.items
+    ], "numbered as in the bank, not in practice order"
     assert interview.items[0].text == "Interview round"
 
 
