@@ -195,6 +195,21 @@ def test_separators_only_in_a_tag_list_change_nothing(store: Store) -> None:
     assert at.text_area(key=key).value == ", ; ,", "the typed text stays on screen"
 
 
+def test_a_pasted_tag_list_of_any_size_and_script_is_saved_whole(store: Store) -> None:
+    profile = store.create(Profile())
+    at = start(profile.id, ui.section_page("tech_stack"))
+    key = f"{profile.id}.tech_stack.frameworks"
+    long_item = "ü" * 5000
+    pasted = ", ".join(f"lib{n}" for n in range(1000)) + f"; {long_item}\n🐍 PyTorch, עברית, lib7"
+    at.text_area(key=key).input(pasted).run()
+    saved = on_disk(store, profile.id)["tech_stack"]["frameworks"]
+    assert len(saved) == 1003 and saved[1000:] == [long_item, "🐍 PyTorch", "עברית"]
+    said = " ".join(shown(c) for c in at.caption)
+    assert "1003 items" in said and "… and 991 more" in said
+    assert "Kept once (typed more than once): \u2068lib7\u2069" in said
+    assert not at.exception and not at.error
+
+
 def test_a_list_is_edited_one_entry_per_line(store: Store) -> None:
     profile = store.create(Profile(mission={"core_values": ["Candour", "Courage"]}))
     at = start(profile.id, ui.section_page("mission"))

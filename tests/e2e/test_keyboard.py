@@ -89,6 +89,31 @@ def test_tag_list_typed_with_commas_and_tab_saves_each_item(sized: Page, mine: M
     expect(page.get_by_label("Frameworks", exact=True)).to_be_focused()
 
 
+def test_a_thousand_tags_pasted_at_once_and_separators_only(sized: Page, mine: Mine) -> None:
+    page = sized
+    open_mine(page, mine, "tech_stack", "Technology Stack")
+    box = page.get_by_label("Data/ML tools", exact=True)
+    box.click()
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.insert_text(", ".join(f"tool{n}" for n in range(1000)) + "\n🐍 PyTorch; עברית")
+    page.keyboard.press("Tab")
+    data = wait_for_file(
+        mine.path, lambda d: len(d["tech_stack"]["data_ml_tools"]) == 1002, "1,002 tools"
+    )
+    assert data["tech_stack"]["data_ml_tools"][-2:] == ["🐍 PyTorch", "עברית"]
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text(re.compile(r"^1002 items: .*… and 990 more"))).to_be_visible()
+
+    box.click()
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.type(", ; ,")
+    page.keyboard.press("Tab")
+    wait_for_app(page)
+    expect(main.get_by_test_id("stAlert").filter(has_text="only separators")).to_be_visible()
+    assert len(json.loads(mine.path.read_text())["tech_stack"]["data_ml_tools"]) == 1002
+
+
 def test_shift_tab_goes_back_and_no_help_button_sits_between_fields(
     sized: Page, mine: Mine
 ) -> None:
