@@ -114,9 +114,19 @@ def test_list_prints_a_table_and_warning_rows(capsys, store, saved):
     percent = f"{completeness(saved).percent}%"
     header, row, warning = out.splitlines()
     assert (code, err) == (0, "")
-    assert header.split() == ["ID", "COMPANY", "ROLE", "INTERVIEW", "READY", "LAST", "EDITED"]
+    assert header.split() == [
+        "ID",
+        "NAME",
+        "COMPANY",
+        "ROLE",
+        "INTERVIEW",
+        "READY",
+        "LAST",
+        "EDITED",
+    ]
     assert row.split() == [
         saved.id,
+        "acme",  # the short name commands take: the company alone while it is the only one
         "Acme",
         "Data",
         "Engineer",
