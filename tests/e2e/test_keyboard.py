@@ -17,9 +17,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from prep_core.model import slugify
 from prep_core.sections import SECTIONS, get_section
 from tests.conftest import ROOT
-from tests.e2e.conftest import AppServer, streamlit_server, wait_for_app, wait_for_file
+from tests.e2e.conftest import (
+    AppServer,
+    expect_title,
+    open_app,
+    streamlit_server,
+    wait_for_app,
+    wait_for_file,
+)
 from tests.e2e.test_walk import PHONE, Mine, make_profile, open_mine, unique
 
 pytestmark = pytest.mark.e2e
@@ -129,14 +137,29 @@ def test_shift_tab_goes_back_and_no_help_button_sits_between_fields(
     wait_for_file(mine.path, lambda d: d["interview_date"] == "2031-02-03", "the date typed")
 
 
-@pytest.mark.parametrize("section", [s.key for s in SECTIONS])
-def test_every_section_page_is_filled_by_tab_alone(sized: Page, mine: Mine, section: str) -> None:
+# Every section page, and each tab of Interview Preparation (opened by its URL).
+PAGES = [
+    f"{s.key}?tab={slugify(tab)}" if tab else s.key
+    for s in SECTIONS
+    for tab in (s.subsections() or [""])
+]
+
+
+@pytest.mark.parametrize("where", PAGES)
+def test_every_section_page_is_filled_by_tab_alone(sized: Page, mine: Mine, where: str) -> None:
     """From the first field, Tab to the end of the page typing into each text field: every
     stop is a field or a button with a name (never a help icon), and all the text is saved."""
     page = sized
-    title = next(s.title for s in SECTIONS if s.key == section)
-    open_mine(page, mine, section, title)
+    section, _, tab = where.partition("?tab=")
+    title = get_section(section).title
+    open_app(page, f"{mine.url(section)}&tab={tab}" if tab else mine.url(section))
+    expect_title(page, title)
     main = page.get_by_test_id("stMain")
+    if tab:
+        open = main.get_by_role("tab", selected=True)
+        expect(open).to_have_text(
+            next(h for h in get_section(section).subsections() if slugify(h) == tab)
+        )
     first = main.locator("textarea, input[type=text]:not([role=combobox])").first
     first.click()
     typed: list[str] = []
