@@ -164,7 +164,7 @@ def test_every_section_page_is_filled_by_tab_alone(sized: Page, mine: Mine, wher
     first.click()
     typed: list[str] = []
     stops: list[str] = []
-    for n in range(60):
+    for n in range(150):
         el = focused(page)
         if not el["inMain"] or re.search(r"\b(Previous|Next): ", el["label"]):
             break
