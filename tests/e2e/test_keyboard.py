@@ -195,4 +195,7 @@ def test_every_section_page_is_filled_by_tab_alone(sized: Page, mine: Mine, wher
     except pytest.fail.Exception:
         text = json.dumps(mine.data(), ensure_ascii=False)
         missing = [t for t in typed if t not in text]
-        pytest.fail(f"not saved on {title}: {missing} of {typed}; Tab stops: {stops}")
+        alerts = main.get_by_test_id("stAlert").all_inner_texts()
+        pytest.fail(
+            f"not saved on {title}: {missing} of {typed}; Tab stops: {stops}; alerts: {alerts}"
+        )
