@@ -3,7 +3,7 @@
 Run: ``python benchmarks/bench_anki.py [--repeat N]``. For the sample, then for the profile ten
 times larger (``tests.builders.large_profile``), prints the median time of:
 
-* ours: ``prep_core.writers.anki.write`` (choosing the cards, escaping, packing, zipping);
+* ours: ``export(profile, "apkg")`` (its Insight, choosing the cards, escaping, packing, zipping);
 * bare: a minimal genanki script, one plain model, one deck, the same number of short notes,
   written with ``Package.write_to_file`` (what the target ratio <= 1.3 is measured against);
 * bare in memory: the same notes through genanki's ``write_to_db`` into an in-memory database,
@@ -32,10 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from prep_core import read_markdown  # noqa: E402
+from prep_core.formats import export  # noqa: E402
 from prep_core.model import Profile  # noqa: E402
-from prep_core.writers import anki  # noqa: E402
-from prep_core.writers.anki import build_cards  # noqa: E402
-from tests.builders import large_profile  # noqa: E402
+from tests.builders import cards_of, large_profile  # noqa: E402
 
 NOW = datetime(2026, 11, 27, 14, 2, 11, tzinfo=UTC)
 PLAIN_MODEL = genanki.Model(
@@ -85,13 +84,17 @@ def rounds(runners: list[Callable[[], object]], repeat: int) -> list[list[float]
 
 
 def compare(label: str, profile: Profile, repeat: int, folder: Path) -> None:
-    count = len(build_cards(profile))
+    count = len(cards_of(profile))
     ours, bare, floor = rounds(
-        [lambda: anki.write(profile, now=NOW), bare_to_file(count, folder), bare_in_memory(count)],
+        [
+            lambda: export(profile, "apkg", now=NOW),
+            bare_to_file(count, folder),
+            bare_in_memory(count),
+        ],
         repeat,
     )
     print(f"{label}: {count} notes, median of {repeat} rounds")
-    print(f"  ours (anki.write, bytes in memory):  {statistics.median(ours) * 1000:8.2f} ms")
+    print(f"  ours (export apkg, bytes in memory): {statistics.median(ours) * 1000:8.2f} ms")
     print(f"  bare genanki script, write_to_file:  {statistics.median(bare) * 1000:8.2f} ms")
     print(f"  bare genanki, in-memory write_to_db: {statistics.median(floor) * 1000:8.2f} ms")
     print(f"  ratio ours / bare script:    {_median_ratio(ours, bare):.2f}  (target <= 1.3)")

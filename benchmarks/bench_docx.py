@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 
 from prep_core import read_markdown  # noqa: E402
 from prep_core.model import Profile, Source  # noqa: E402
-from prep_core.writers.docx import write  # noqa: E402
 from tests.builders import scaled_profile  # noqa: E402
+from tests.builders import write_docx as write  # noqa: E402  (export: its Insight + the writer)
 
 NOW = datetime(2026, 11, 27, 14, 2, 11, tzinfo=UTC)
 SAMPLE = ROOT / "data" / "samples" / "netflix.md"

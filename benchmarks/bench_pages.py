@@ -5,10 +5,14 @@ drawn) this
 prints the median time of one ``AppTest.run()`` (the frame ``app.py`` plus the page) on the
 shipped sample and on ``tests.builders.large_profile(sample)`` (200 questions, 100 skills rows,
 100 news items), and each as a multiple of the median run of a page holding one ``st.text_input``.
-Targets: within 3x of the bare page on the sample, within 6x on the large profile. The last
+Targets: within 3x of the bare page on the sample, within 4x on the large profile. The last
 row is the frame alone (navigation over 16 pages, sidebar, a two-line page), for scale.
 
     python benchmarks/bench_pages.py            # --repeat 15 runs per page by default
+    python benchmarks/bench_pages.py --cpu      # CPU time of the process instead of wall time
+
+``--cpu`` times each run by the process's CPU time (the script runs in a thread of this
+process): a machine busy with other work barely changes it, where wall times swing.
 
 Everything happens in a temporary data folder; nothing is written into ``data/`` or ``exports/``.
 """
@@ -35,14 +39,17 @@ from tests.app_harness import v2_pages  # noqa: E402
 from tests.builders import large_profile  # noqa: E402
 
 BARE = "import streamlit as st\nst.text_input('Company', key='company')\n"
-TARGETS = {"sample": 3.0, "large": 6.0}
+TARGETS = {"sample": 3.0, "large": 4.0}
 FIT_TABS = ("Matrix", "Gaps", "Requirements", "Questions to ask")
 
 
+CLOCK = time.perf_counter  # time.process_time with --cpu
+
+
 def timed_run(at: AppTest) -> float:
-    start = time.perf_counter()
+    start = CLOCK()
     at.run()
-    elapsed = time.perf_counter() - start
+    elapsed = CLOCK() - start
     assert not at.exception, [e.value for e in at.exception]
     return elapsed
 
@@ -73,6 +80,7 @@ def pages() -> list[tuple[str, str, str | None]]:
             rows.append((name, f"pages/{section.key}.py", tab))
     rows.append(("readiness", "pages/readiness.py", None))
     rows += [(f"fit: {tab}", "pages/fit.py", tab) for tab in FIT_TABS]
+    rows += [(name, f"pages/{name}.py", None) for name in ("practice", "plan", "debrief")]
     return [*rows, ("export", "pages/export.py", None)]
 
 
@@ -110,7 +118,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15, help="timed runs per page")
     parser.add_argument("--only", default="", help="only the pages whose row starts so: 'fit'")
+    parser.add_argument("--cpu", action="store_true", help="time by CPU, not wall, time")
     args = parser.parse_args()
+    global CLOCK
+    CLOCK = time.process_time if args.cpu else time.perf_counter
 
     sample = read_markdown(SAMPLE_PATH.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp, v2_pages():
@@ -123,7 +134,10 @@ def main() -> None:
         figures = {kind: page_times(pid, bare, args.repeat, args.only) for kind, pid in ids.items()}
         frame = frame_time(Path(tmp) / "empty", bare, args.repeat)
 
-    print(f"bare one-widget page: {base * 1000:.1f} ms per AppTest run (median of {args.repeat})")
+    clock = "CPU" if args.cpu else "wall"
+    print(
+        f"bare one-widget page: {base * 1000:.1f} ms {clock} per AppTest run ({args.repeat} runs)"
+    )
     print("ratios: page median / bare median, and page best / bare best, run alternately")
     print(
         f"{'page':<40} {'sample ms':>9} {'x med':>6} {'x best':>6}"
@@ -144,7 +158,7 @@ def main() -> None:
         f"{frame[2]:6.1f}"
     )
     verdict = "missed (median): " + "; ".join(misses) if misses else "all met"
-    print(f"targets: 3x on the sample, 6x on the large profile; {verdict}")
+    print(f"targets: 3x on the sample, 4x on the large profile; {verdict}")
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from prep_core import export, read_markdown  # noqa: E402
+from prep_core.insight import Insight  # noqa: E402
 from prep_core.model import Profile, Round  # noqa: E402
-from prep_core.plan import plan  # noqa: E402
 from tests.builders import large_profile  # noqa: E402
 
 SAMPLE = ROOT / "data" / "samples" / "netflix.md"
@@ -64,7 +64,7 @@ def main() -> None:
     print(f"{'profile':<10} {'what':<6} {'median':>9} {'min':>9} {'max':>9}  target")
     for name, profile in (("sample", sample), ("10x", large)):
         for what, fn in (
-            ("plan", lambda p=profile: plan(p, now=NOW)),
+            ("plan", lambda p=profile: Insight.of(p, now=NOW).plan),  # coverage included
             ("ics", lambda p=profile: export(p, "ics", now=NOW)),
         ):
             times = measure(fn, args.repeat)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages._ui import fit as ui
-from pages._ui.state import require_profile, section_page
+from pages._ui.state import insight, require_profile, section_page, stories
 from pages._ui.stories import story_editor
 from pages._ui.tabs import tabs as tabs_in_url
 
@@ -14,8 +14,8 @@ st.caption(
     "story from your story bank, a drafted answer, and its words in your talking points. Fix a "
     "gap with one click; uncovered must-haves come first in Practice."
 )
-bank = ui.stories()
-result = ui.report(profile, bank)
+bank = stories()
+result = insight(profile).coverage
 if not result.requirements and not profile.requirements:
     st.info("No job posting yet. Paste it under Company Profile (the title block).")
     st.page_link(section_page("basics"), label="Paste the job posting", icon=":material/edit:")

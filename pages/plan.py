@@ -1,13 +1,9 @@
 """Plan: the days from today to the next round, each item a button to the page where it is done."""
 
-from datetime import datetime
-
 import streamlit as st
 
-from pages._ui.fit import stories
 from pages._ui.frame import go, page_path
-from pages._ui.state import plain, require_profile
-from prep_core.plan import plan
+from pages._ui.state import insight, plain, require_profile
 
 ICONS = {
     "research": ":material/travel_explore:",
@@ -21,8 +17,8 @@ ICONS = {
 }
 
 profile = require_profile()
-now = datetime.now().astimezone()  # the person's own day: "today" is theirs, not UTC's
-result = plan(profile, now=now, stories=stories())
+now = insight(profile).now  # the person's own day: "today" is theirs, not UTC's
+result = insight(profile).plan
 st.title("Plan", anchor=False)
 st.caption(
     "Built from your profile each time you open it: an item goes away when it is done (the "

@@ -3,14 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from pages._ui.fit import report as fit_report_of
-from pages._ui.fit import stories
-from pages._ui.state import days_left_text, require_profile, section_page
-from prep_core.completeness import completeness
+from pages._ui.state import days_left_text, insight, require_profile, section_page
 from prep_core.progress import practice_stats
 
 profile = require_profile()
-report = completeness(profile)
+report = insight(profile).completeness
 st.title("Readiness", anchor=False)
 
 overall, answers, rehearsed, fit, days = st.columns(5)
@@ -26,7 +23,7 @@ rehearsed.metric(
     f"{practice.rehearsed} of {practice.questions}",
     help="Practised on the Practice page, and the last attempt was not weak",
 )
-fit_report = fit_report_of(profile, stories())
+fit_report = insight(profile).coverage
 fit.metric(
     "Must-haves covered",
     f"{fit_report.must_covered} of {fit_report.must_total}" if fit_report.must_total else "-",

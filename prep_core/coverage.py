@@ -3,7 +3,7 @@
 ``coverage(profile, stories) -> Coverage``: one row per requirement (the kept rows of
 ``Profile.requirements``, or the posting's extraction while there are none) with the skills
 rows, stories and drafted answers that prove it, whether its terms are in the talking points or
-keywords, and its gaps. DESIGN ("From a record to a coach"): gaps drive what comes next, so
+keywords, and its gaps. Gaps drive what comes next (ARCHITECTURE.md, "The analysis layer"), so
 ``uncovered_musts`` and ``gap_questions`` feed practice order.
 
 Matching a requirement to a text (rules, in order):
@@ -342,10 +342,13 @@ def coverage(profile: Profile, stories: Iterable[Story] = ()) -> Coverage:
     return Coverage(rows)
 
 
-def gap_questions(profile: Profile, stories: Iterable[Story] = ()) -> set[str]:
+def gap_questions(
+    profile: Profile, stories: Iterable[Story] = (), report: Coverage | None = None
+) -> set[str]:
     """Ids of questions about a must-have not covered yet, in progress ones included (their
-    text uses one of its terms): practice order puts them first."""
-    missing = coverage(profile, stories).uncovered_musts()
+    text uses one of its terms): practice order puts them first. ``report``: the profile's
+    matrix, if known."""
+    missing = (report or coverage(profile, stories)).uncovered_musts()
     if not missing:
         return set()
     asked = _Texts((q.id, q.text) for q in profile.prep.questions if q.text)

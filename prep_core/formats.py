@@ -4,6 +4,10 @@ As pandoc's ``Readers.hs`` and ``Writers.hs``: each row names a format and the f
 reads it, writes it, or both, as a "module:function" string loaded on first use (``lazy.load``),
 so ``prep --help`` and ``prep export --to md`` stay fast. Adding a format is one module in
 ``prep_core/readers/`` or ``prep_core/writers/`` plus one row in ``FORMATS``.
+
+A writer that shows what the profile means (coverage, gaps, the plan, stale facts) is
+``analysed``: it takes the profile's ``Insight`` as ``insight=`` and computes nothing itself;
+``export`` builds the insight (from ``stories=``, the story bank) only when the caller has none.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from prep_core.errors import InvalidProfile, UnknownFormat
 from prep_core.lazy import load
 
 if TYPE_CHECKING:  # only for annotations: `prep --help` reads FORMAT_NAMES without pydantic
+    from prep_core.insight import Insight
     from prep_core.model import Profile
 
 
@@ -35,6 +40,7 @@ class Format:
     suffixes: tuple[str, ...] = ()  # the file suffixes the reader takes: (".md", ".txt")
     variants: tuple[str, ...] = ()  # first one is the default
     options: tuple[str, ...] = ()  # further keyword options the writer accepts
+    analysed: bool = False  # the writer takes insight= (and export() takes stories= for it)
     description: str = ""
 
     @property
@@ -80,7 +86,7 @@ FORMATS: tuple[Format, ...] = (
         binary=True,
         writer="prep_core.writers.docx:write",
         variants=("dossier", "cheatsheet"),
-        options=("stories",),  # the dossier's coverage matrix counts them
+        analysed=True,  # the coverage matrix, the gaps, the stale facts, the fields still empty
         description="A dossier to read and print, or a two-page cheat sheet.",
     ),
     Format(
@@ -90,7 +96,8 @@ FORMATS: tuple[Format, ...] = (
         mime="application/octet-stream",
         binary=True,
         writer="prep_core.writers.anki:write",
-        options=("sections", "stories"),
+        options=("sections",),
+        analysed=True,  # weak and gap questions first, the stories used, no stale facts
         description="Flashcards of the facts and your answers; re-import updates them.",
     ),
     Format(
@@ -100,6 +107,7 @@ FORMATS: tuple[Format, ...] = (
         mime="text/calendar",
         binary=True,
         writer="prep_core.writers.ics:write",
+        analysed=True,  # the plan's prep blocks and the facts to re-check
         description="Your rounds with reminders, the daily prep blocks and the debriefs; "
         "re-import updates them.",
     ),
@@ -134,14 +142,25 @@ def reader_for(name: str) -> Format:
     raise InvalidProfile(f"{name}: cannot read a file with {what}; expected one of {known}")
 
 
-def export(profile: Profile, fmt: str, *, now: datetime | None = None, **options: Any) -> bytes:
+def export(
+    profile: Profile,
+    fmt: str,
+    *,
+    now: datetime | None = None,
+    insight: Insight | None = None,
+    **options: Any,
+) -> bytes:
     """Write ``profile`` in format ``fmt`` and return the file's bytes.
 
-    ``now`` is the clock (the current time when omitted), so the same call gives the same bytes.
-    ``variant`` picks a variant of formats that have them; other options are per format.
+    ``now`` is the clock (the insight's, else the current time, when omitted), so the same call
+    gives the same bytes. ``variant`` picks a variant of formats that have them; other options
+    are per format. An analysed format takes the profile's ``insight``, or ``stories`` (the
+    story bank) to compute it from, once, here.
     """
     spec = get_format(fmt)
     options = {k: v for k, v in options.items() if v is not None}
+    now = now or (insight.now if insight is not None else datetime.now(UTC))
+    stories = options.pop("stories", ()) if spec.analysed else ()
     variant = options.pop("variant", None)
     if variant is not None:
         if variant not in spec.variants:
@@ -151,7 +170,13 @@ def export(profile: Profile, fmt: str, *, now: datetime | None = None, **options
     unknown = set(options) - set(spec.options) - {"variant"}
     if unknown:
         raise UnknownFormat(f"format {fmt!r} takes no option {', '.join(sorted(unknown))}")
-    result = spec.write(profile, now=now or datetime.now(UTC), **options)
+    if spec.analysed:
+        if insight is None:  # once per export: the writer computes nothing itself
+            from prep_core.insight import Insight
+
+            insight = Insight.of(profile, stories, now=now)
+        options["insight"] = insight
+    result = spec.write(profile, now=now, **options)
     return result.encode("utf-8") if isinstance(result, str) else result
 
 

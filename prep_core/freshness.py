@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
@@ -124,9 +125,10 @@ def stale_facts(profile: Profile, *, now: datetime) -> list[Fact]:
     return sorted(old, key=lambda fact: fact.as_of or today)
 
 
-def marked(profile: Profile, *, now: datetime) -> Profile:
-    """A copy whose stale facts say so in their text, for documents a person reads."""
-    stale = {fact.key: fact for fact in stale_facts(profile, now=now)}
+def marked(profile: Profile, *, now: datetime, stale: Iterable[Fact] | None = None) -> Profile:
+    """A copy whose stale facts say so in their text, for documents a person reads
+    (``stale``: the stale facts at ``now``, when known)."""
+    stale = {fact.key: fact for fact in _stale(profile, now, stale)}
     if not stale:
         return profile
     copy = profile.model_copy(deep=True)
@@ -140,9 +142,11 @@ def marked(profile: Profile, *, now: datetime) -> Profile:
     return copy
 
 
-def without_stale(profile: Profile, *, now: datetime) -> Profile:
+def without_stale(
+    profile: Profile, *, now: datetime, stale: Iterable[Fact] | None = None
+) -> Profile:
     """A copy without its stale facts, for flashcards: nothing old gets memorised."""
-    stale = {fact.key for fact in stale_facts(profile, now=now)}
+    stale = {fact.key for fact in _stale(profile, now, stale)}
     if not stale:
         return profile
     copy = profile.model_copy(deep=True)
@@ -151,6 +155,10 @@ def without_stale(profile: Profile, *, now: datetime) -> Profile:
             get_section("overview").field(path).set(copy, "")
     copy.news = [item for item in copy.news if f"news:{item.id}" not in stale]
     return copy
+
+
+def _stale(profile: Profile, now: datetime, known: Iterable[Fact] | None) -> Iterable[Fact]:
+    return stale_facts(profile, now=now) if known is None else known
 
 
 def _mark(fact: Fact) -> str:

@@ -6,10 +6,10 @@ weak) and the plan is simply computed again. What goes in, and where:
 
 - **research**: each section with counted fields still empty (``completeness``), two sections a
   day from today, in template order;
-- **fit**: each must-have of the job posting that nothing proves yet (``coverage``), with the
-  research, as each is a gap to close before the day;
-- **practice**: questions never practised or whose last attempt was weak
-  (``progress.practice_order``, weakest first), three a day from today;
+- **fit**: each must-have of the job posting that nothing proves yet (``coverage``, with the
+  story bank), with the research, as each is a gap to close before the day;
+- **practice**: questions never practised or whose last attempt was weak (the practice order,
+  weakest first, as on the Practice page), three a day from today;
 - **review**: the Anki deck, every day; on long runways a mock round once a week;
 - **the day before** is review only: no new research, the cheat sheet, the weakest answers
   once more, and "re-check these N facts" for the dated facts older than the profile's
@@ -18,24 +18,23 @@ weak) and the plan is simply computed again. What goes in, and where:
 
 With the interview tomorrow today *is* the day before, so the two most important gaps come in as
 "if there is time". A round in the past, or no date at all, gives a one-day plan that says what
-to do. ``now`` is the clock, passed in (an aware datetime; a naive one is taken as UTC).
+to do. Every input comes from one ``Insight`` (its clock ``now``, its coverage, practice order,
+stale facts and rounds), so the Plan page, the calendar and Practice agree by construction.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from typing import Any, Literal
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Literal
 
-from prep_core import freshness
-from prep_core.completeness import completeness
-from prep_core.coverage import coverage
-from prep_core.model import Profile, Question, Round, Story
-from prep_core.progress import last_attempt_weak, practice_order, practised
+from prep_core.model import Profile, Question, Round
+from prep_core.progress import last_attempt_weak, practised
 from prep_core.question_bank import numbered
-from prep_core.rounds import effective_rounds, next_round
+
+if TYPE_CHECKING:
+    from prep_core.insight import Insight
 
 __all__ = ["Day", "Item", "Plan", "plan"]
 
@@ -87,20 +86,11 @@ class Plan:
         }
 
 
-def plan(
-    profile: Profile,
-    *,
-    now: datetime,
-    stale_facts: int | None = None,
-    stories: Iterable[Story] = (),
-) -> Plan:
-    """The plan from ``now``'s day to the next round. ``stale_facts``: how many facts to
-    re-check the day before (default: ``freshness.stale_facts``, counted at ``now``);
-    ``stories``: the story bank, which can prove a must-have."""
-    now = now if now.tzinfo else now.replace(tzinfo=UTC)
-    today = now.date()
-    rounds = effective_rounds(profile)
-    target = next_round(profile, now)
+def plan(insight: Insight) -> Plan:
+    """The plan from ``insight.now``'s day to the next round (``Insight.plan`` keeps it)."""
+    today = insight.now.date()
+    rounds = insight.rounds
+    target = insight.next_round
     if target is None and not rounds:
         return Plan("no_date", _NO_DATE, (Day(today, (_setup_item(),)),))
     if target is None:
@@ -116,9 +106,7 @@ def plan(
             Item("setup", "Add the next round when you hear back", "basics"),
         )
         return Plan("past", message, (Day(today, items),))
-    if stale_facts is None:
-        stale_facts = len(freshness.stale_facts(profile, now=now))
-    return _countdown(profile, target, today, stale_facts, tuple(stories))
+    return _countdown(insight, target, today)
 
 
 _NO_DATE = (
@@ -131,15 +119,14 @@ def _setup_item() -> Item:
     return Item("setup", "Add your interview rounds or date", "basics")
 
 
-def _countdown(
-    profile: Profile, target: Round, today: date, stale: int, stories: tuple[Story, ...]
-) -> Plan:
+def _countdown(insight: Insight, target: Round, today: date) -> Plan:
+    profile = insight.profile
     days_left = (target.day - today).days
-    research = _research(profile) + _fit(profile, stories)
+    research = _research(insight) + _fit(insight)
     number = _numbers(profile)
     practice = [
         _practice(q, number[q.id])
-        for q in practice_order(profile)
+        for q in insight.practice_order
         if not practised(q) or last_attempt_weak(q)
     ]
     work_days = [today + timedelta(n) for n in range(max(0, days_left - 1))]
@@ -160,15 +147,15 @@ def _countdown(
     if days_left >= 1:
         eve = today + timedelta(days_left - 1)
         last_minute = [] if work_days else research[:LAST_MINUTE] + practice[:LAST_MINUTE]
-        days.append(Day(eve, tuple(_day_before(profile, stale, last_minute))))
+        days.append(Day(eve, tuple(_day_before(insight, last_minute))))
     days.append(Day(target.day, tuple(_round_day(target))))
     message = _countdown_message(target, days_left, research, practice)
     return Plan("ok", message, tuple(days), target)
 
 
-def _research(profile: Profile) -> list[Item]:
+def _research(insight: Insight) -> list[Item]:
     items = []
-    for section in completeness(profile).sections:
+    for section in insight.completeness.sections:
         labels = [s.label for s in section.missing if s.path not in _NOT_RESEARCH]
         if labels:
             title = section.section.title  # "Research Sources" says "research" already
@@ -178,12 +165,10 @@ def _research(profile: Profile) -> list[Item]:
     return items
 
 
-def _fit(profile: Profile, stories: tuple[Story, ...]) -> list[Item]:
-    if not profile.requirements and not profile.job_posting:
-        return []
+def _fit(insight: Insight) -> list[Item]:
     return [
         Item("fit", f"Prove a must-have: “{_short(row.text)}”", "fit", row.id)
-        for row in coverage(profile, stories).uncovered_musts()
+        for row in insight.coverage.uncovered_musts()
     ]
 
 
@@ -209,7 +194,8 @@ def _anki() -> Item:
     return Item("review", "Review the Anki deck (the cards due today)", "export")
 
 
-def _day_before(profile: Profile, stale: int, last_minute: list[Item]) -> list[Item]:
+def _day_before(insight: Insight, last_minute: list[Item]) -> list[Item]:
+    profile, stale = insight.profile, len(insight.stale_facts)
     items = [
         Item("review", "Read the cheat sheet through once, out loud", "export"),
         _anki(),
@@ -221,7 +207,7 @@ def _day_before(profile: Profile, stale: int, last_minute: list[Item]) -> list[I
                 "facts", f"Re-check these {stale} {facts} before quoting them", "overview", "facts"
             )
         )
-    weakest = [q for q in practice_order(profile) if practised(q)][:2]
+    weakest = [q for q in insight.practice_order if practised(q)][:2]
     number = _numbers(profile)
     items += [_practice(q, number[q.id], again=True) for q in weakest]
     items += [

@@ -1,6 +1,6 @@
 """A job posting's requirements: ``requirements(text) -> list[Requirement]``, pure.
 
-DESIGN ("From a record to a coach"): the posting's requirement rows (``must``, ``nice``,
+ARCHITECTURE.md ("The analysis layer"): the posting's requirement rows (``must``, ``nice``,
 ``responsibility``), each with its key terms, feed the coverage matrix and the vocabulary.
 
 How a posting is split (rules, in order):

@@ -8,14 +8,15 @@ page and ``prep check``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Literal
 
 from prep_core.coverage import gap_questions
 from prep_core.errors import PrepError
-from prep_core.model import Profile, Question, Story, slugify
+from prep_core.model import Profile, Question, Story
+from prep_core.sections import weak_tag as weak_tag  # where the Export page finds it
 
 Mode = Literal["weakest", "never", "weak", "all"]
 MODES: tuple[str, ...] = Mode.__args__  # type: ignore[attr-defined]
@@ -35,14 +36,6 @@ def last_attempt_weak(question: Question) -> bool:
     return bool(question.attempts) and question.attempts[-1].weak
 
 
-def weak_tag(profile: Profile) -> str:
-    """The Anki tag on weak questions' notes, for a filtered deck: 'prep::netflix::weak'.
-
-    The Anki writer adds it (after the section tag, same company part); the Export page names it.
-    """
-    return f"prep::{slugify(profile.company) or 'untitled'}::weak"
-
-
 def is_rehearsed(question: Question) -> bool:
     """Practised, and the last attempt was not weak: what Readiness counts as rehearsed."""
     return practised(question) and not question.attempts[-1].weak
@@ -54,6 +47,7 @@ def practice_order(
     category: str | None = None,
     mode: Mode = "weakest",
     stories: Iterable[Story] = (),
+    gaps: Collection[str] | None = None,
 ) -> list[Question]:
     """The questions to practise, in order; only questions with text.
 
@@ -62,7 +56,8 @@ def practice_order(
     never practised and weak, then by lowest last self-rating, then oldest last attempt),
     ``never`` (never practised only), ``weak`` (last attempt weak only), ``all`` (every
     question in the profile's order). ``category`` restricts to one category ("behavioral",
-    "technical", ...).
+    "technical", ...). ``gaps``: the gap questions' ids when known (``Insight.gap_questions``);
+    otherwise they are computed from ``stories``.
     """
     if mode not in MODES:
         raise ValueError(f"unknown practice mode {mode!r}; modes: {', '.join(MODES)}")
@@ -76,7 +71,9 @@ def practice_order(
     elif mode == "weak":
         questions = [q for q in questions if last_attempt_weak(q)]
     position = {q.id: i for i, q in enumerate(questions)}
-    gaps = gap_questions(profile, stories) if profile.requirements or profile.job_posting else set()
+    if gaps is None:
+        posting = profile.requirements or profile.job_posting
+        gaps = gap_questions(profile, stories) if posting else set()
     return sorted(questions, key=lambda q: (q.id not in gaps, *_urgency(q), position[q.id]))
 
 

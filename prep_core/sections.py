@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from prep_core.model import Profile, SkillRow
+from prep_core.model import Profile, SkillRow, slugify
 from prep_core.template import JOB_POSTING_TITLE as JOB_POSTING_TITLE  # the template's too
 from prep_core.template import is_placeholder
 
@@ -597,3 +597,12 @@ def get_section(key: str) -> Section:
     except KeyError:
         known = ", ".join(SECTION_BY_KEY)
         raise KeyError(f"unknown section {key!r}; known sections: {known}") from None
+
+
+def weak_tag(profile: Profile) -> str:
+    """The Anki tag on weak questions' notes, for a filtered deck: 'prep::netflix::weak'.
+
+    Wording shared by two parts: the Anki writer adds it (after the section tag, same company
+    part); the Export page names it.
+    """
+    return f"prep::{slugify(profile.company) or 'untitled'}::weak"

@@ -1,9 +1,9 @@
 """The story bank: STAR stories kept once for every profile, in ``<data dir>/stories.json``.
 
-Stories are the one thing shared across profiles, linked by id from questions
-(``Question.story_id``) and, through coverage, from requirements. The file keeps the profile
-store's promises, on the same primitives (``files.py``): written atomically (a synced temp file
-renamed into place), under the data folder's lock, the previous version kept as
+ARCHITECTURE.md ("The analysis layer"): stories are the one thing shared across profiles, linked
+by id from questions (``Question.story_id``) and, through coverage, from requirements. The file
+keeps the profile store's promises, on the same primitives (``files.py``): written atomically (a
+synced temp file renamed into place), under the data folder's lock, the previous version kept as
 ``stories.json.bak``, temp files of killed saves swept (once per process), and every save carries
 the revision it started from, so a save from an out-of-date copy (a second tab) is refused with
 ``StaleRevision`` instead of overwriting. A missing file is an empty bank; a file that does not

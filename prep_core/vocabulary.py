@@ -1,6 +1,6 @@
 """The company's vocabulary, computed in one place, and where its terms occur in a text.
 
-DESIGN ("From a record to a coach"): the vocabulary is shared by practice feedback, coverage,
+ARCHITECTURE.md ("The analysis layer"): the vocabulary is shared by practice feedback, coverage,
 voice transcription hints and the "don't ask what you already know" check, so every one of them
 calls ``vocabulary(profile)`` and ``TextIndex.uses(term)`` rather than matching words itself.
 

@@ -75,3 +75,22 @@ def _stretch(items: list, count: int) -> list:
             if len(out) == count:
                 break
     return out
+
+
+def cards_of(profile: Profile, sections=None, stories=()) -> list:
+    """The Anki cards of ``profile`` (``stories``: the story bank), as the writer builds them
+    from the profile's ``Insight``."""
+    from datetime import UTC, datetime
+
+    from prep_core.insight import Insight
+    from prep_core.writers.anki import build_cards
+
+    insight = Insight.of(profile, stories, now=datetime.now(UTC))
+    return build_cards(profile, sections, insight=insight)
+
+
+def write_docx(profile: Profile, *, now, variant: str = "dossier", stories=()) -> bytes:
+    """The Word writer on ``profile``, through ``export`` (which computes its ``Insight``)."""
+    from prep_core.formats import export
+
+    return export(profile, "docx", now=now, variant=variant, stories=stories)

@@ -22,9 +22,9 @@ from prep_core.errors import UnknownFormat  # noqa: E402
 from prep_core.model import Attempt, Profile, Question  # noqa: E402
 from prep_core.sections import SECTION_BY_KEY, SECTIONS, all_fields  # noqa: E402
 from prep_core.writers import anki  # noqa: E402
-from prep_core.writers.anki import NO_ANSWER, build_cards  # noqa: E402
+from prep_core.writers.anki import NO_ANSWER  # noqa: E402
 from prep_core.writers.anki._package import _html  # noqa: E402
-from tests.builders import hostile_profile  # noqa: E402
+from tests.builders import cards_of, hostile_profile  # noqa: E402
 
 # --- helpers ----------------------------------------------------------------------------------
 
@@ -46,7 +46,7 @@ def expected_cards_per_section(profile: Profile) -> Counter[str]:
 
 
 def write_apkg(profile: Profile, path: Path, now, **options) -> Path:
-    path.write_bytes(anki.write(profile, now=now, **options))
+    path.write_bytes(export(profile, "apkg", now=now, **options))
     return path
 
 
@@ -93,7 +93,7 @@ def profile(sample_profile) -> Profile:
 def test_sample_gives_expected_decks_notes_and_cards(profile, col, tmp_path, fixed_now):
     expected = expected_cards_per_section(profile)
     total = sum(expected.values())
-    assert total == len(build_cards(profile))
+    assert total == len(cards_of(profile))
 
     log = import_apkg(col, write_apkg(profile, tmp_path / "deck.apkg", fixed_now))
 
@@ -111,7 +111,7 @@ def test_sample_gives_expected_decks_notes_and_cards(profile, col, tmp_path, fix
 
 
 def test_sample_cards_follow_the_registry(profile):
-    cards = build_cards(profile)
+    cards = cards_of(profile)
     fronts = [card.front for card in cards]
     assert f"{profile.company}: where is it headquartered?" in fronts
     role = profile.role_title or f"The {profile.company} role"
@@ -134,21 +134,21 @@ def test_sample_cards_follow_the_registry(profile):
 def test_question_without_answer_prompts_for_one_and_lists_related_points(profile):
     question = profile.prep.questions[0]
     question.answer = ""
-    card = next(c for c in build_cards(profile, ["prep"]) if c.item_id == question.id)
+    card = next(c for c in cards_of(profile, ["prep"]) if c.item_id == question.id)
     assert card.back.startswith(NO_ANSWER)
     question.answer = "My drafted answer."
-    card = next(c for c in build_cards(profile, ["prep"]) if c.item_id == question.id)
+    card = next(c for c in cards_of(profile, ["prep"]) if c.item_id == question.id)
     assert card.back.startswith("My drafted answer.")
     point = "Designing complex ML systems for production deployment"
     profile.prep.talking_points = ["Unrelated gardening hobby", point]
     question.text = "Describe a complex ML system you deployed to production."
-    card = next(c for c in build_cards(profile, ["prep"]) if c.item_id == question.id)
+    card = next(c for c in cards_of(profile, ["prep"]) if c.item_id == question.id)
     assert point in card.back
     assert "gardening" not in card.back
 
 
 def test_cards_are_due_and_queued_in_template_order(profile, col, tmp_path, fixed_now):
-    cards = build_cards(profile)
+    cards = cards_of(profile)
     section_order = [s.key for s in SECTIONS]
     assert [section_order.index(c.section) for c in cards] == sorted(
         section_order.index(c.section) for c in cards
@@ -175,12 +175,10 @@ def test_cards_are_due_and_queued_in_template_order(profile, col, tmp_path, fixe
 def test_reexport_after_editing_a_question_updates_notes_and_keeps_reviews(
     profile, col, tmp_path, fixed_now
 ):
-    total = len(build_cards(profile))
+    total = len(cards_of(profile))
     import_apkg(col, write_apkg(profile, tmp_path / "v1.apkg", fixed_now))
     question = profile.prep.questions[0]
-    guid = anki.note_guid(
-        profile, next(c for c in build_cards(profile) if c.item_id == question.id)
-    )
+    guid = anki.note_guid(profile, next(c for c in cards_of(profile) if c.item_id == question.id))
     (card_id,) = card_ids_for_guid(col, guid)
     card = col.get_card(card_id)
     card.start_timer()
@@ -214,14 +212,14 @@ def test_two_companies_imported_together_keep_their_notes_apart(profile, col, tm
     other.company = "Acme Corp"
     first = import_apkg(col, write_apkg(profile, tmp_path / "a.apkg", fixed_now))
     second = import_apkg(col, write_apkg(other, tmp_path / "b.apkg", fixed_now))
-    assert len(second.new) == len(build_cards(other))
+    assert len(second.new) == len(cards_of(other))
     assert col.note_count() == len(first.new) + len(second.new)
-    assert len(our_cards(col, other)) == len(build_cards(other))
+    assert len(our_cards(col, other)) == len(cards_of(other))
     assert {t for nid in col.find_notes("tag:prep::acme-corp::*") for t in col.get_note(nid).tags}
 
 
 def test_guids_come_from_ids_not_text(profile):
-    card = build_cards(profile, ["prep"])[-1]
+    card = cards_of(profile, ["prep"])[-1]
     edited = card.__class__(**{**card.__dict__, "front": "changed", "back": "changed"})
     assert anki.note_guid(profile, edited) == anki.note_guid(profile, card)
     assert anki.note_guid(profile.with_new_ids(), card) != anki.note_guid(profile, card)
@@ -244,9 +242,9 @@ def test_note_type_is_frozen():
 
 
 def test_same_clock_gives_same_bytes_and_later_clock_differs(profile, fixed_now):
-    first = anki.write(profile, now=fixed_now)
-    assert anki.write(profile, now=fixed_now) == first
-    assert anki.write(profile, now=fixed_now + timedelta(seconds=5)) != first
+    first = export(profile, "apkg", now=fixed_now)
+    assert export(profile, "apkg", now=fixed_now) == first
+    assert export(profile, "apkg", now=fixed_now + timedelta(seconds=5)) != first
 
 
 # --- safe text --------------------------------------------------------------------------------
@@ -259,8 +257,8 @@ def test_markup_in_fields_shows_as_text(col, tmp_path, fixed_now):
     hostile.prep.questions[0].answer = "<b>not bold</b>\n<img src=x onerror=alert(1)>"
     import_apkg(col, write_apkg(hostile, tmp_path / "deck.apkg", fixed_now))
 
-    assert col.note_count() == len(build_cards(hostile))
-    guid = anki.note_guid(hostile, next(c for c in build_cards(hostile) if c.kind == "question"))
+    assert col.note_count() == len(cards_of(hostile))
+    guid = anki.note_guid(hostile, next(c for c in cards_of(hostile) if c.kind == "question"))
     (card_id,) = card_ids_for_guid(col, guid)
     card = col.get_card(card_id)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in card.question()
@@ -303,12 +301,12 @@ def test_unknown_section_is_a_clear_error(profile, fixed_now, sections):
 def test_tags_have_no_spaces_and_name_company_and_section(profile):
     hostile = hostile_profile()
     hostile.prep.questions[0].attempts = [weak_attempt()]
-    for card in build_cards(profile) + build_cards(hostile):
+    for card in cards_of(profile) + cards_of(hostile):
         section_tag, *weak = card.tags
         assert re.fullmatch(r"prep::[a-z0-9-]+::[a-z_]+", section_tag), section_tag
         assert section_tag.endswith(f"::{card.section}")
         assert weak == ([section_tag.rsplit("::", 1)[0] + "::weak"] if card.weak else [])
-    assert [card.weak for card in build_cards(hostile)].count(True) == 1
+    assert [card.weak for card in cards_of(hostile)].count(True) == 1
 
 
 def test_subdecks_sort_in_template_order(profile):
@@ -320,14 +318,14 @@ def test_subdecks_sort_in_template_order(profile):
 
 
 def test_empty_profile_gives_no_cards():
-    assert build_cards(Profile()) == []
+    assert cards_of(Profile()) == []
 
 
 def test_why_card_only_when_experience_is_filled(profile):
     profile.experience = type(profile.experience)()
-    assert not [c for c in build_cards(profile) if c.kind == "why"]
+    assert not [c for c in cards_of(profile) if c.kind == "why"]
     profile.experience.products_used = "The mobile app, every evening"
-    (why,) = [c for c in build_cards(profile) if c.kind == "why"]
+    (why,) = [c for c in cards_of(profile) if c.kind == "why"]
     assert why.section == "experience"
     assert "The mobile app, every evening" in why.back
     assert why.front.startswith(f"{profile.company}: why this company?")
@@ -386,7 +384,7 @@ def new_card_queue(col: Collection, profile: Profile) -> list[int]:
 
 
 def question_card_id(col: Collection, profile: Profile, question: Question) -> int:
-    card = next(c for c in build_cards(profile) if c.item_id == question.id)
+    card = next(c for c in cards_of(profile) if c.item_id == question.id)
     (card_id,) = card_ids_for_guid(col, anki.note_guid(profile, card))
     return card_id
 
@@ -405,7 +403,7 @@ def test_weak_question_is_tagged_and_first_among_new_cards(profile, col, tmp_pat
     assert all(card.type == 0 for card in new)  # all new
     assert new[0].id == card_id  # the lowest due: first among new cards
     assert [c.note().fields[0] for c in new[1:]] == [
-        _html(c.front) for c in build_cards(profile) if not c.weak
+        _html(c.front) for c in cards_of(profile) if not c.weak
     ]  # the rest keep template order
     assert new_card_queue(col, profile)[0] == card_id
 

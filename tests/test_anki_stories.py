@@ -10,7 +10,7 @@ from anki.collection import Collection  # noqa: E402
 
 from prep_core import export  # noqa: E402
 from prep_core.model import Story  # noqa: E402
-from prep_core.writers import anki  # noqa: E402
+from tests.builders import cards_of  # noqa: E402
 from tests.test_anki_export import import_apkg, our_cards  # noqa: E402
 
 
@@ -34,10 +34,17 @@ def _stories() -> list[Story]:
     ]
 
 
+def _tells(profile, story: Story) -> None:
+    """Link ``story`` from the profile's first question: the profile uses it, so it is exported
+    though it proves no requirement."""
+    profile.prep.questions[0].story_id = story.id
+
+
 def test_one_card_per_story_with_the_requirement_it_proves(
     sample_profile, col, tmp_path, fixed_now
 ):
     stories = _stories()
+    _tells(sample_profile, stories[1])
     path = tmp_path / "deck.apkg"
     path.write_bytes(export(sample_profile, "apkg", now=fixed_now, stories=stories))
     import_apkg(col, path)
@@ -55,14 +62,15 @@ def test_one_card_per_story_with_the_requirement_it_proves(
 
 def test_story_cards_update_on_re_export(sample_profile, col, tmp_path, fixed_now):
     stories = _stories()
+    _tells(sample_profile, stories[1])
     first = tmp_path / "a.apkg"
-    first.write_bytes(anki.write(sample_profile, now=fixed_now, stories=stories))
+    first.write_bytes(export(sample_profile, "apkg", now=fixed_now, stories=stories))
     import_apkg(col, first)
     count = col.note_count()
     stories[1] = stories[1].model_copy(update={"result": "Raised 400 EUR"})
     again = tmp_path / "b.apkg"
     later = fixed_now.replace(year=fixed_now.year + 1)
-    again.write_bytes(anki.write(sample_profile, now=later, stories=stories))
+    again.write_bytes(export(sample_profile, "apkg", now=later, stories=stories))
     import_apkg(col, again)
     assert col.note_count() == count  # the story's id keeps its note
     backs = [c.note()["Back"] for c in our_cards(col, sample_profile)]
@@ -70,9 +78,12 @@ def test_story_cards_update_on_re_export(sample_profile, col, tmp_path, fixed_no
 
 
 def test_no_stories_no_story_cards(sample_profile, fixed_now):
-    cards = anki.build_cards(sample_profile)
+    cards = cards_of(sample_profile)
     assert not [c for c in cards if c.kind == "story"]
-    assert len(anki.build_cards(sample_profile, stories=_stories())) == len(cards) + 2
+    stories = _stories()
+    assert len(cards_of(sample_profile, stories=stories)) == len(cards) + 1  # the one it uses
+    _tells(sample_profile, stories[1])
+    assert len(cards_of(sample_profile, stories=stories)) == len(cards) + 2
 
 
 # --- gaps drive the rest: cards about an uncovered must-have come first (issue 12) ----------
@@ -99,9 +110,9 @@ def test_cards_about_an_uncovered_must_have_come_after_weak_ones_and_before_the_
     assert uncovered == ["Experience with cloud platforms such as AWS"]
 
     path = tmp_path / "deck.apkg"
-    path.write_bytes(anki.write(profile, now=fixed_now, stories=stories))
+    path.write_bytes(export(profile, "apkg", now=fixed_now, stories=stories))
     import_apkg(col, path)
-    cards = anki.build_cards(profile, stories=stories)
+    cards = cards_of(profile, stories=stories)
     assert [(c.kind, c.item_id) for c in cards if c.gap] == [
         ("question", asked.id),
         ("story", bake_sale.id),
@@ -117,7 +128,7 @@ def test_cards_about_an_uncovered_must_have_come_after_weak_ones_and_before_the_
 def test_no_uncovered_must_have_no_gap_cards(sample_profile):
     sample_profile.prep.questions[0].text = "Tell me about your experience with AWS."
     sample_profile.prep.questions[0].answer = "I ran our training on AWS for three years."
-    assert not [c for c in anki.build_cards(sample_profile) if c.gap]
+    assert not [c for c in cards_of(sample_profile) if c.gap]
 
 
 def test_a_story_card_names_the_requirement_the_story_is_linked_to(col, tmp_path):

@@ -27,7 +27,16 @@ from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
 SECTION_PAGES = [ui.section_page(s.key) for s in SECTIONS]
-ALL_PAGES = [ui.LIBRARY, *SECTION_PAGES, ui.READINESS, ui.FIT, ui.PRACTICE, ui.EXPORT]
+ALL_PAGES = [
+    ui.LIBRARY,
+    *SECTION_PAGES,
+    ui.READINESS,
+    ui.FIT,
+    ui.PRACTICE,
+    ui.PLAN,
+    ui.DEBRIEF,
+    ui.EXPORT,
+]
 PREP_TABS = SECTIONS[[s.key for s in SECTIONS].index("prep")].subsections()
 
 
@@ -79,14 +88,23 @@ def test_hostile_text_is_escaped_in_the_sidebar(store: Store) -> None:
     at = start(store.create(hostile_profile()).id)
     shown = " ".join(m.value for m in at.sidebar.markdown)
     assert "<script>" not in shown and "\\<script\\>" in shown
-    for path in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
-        assert "unsafe_allow_html" not in path.read_text(encoding="utf-8"), path
 
 
-def test_a_page_opened_first_still_runs_inside_the_frame(tmp_path, monkeypatch) -> None:
+def test_no_page_or_part_lets_html_through() -> None:
+    """Text reaches the screen as Markdown, never as HTML: no ``unsafe_allow_html`` in the app,
+    its pages or their parts (pages/_ui), and ``st.html`` only for the frame's own assets."""
+    sources = [ROOT / "app.py", *sorted((ROOT / "pages").rglob("*.py"))]
+    assert ROOT / "pages" / "_ui" / "frame.py" in sources
+    for path in sources:
+        text = path.read_text(encoding="utf-8")
+        assert "unsafe_allow_html" not in text, path
+        if path.name != "frame.py":
+            assert "st.html(" not in text, path
+
+
+def test_a_page_opened_first_still_runs_inside_the_frame(isolated) -> None:
     """Without ``v2_pages``: Streamlit's legacy mode runs the page alone; it reruns via app.py."""
-    monkeypatch.setenv("PREP_DATA_DIR", str(tmp_path / "data"))
-    profile = Store(tmp_path / "data").create(Profile(company="Acme"))
+    profile = Store(isolated).create(Profile(company="Acme"))
     at = start(profile.id, ui.section_page("overview"))
     assert at.title[0].value == "Company Overview"
     assert "Acme" in at.sidebar.markdown[0].value

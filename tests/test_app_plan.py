@@ -175,3 +175,50 @@ def test_the_news_page_flags_old_news(store: Store) -> None:
     [warning] = at.warning
     assert ui.plain("News: Opened Oslo") + " (as of 2019-05-01)" in warning.value
     assert "Undated" not in warning.value
+
+
+def test_the_plan_and_practice_pages_agree_with_the_calendar(store: Store, sample_profile) -> None:
+    """One Insight for the open profile: the Plan page's items, the Practice order and the
+    calendar's prep blocks come from it, all with the story bank (a story proves the AWS
+    must-have, so the question about AWS is not a gap; Practice once ordered without the bank)."""
+    from icalendar import Calendar
+
+    from prep_core.formats import export
+    from prep_core.insight import Insight
+    from prep_core.model import Question
+    from prep_core.stories import StoryStore
+    from tests.test_insight import cloud_story
+
+    sample_profile.interview_date = _today() + timedelta(days=5)
+    sample_profile.prep.questions.append(Question(text="How have you used AWS?"))
+    profile = store.create(sample_profile)
+    StoryStore(store.data_dir).add([cloud_story()])
+    bank = StoryStore(store.data_dir).load().stories
+    insight = Insight.of(profile, bank, now=datetime.now().astimezone())
+    aws = profile.prep.questions[-1].id
+    assert (
+        aws not in insight.gap_questions
+        and aws in Insight.of(profile, now=insight.now).gap_questions
+    )
+
+    at = start(profile.id)
+    labels = [b.label for b in at.button if b.key and b.key.startswith("plan.")]
+    planned = [i for d in insight.plan.days for i in d.items]
+    assert labels == [ui.plain(i.text, 300) for i in planned]
+
+    at.switch_page(ui.PRACTICE).run()
+    picker = at.selectbox(key="practice.pick")
+    assert (
+        list(picker.options)[:3] == [picker.format_func(q.id) for q in insight.practice_order][:3]
+    )
+
+    calendar = Calendar.from_ical(export(profile, "ics", now=insight.now, stories=bank))
+    described = [
+        line.removeprefix("- ")
+        for event in calendar.walk("VEVENT")
+        if str(event["uid"]).startswith("prep-")
+        for line in str(event["description"]).splitlines()
+    ]
+    assert described == [
+        i.text for d in insight.plan.days[:-1] for i in d.items if i.kind != "facts"
+    ]

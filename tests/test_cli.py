@@ -25,13 +25,7 @@ SAMPLE = ROOT / "data" / "samples" / "netflix.md"
 EDITED = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch) -> Path:
-    """Every test gets its own data folder and exports folder; the repo's are never touched."""
-    data_dir = tmp_path / "data"
-    monkeypatch.setenv("PREP_DATA_DIR", str(data_dir))
-    monkeypatch.setattr(cli.export, "EXPORTS_DIR", tmp_path / "exports")
-    return data_dir
+pytestmark = pytest.mark.usefixtures("isolated")  # every test: its own data and exports folders
 
 
 @pytest.fixture
@@ -251,6 +245,7 @@ def test_sections_and_variant_reach_the_writer(capsys, saved, tmp_path, monkeypa
     calls = []
 
     def fake_export(profile, fmt, *, now, **options):
+        assert options.pop("insight").profile.id == profile.id  # computed once, by the CLI
         calls.append((profile.id, fmt, options))
         return b"exported"
 

@@ -7,21 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from prep_core import cli
 from prep_core.model import Profile, SkillRow, Story
 from prep_core.stories import STORIES_FILE, StoryStore
 from tests.test_cli import assert_one_line_error, run, snapshot
 
 ML = (Path(__file__).parent / "postings" / "ml_engineer.md").read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def isolated(tmp_path, monkeypatch) -> Path:
-    """A data folder and an exports folder of the test's own (as in test_cli.py)."""
-    data_dir = tmp_path / "data"
-    monkeypatch.setenv("PREP_DATA_DIR", str(data_dir))
-    monkeypatch.setattr(cli.export, "EXPORTS_DIR", tmp_path / "exports")
-    return data_dir
 
 
 def _saved(isolated_dir) -> Profile:

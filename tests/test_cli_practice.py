@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -13,21 +12,15 @@ from prep_core import model
 from prep_core.cli import practice as cli_practice
 from prep_core.model import Profile, Question
 from prep_core.store import Store
-from tests.conftest import require_module
 from tests.test_cli import assert_one_line_error, run, snapshot
-from tests.test_voice import SPOKEN, VOICE_EXTRA, speak
+from tests.test_voice import SPOKEN, speak
 
 ANSWER = """When I was at my last job, our team had a slow recommendation pipeline.
 I was responsible for fixing it. I moved training to PyTorch on Kubernetes and used Kafka
 and Spark to build scalable systems. As a result, training time dropped by 40 percent."""
 
 
-@pytest.fixture(autouse=True)
-def isolated(tmp_path, monkeypatch) -> Path:
-    """Every test gets its own data folder."""
-    data_dir = tmp_path / "data"
-    monkeypatch.setenv("PREP_DATA_DIR", str(data_dir))
-    return data_dir
+pytestmark = pytest.mark.usefixtures("isolated")  # every test: its own data folder
 
 
 @pytest.fixture
@@ -243,8 +236,7 @@ def test_the_answer_limit_matches_the_model():
     assert cli_practice.MAX_TEXT == model.MAX_TEXT
 
 
-def test_a_spoken_answer(capsys, acme, tmp_path):
-    require_module("faster_whisper", VOICE_EXTRA)
+def test_a_spoken_answer(capsys, acme, tmp_path, with_voice):
     wav = speak(SPOKEN, tmp_path / "answer.wav")
     code, out, err = run(
         capsys, "practice", acme.slug, "--question", "2", "--audio", str(wav), "--json"

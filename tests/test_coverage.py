@@ -12,12 +12,12 @@ from rapidfuzz import fuzz, utils
 from prep_core.coverage import REWORDED, coverage, effective_requirements, gap_questions
 from prep_core.fixes import add_skill_row, materialise
 from prep_core.formats import export
+from prep_core.insight import Insight
 from prep_core.model import Profile, Question, Requirement, SkillRow, Story
-from prep_core.plan import plan
 from prep_core.posting import merge_requirements, requirements
 from prep_core.progress import practice_order
 from prep_core.vocabulary import vocabulary
-from prep_core.writers.anki import build_cards
+from tests.builders import cards_of
 
 POSTINGS = Path(__file__).parent / "postings"
 ML = (POSTINGS / "ml_engineer.md").read_text(encoding="utf-8")
@@ -247,11 +247,13 @@ def test_in_progress_counts_as_not_covered_everywhere():
     assert report.to_dict()["requirements"][1]["state"] == "in progress"
     assert gap_questions(profile) == {asked.id}
     assert practice_order(profile)[0].id == asked.id
-    planned = [i.ref for d in plan(profile, now=NOW).days for i in d.items if i.kind == "fit"]
+    planned = [
+        i.ref for d in Insight.of(profile, now=NOW).plan.days for i in d.items if i.kind == "fit"
+    ]
     assert planned == [k8s.id]
-    cards = {c.item_id for c in build_cards(profile)}
+    cards = {c.item_id for c in cards_of(profile)}
     assert python.id in cards and empty.id not in cards  # an empty row is no card
-    assert [c.item_id for c in build_cards(profile) if c.gap] == [asked.id]  # Anki gap order
+    assert [c.item_id for c in cards_of(profile) if c.gap] == [asked.id]  # Anki gap order
     sheet = docx.Document(io.BytesIO(export(profile, "docx", now=NOW, variant="cheatsheet")))
     cells = {cell.text for table in sheet.tables for row in table.rows for cell in row.cells}
     assert "Ten years of Python" in cells and "Kubernetes" not in cells  # nor a sheet row

@@ -11,7 +11,7 @@ from docx import Document
 from prep_core.debrief import ask, asked_in, thank_you_draft
 from prep_core.model import Debrief, Profile, Question, Round
 from prep_core.practice import practice_order
-from prep_core.writers import docx
+from tests.builders import write_docx
 
 NOW = datetime(2026, 12, 1, 9, tzinfo=UTC)
 
@@ -70,7 +70,7 @@ def test_the_dossier_has_the_rounds_and_their_debriefs():
     )
     profile.rounds = [item]
     profile.prep.questions = [Question(text="Why Acme?", asked_in=item.id, how_it_went="Short.")]
-    document = Document(io.BytesIO(docx.write(profile, now=NOW)))
+    document = Document(io.BytesIO(write_docx(profile, now=NOW)))
     text = "\n".join(p.text for p in document.paragraphs)
     for expected in (
         "Interview Rounds and Debriefs",

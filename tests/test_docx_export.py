@@ -23,8 +23,8 @@ from prep_core.model import (
     Source,
 )
 from prep_core.sections import BASICS, SECTION_BY_KEY, SECTIONS, all_fields
-from prep_core.writers.docx import write
 from tests.builders import hostile_profile
+from tests.builders import write_docx as write
 
 STILL = "Still to research"
 NOTHING_YET = "Nothing here yet — see Still to research."

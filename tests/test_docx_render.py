@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from prep_core.model import Attempt, Profile, Requirement
-from prep_core.writers.docx import write
 from tests.builders import hostile_profile
+from tests.builders import write_docx as write
 from tests.conftest import require_executable
 
 pytestmark = pytest.mark.render

@@ -12,7 +12,7 @@ from prep_core.model import Profile, Question, Story
 from prep_core.readers.json import read
 from prep_core.store import Store
 from prep_core.stories import StoryStore
-from prep_core.writers.anki import build_cards
+from tests.builders import cards_of
 
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 AWS = "Experience with cloud platforms such as AWS"
@@ -25,9 +25,9 @@ def _aws(profile: Profile):
 # --- a story linked to a deleted profile ------------------------------------------------------
 
 
-def test_a_story_outlives_the_profile_that_linked_it(tmp_path, sample_profile):
-    store = Store(tmp_path)
-    bank = StoryStore(tmp_path)
+def test_a_story_outlives_the_profile_that_linked_it(isolated, sample_profile):
+    store = Store(isolated)
+    bank = StoryStore(isolated)
     story = Story(
         title="Moved training to the cloud", action="I moved 40 jobs to AWS.", result="Cheaper"
     )
@@ -79,7 +79,7 @@ def test_dropping_a_requirement_drops_the_link_and_keeps_the_skills_row(sample_p
     report = coverage(profile)
     assert AWS not in [r.text for r in report.requirements]
     assert (report.must_covered, report.must_total) == (5, 5)
-    assert row.id in {c.item_id for c in build_cards(profile)}  # still a card
+    assert row.id in {c.item_id for c in cards_of(profile)}  # still a card
     assert read(export(profile, "json", now=NOW).decode()).prep.skill_map[-1].skill == "AWS"
 
 

@@ -10,9 +10,9 @@ from docx import Document
 from pydantic import ValidationError
 
 from prep_core.freshness import as_of_date, dated_facts, marked, stale_facts, without_stale
+from prep_core.insight import Insight
 from prep_core.model import NewsItem, Profile
-from prep_core.plan import plan
-from prep_core.writers import anki, docx
+from tests.builders import cards_of, write_docx
 
 NOW = datetime(2026, 12, 1, 9, tzinfo=UTC)
 
@@ -81,7 +81,7 @@ def test_marked_and_without_stale_change_copies_only():
 
 def test_the_dossier_and_cheat_sheet_mark_stale_facts():
     for variant in ("dossier", "cheatsheet"):
-        data = docx.write(_profile(), now=NOW, variant=variant)
+        data = write_docx(_profile(), now=NOW, variant=variant)
         document = Document(io.BytesIO(data))
         text = "\n".join(p.text for p in document.paragraphs)
         text += "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
@@ -102,12 +102,12 @@ def test_new_anki_cards_leave_stale_facts_out(tmp_path):
     assert "Launched Acme AI" in text and "1,200 people" in text
     assert "$2 billion" not in text and "Oslo" not in text
     fresh = _profile(stale_after_days=3650)
-    assert "overview.revenue" in {c.item_id for c in anki.build_cards(fresh)}
+    assert "overview.revenue" in {c.item_id for c in cards_of(fresh)}
 
 
 def test_the_plan_counts_them_the_day_before():
     profile = _profile(interview_date=date(2026, 12, 4))
-    eve = plan(profile, now=NOW).days[-2]
+    eve = Insight.of(profile, now=NOW).plan.days[-2]
     assert "Re-check these 2 facts before quoting them" in [i.text for i in eve.items]
 
 

@@ -17,9 +17,8 @@ from prep_core.completeness import completeness
 from prep_core.model import NewsItem, Profile, Question, SkillRow
 from prep_core.readers.markdown import read
 from prep_core.sections import SECTION_BY_KEY
-from prep_core.writers.anki import build_cards
-from prep_core.writers.docx import write as write_docx
 from prep_core.writers.markdown import write as write_markdown
+from tests.builders import cards_of, write_docx
 
 NOW = datetime(2026, 11, 27, 14, 2, 11, tzinfo=UTC)
 
@@ -78,7 +77,7 @@ def test_word_lists_a_placeholder_under_still_to_research_and_prints_the_link(pr
 
 
 def test_anki_gives_no_card_for_a_placeholder(profile):
-    cards = build_cards(profile)
+    cards = cards_of(profile)
     assert "overview.founded" not in {card.item_id for card in cards}
     assert not any("[" in card.front or "[" in card.back for card in cards)
     backs = {card.item_id: card.back for card in cards}

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, time, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
 from prep_core.cli import main
+from prep_core.freshness import Fact
+from prep_core.insight import Insight
 from prep_core.model import Attempt, Profile, Question, Round
-from prep_core.plan import plan
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 TODAY = NOW.date()
+OLD = Fact("overview.revenue", "Revenue", "$1m (2020)", date(2020, 12, 31), "", "overview")
+
+
+def plan(profile: Profile, *, stale_facts: int | None = None):
+    """The plan of ``profile`` at ``NOW``; ``stale_facts``: as if that many facts were old."""
+    insight = Insight.of(profile, now=NOW)
+    if stale_facts is not None:
+        insight = replace(insight, stale_facts=(OLD,) * stale_facts)
+    return insight.plan
 
 
 def _profile(days: int | None, **kw) -> Profile:
@@ -48,21 +59,21 @@ def texts(result) -> list[str]:
 
 
 def test_no_date_says_what_to_do():
-    result = plan(_profile(None), now=NOW)
+    result = plan(_profile(None))
     assert result.status == "no_date" and "No interview date yet" in result.message
     [day] = result.days
     assert day.date == TODAY and [(i.kind, i.page) for i in day.items] == [("setup", "basics")]
 
 
 def test_a_date_in_the_past_says_so():
-    result = plan(_profile(-3), now=NOW)
+    result = plan(_profile(-3))
     assert result.status == "past"
     assert "was on 2026-11-28, 3 days ago" in result.message
     assert [i.kind for i in result.days[0].items] == ["debrief", "setup"]
 
 
 def test_interview_tomorrow_today_is_review_with_the_top_gaps_if_there_is_time():
-    result = plan(_profile(1), now=NOW, stale_facts=4)
+    result = plan(_profile(1), stale_facts=4)
     assert result.status == "ok" and "tomorrow (2026-12-02)" in result.message
     eve, interview = result.days
     assert (eve.date, interview.date) == (TODAY, TODAY + timedelta(1))
@@ -74,7 +85,7 @@ def test_interview_tomorrow_today_is_review_with_the_top_gaps_if_there_is_time()
 
 
 def test_three_days_out_research_and_practice_first_the_day_before_is_review():
-    result = plan(_profile(3), now=NOW, stale_facts=2)
+    result = plan(_profile(3), stale_facts=2)
     assert [d.date for d in result.days] == [TODAY + timedelta(n) for n in range(4)]
     first, second, eve, interview = result.days
     assert kinds(first)[0] == "research" and kinds(first)[-1] == "review"
@@ -95,12 +106,12 @@ def test_three_days_out_research_and_practice_first_the_day_before_is_review():
 
 
 def _research_sections() -> set[str]:
-    result = plan(_profile(3), now=NOW)
+    result = plan(_profile(3))
     return {i.ref for d in result.days for i in d.items if i.kind == "research"}
 
 
 def test_fourteen_days_front_loads_new_work_and_reviews_every_day():
-    result = plan(_profile(14), now=NOW)
+    result = plan(_profile(14))
     assert len(result.days) == 15
     assert all("review" in kinds(d) for d in result.days[:-1])  # the deck, every day
     research_days = [n for n, d in enumerate(result.days) if "research" in kinds(d)]
@@ -110,7 +121,7 @@ def test_fourteen_days_front_loads_new_work_and_reviews_every_day():
 
 
 def test_sixty_days_is_sensible_too():
-    result = plan(_profile(60), now=NOW)
+    result = plan(_profile(60))
     assert len(result.days) == 61 and result.days[-1].date == TODAY + timedelta(60)
     assert sum("Mock round" in t for t in texts(result)) == 8
     assert max(len(d.items) for d in result.days) <= 6
@@ -118,12 +129,12 @@ def test_sixty_days_is_sensible_too():
 
 def test_items_disappear_when_done():
     profile = _profile(5)
-    before = plan(profile, now=NOW)
+    before = plan(profile)
     profile.prep.questions[0].attempts = [Attempt(text="Because.", rating=4, time=NOW)]
     profile.competitors.direct = ["Globex"]
     profile.competitors.advantages = "Speed"
     profile.competitors.challenges = "Size"
-    after = plan(profile, now=NOW)
+    after = plan(profile)
     refs = lambda p: {i.ref for d in p.days[:-2] for i in d.items}  # noqa: E731
     assert {"q-new", "competitors"} <= refs(before)
     assert not {"q-new", "competitors"} & refs(after)
@@ -141,13 +152,13 @@ def test_the_next_of_several_rounds_with_time_zone_and_interviewers():
         ),
         Round(day=TODAY + timedelta(9), kind="onsite"),
     ]
-    result = plan(_profile(None, rounds=rounds), now=NOW)
+    result = plan(_profile(None, rounds=rounds))
     assert result.round is rounds[1]
     assert result.days[-1].items[0].text == "Technical round at 15:30 (Europe/Berlin) with Ana, Bo"
 
 
 def test_json_shape():
-    data = plan(_profile(3), now=NOW).to_dict()
+    data = plan(_profile(3)).to_dict()
     assert list(data) == ["status", "message", "round", "days"]
     assert data["days"][0]["date"] == "2026-12-01"
     assert set(data["days"][0]["items"][0]) == {"kind", "text", "page"}
@@ -178,19 +189,19 @@ def test_an_uncovered_must_have_is_planned_until_something_proves_it():
     profile = _profile(5)
     kafka = Requirement(text="Experience with Kafka streaming", kind="must", terms=["Kafka"])
     profile.requirements = [kafka]
-    before = plan(profile, now=NOW)
+    before = plan(profile)
     fit = [i for d in before.days for i in d.items if i.kind == "fit"]
     assert [(i.ref, i.page) for i in fit] == [(kafka.id, "fit")]
     assert "Kafka" in fit[0].text
     profile.prep.skill_map = [SkillRow(skill="Kafka at Acme", requirement_id=kafka.id)]
-    planned = [i.ref for d in plan(profile, now=NOW).days for i in d.items if i.kind == "fit"]
+    planned = [i.ref for d in plan(profile).days for i in d.items if i.kind == "fit"]
     assert planned == [kafka.id]  # a row with no talking point is in progress, not proof
     profile.prep.skill_map[0].talking_point = "Ran Kafka at 2M events a second"
-    assert not [i for d in plan(profile, now=NOW).days for i in d.items if i.kind == "fit"]
+    assert not [i for d in plan(profile).days for i in d.items if i.kind == "fit"]
 
 
 def test_a_research_item_never_says_research_twice():
-    result = plan(_profile(14), now=NOW)
+    result = plan(_profile(14))
     research = [t for t in texts(result) if "Sources" in t]
     assert research, texts(result)
     assert not any("Research Research" in t for t in texts(result)), research

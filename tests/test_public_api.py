@@ -21,8 +21,9 @@ def test_all_is_sorted_and_names_only_what_resolves():
         assert getattr(prep_core, name) is not None, name
 
 
-def test_the_design_contracts_are_there():
-    """DESIGN.md: read_markdown, write_markdown, load_file, export and FORMATS."""
+def test_the_public_api_contracts_are_there():
+    """ARCHITECTURE.md ("The public API"): read_markdown, write_markdown, load_file, export
+    and FORMATS."""
     profile = prep_core.read_markdown("# Company Profile: Acme\n")
     assert profile.company == "Acme"
     assert prep_core.write_markdown(profile).startswith("# Company Profile: Acme\n")

@@ -11,7 +11,7 @@ import pytest
 
 from prep_core import sections
 from prep_core.model import Profile, SkillRow
-from prep_core.writers.docx import write
+from tests.builders import write_docx as write
 
 NOW = datetime(2026, 11, 27, 14, 2, 11, tzinfo=UTC)
 

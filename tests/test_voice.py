@@ -13,7 +13,7 @@ import pytest
 
 from prep_core import voice
 from prep_core.vocabulary import hotwords
-from tests.conftest import require_executable, require_module
+from tests.conftest import require_executable
 
 VOICE_EXTRA = 'pip install -e ".[voice]"'
 SPOKEN = (
@@ -29,12 +29,6 @@ def speak(text: str, path: Path, *, ssml: bool = False) -> Path:
     flags = ["-m"] if ssml else []
     subprocess.run([espeak, "-s", "150", *flags, "-w", str(path), text], check=True)
     return path
-
-
-@pytest.fixture
-def with_voice() -> None:
-    require_module("faster_whisper", VOICE_EXTRA)
-    require_module(voice.MODEL_PACKAGE, VOICE_EXTRA)
 
 
 @pytest.fixture(scope="module")

@@ -1,23 +1,26 @@
 """The state rule: a widget shows the saved model, and an edit is saved before the app moves on.
 
-Every editing widget of the dashboard is drawn by ``bound``, the one place the rule lives:
+Every editing widget of the dashboard is drawn by ``bound`` (a field of the open profile) or
+``bound_to`` (a value kept outside it, such as a story of the shared bank): the rule lives here.
 
 1. **Drawn from the model.** Before a widget is created, its session-state value is compared with
    the model's value; a missing, stale or emptied value is replaced by the model's, so Streamlit
    sends it to the browser. When the two agree the model's value is also passed as the widget's
    default, which is what a browser shows for a widget it holds no value for.
 2. **Saved on change.** ``on_change`` writes the value through the model (pydantic validates it)
-   and saves the file. A refused value stays on screen, with the reason, until it is fixed.
-3. **Leaving is a widget event.** Every way off a page (the sidebar, Previous/Next, tabs, the
-   question picker, Library actions) is a Streamlit widget of the page being left, never a
-   client-side link, so the browser sends the typed text and the click in one request and the
-   callbacks above run before the app navigates (see ``pages/_ui/frame.py``).
+   and saves the file. A refused value stays on screen, with the reason, until it is fixed
+   (``REFUSED``).
+3. **Leaving waits for the save.** The sidebar menu is Streamlit's own page links
+   (``pages/_ui/frame.py``). A field saves when it loses focus, and a click on a menu link
+   would ask for the new page before the field's value arrives, tagged with the old page: the
+   server merged the two and ran the old page again, while the browser had already dropped that
+   page's widget values, so the page came back blank. ``frame.js`` holds such a click in the
+   browser until the save's run has ended, then lets it go through. Previous/Next, tabs, the
+   question picker and the Library's actions are widgets of the page being left, so the click
+   and the typed value travel in one request and the callbacks run before the app navigates.
 
-Why: with Streamlit's own sidebar links a page switch and the blur of a text field race. The
-browser asks for the new page first, then sends the field's value tagged with the old page; the
-server merges the two requests and runs the old page again, while the browser has already dropped
-that page's widget values. Widgets seeded only through session state have an empty default, so
-the page came back blank, and the next click sent the blanks back as edits.
+Why the default matters: widgets seeded only through session state have an empty default, so a
+page redrawn after such a race showed blanks, and the next click sent the blanks back as edits.
 """
 
 from __future__ import annotations

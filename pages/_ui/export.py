@@ -9,9 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from pages._ui.fit import report, stories
-from pages._ui.state import plain, store
-from prep_core.coverage import linked_stories
+from pages._ui.state import insight, plain, store
 from prep_core.errors import PrepError
 from prep_core.exporting import write_export
 from prep_core.formats import Format, export, export_filename
@@ -41,10 +39,11 @@ def export_card(profile: Profile, fmt: Format) -> None:
                 key=f"export.{fmt.name}.sections",
                 format_func=_section_title,
             )
-        bank = stories()
-        used = linked_stories(profile, bank, report(profile, bank)) if bank else []
-        if "stories" in fmt.options and used:
-            options["stories"] = used  # the story bank's stories this profile uses
+        analysis = insight(profile)  # the Plan page's, Fit's and Practice's: they agree
+        if fmt.analysed:
+            options["insight"] = analysis
+        elif "stories" in fmt.options and analysis.linked_stories:
+            options["stories"] = list(analysis.linked_stories)  # the bank's, this profile uses
         name = export_filename(profile, fmt.name, variant=options.get("variant"))
         build = partial(export, profile, fmt.name, **options)  # runs only on click
         empty = options.get("sections") == []

@@ -1,21 +1,21 @@
 """The Fit page's parts: the coverage matrix, a one-click fix per gap, the editable requirements.
 
-Everything it decides is in ``prep_core`` (``coverage``, ``posting.merge_requirements``,
-``fixes``); here are only widgets and their callbacks. Edits go through ``bind.bound`` (the
-requirement's text and kind) or ``state.change`` (a click), so each is saved at once.
+Everything it decides is in ``prep_core`` (the coverage matrix of ``state.insight``,
+``posting.merge_requirements``, ``fixes``); here are only widgets and their callbacks. Edits
+go through ``bind.bound`` (the requirement's text and kind) or ``state.change`` (a click), so
+each is saved at once.
 """
 
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from pages._ui.bind import bound, picked, picker, wkey
 from pages._ui.state import change, current, plain, say
-from prep_core.coverage import Coverage, RequirementCoverage, Started, coverage
+from prep_core.coverage import Coverage, RequirementCoverage, Started, effective_requirements
 from prep_core.errors import PrepError
 from prep_core.fixes import (
     add_keyword,
@@ -23,7 +23,6 @@ from prep_core.fixes import (
     add_requirement,
     add_skill_row,
     drop_requirement,
-    materialise,
     re_extract,
     set_kinds,
     set_requirement,
@@ -37,41 +36,6 @@ from prep_core.stories import StoryStore
 SHOWN_GAPS = 12  # the most urgent first; each is a few widgets, and every run draws them
 KIND_LABELS = {"must": "Must-have", "nice": "Nice to have", "responsibility": "Responsibility"}
 STATE_LABELS = {"covered": "Covered", "in progress": "In progress", "gap": "Gap"}
-
-
-def stories() -> list[Story]:
-    """The story bank, read again only when its file changed; a bank that does not load is
-    reported and counts as empty."""
-    path = StoryStore().path
-    try:
-        info = path.stat()
-    except OSError:
-        return []
-    try:
-        return list(_bank(str(path), (info.st_mtime_ns, info.st_size)))
-    except PrepError as error:
-        st.warning(plain(f"The story bank was not loaded: {error}", 300))
-        return []
-
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def _bank(path: str, stamp: tuple[int, int]) -> tuple[Story, ...]:
-    return tuple(StoryStore(Path(path).parent).load().stories)
-
-
-_REPORT = "_prep.coverage"  # (key, Coverage): the open profile's matrix at its saved revision
-
-
-def report(profile: Profile, bank: list[Story]) -> Coverage:
-    """The coverage matrix, computed once per saved revision of the profile and of the bank."""
-    stars = tuple((s.id, s.title, s.situation, s.task, s.action, s.result, *s.tags) for s in bank)
-    key = (profile.id, profile.revision, profile.updated_at, stars)
-    cached = st.session_state.get(_REPORT)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    result = coverage(profile, bank)
-    st.session_state[_REPORT] = (key, result)
-    return result
 
 
 def matrix(result: Coverage, bank: list[Story]) -> None:
@@ -240,7 +204,9 @@ def requirements_editor(profile: Profile) -> None:
         help="Adds the posting's new rows; never changes the ones you edited or dropped",
     )
     bar.button("Add a requirement", key="fit.add", on_click=_add, icon=":material/add:")
-    rows = [r for r in materialise(profile.model_copy(deep=True)) if not r.dropped]
+    # The rows as the matrix sees them (the posting's extraction while there are none), drawn
+    # without copying the profile: a click materialises them (``fixes``) before it edits one.
+    rows = [r for r in profile.requirements or effective_requirements(profile) if not r.dropped]
     if not rows:
         st.caption("No requirements yet: paste the job posting on Company Profile (Basics).")
         return

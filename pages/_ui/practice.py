@@ -12,7 +12,7 @@ import time
 import streamlit as st
 
 from pages._ui.bind import picker
-from pages._ui.state import change, current, persist, plain, say
+from pages._ui.state import change, current, insight, persist, plain, say
 from prep_core import voice
 from prep_core.model import QUESTION_CATEGORIES, Profile, Question
 from prep_core.practice import Feedback, feedback, record_attempt
@@ -24,27 +24,24 @@ SETS = {"weakest": "Weakest first", "never": "Never practised", "weak": "Weak an
 SETS |= {f"category:{c}": f"Category: {c.capitalize()}" for c in QUESTION_CATEGORIES if c}
 STARTED = "practice.started"  # {question id: time.time() when the timer started}
 TYPED = "practice.typed"  # {question id: the attempt typed so far}
-ORDER = "practice.order"  # ((profile id, revision, set), [question ids in practice order])
 RESULT = "practice.result"  # {question id: (text, seconds, words, Feedback)}
 
 
 def questions_to_practise(profile: Profile) -> list[Question]:
     """The chosen set, in practice order (never practised, weak and uncovered must-haves first).
 
-    The order weighs the coverage matrix, ~10 ms on a large profile: it is computed once per
-    saved revision and set, not on every run (each keystroke's save makes a new revision).
+    The order weighs the coverage matrix with the story bank: the gaps are the open profile's
+    ``state.insight`` (computed once per saved revision), as on the Plan page.
     """
     choice = st.selectbox("Practise", list(SETS), format_func=SETS.get, key="practice.set")
-    key = (profile.id, profile.revision, choice)
-    cached = st.session_state.get(ORDER)
-    if cached is None or cached[0] != key:
-        if choice.startswith("category:"):
-            order = practice_order(profile, category=choice.split(":", 1)[1])
-        else:
-            order = practice_order(profile, mode=choice)
-        cached = st.session_state[ORDER] = (key, [q.id for q in order])
-    by_id = {q.id: q for q in profile.prep.questions}
-    return [by_id[i] for i in cached[1] if i in by_id]
+    analysis = insight(profile)
+    if choice == "weakest":  # as questions of ``profile``, the object the page edits
+        by_id = {q.id: q for q in profile.prep.questions}
+        return [by_id[q.id] for q in analysis.practice_order if q.id in by_id]
+    gaps = analysis.gap_questions
+    if choice.startswith("category:"):
+        return practice_order(profile, category=choice.split(":", 1)[1], gaps=gaps)
+    return practice_order(profile, mode=choice, gaps=gaps)
 
 
 def pick_question(profile: Profile, questions: list[Question]) -> Question:

@@ -1,8 +1,13 @@
-"""The open profile, its saving, and the messages about it, shared by every page.
+"""The open profile, its saving, the messages about it, and the data caches every page shares.
 
 The open profile lives in session state under ``PROFILE``, a key no widget uses. Every change is
 saved at once through ``Store.save``. A message (saved, refused, deleted with Undo) belongs to the
 profile it is about and is shown only while that profile is open; the next action replaces it.
+
+The caches: the store's entries and the story bank are read again only when their files change;
+the open profile's ``Insight`` (coverage, gaps, practice order, stale facts, the plan) is
+computed once per saved revision, story bank and minute, and shared by Plan, Fit, Readiness,
+Practice and Export, so those pages cannot disagree.
 """
 
 from __future__ import annotations
@@ -23,8 +28,10 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from prep_core.errors import PrepError, StaleRevision, describe_validation_error
-from prep_core.model import Profile
+from prep_core.insight import Insight
+from prep_core.model import Profile, Story
 from prep_core.store import Entry, Store
+from prep_core.stories import StoryStore
 
 PROFILE = "_prep.profile"  # the open Profile (a pydantic model; it pickles)
 MESSAGE = "_prep.message"  # the last Message, about one profile
@@ -119,6 +126,61 @@ def entries() -> list[Entry]:
 @st.cache_resource(max_entries=16, show_spinner=False)
 def _entries(data_dir: str, stamp: tuple) -> list[Entry]:
     return Store(Path(data_dir)).entries()
+
+
+def stories() -> list[Story]:
+    """The story bank, read again only when its file changed; a bank that does not load is
+    reported and counts as empty."""
+    return _stories_at(_bank_stamp())
+
+
+def _stories_at(stamp: tuple[str, int, int] | None) -> list[Story]:
+    if stamp is None:
+        return []
+    try:
+        return list(_bank(*stamp))
+    except PrepError as error:
+        st.warning(plain(f"The story bank was not loaded: {error}", 300))
+        return []
+
+
+def _bank_stamp() -> tuple[str, int, int] | None:
+    path = StoryStore().path
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (str(path), info.st_mtime_ns, info.st_size)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _bank(path: str, mtime_ns: int, size: int) -> tuple[Story, ...]:
+    return tuple(StoryStore(Path(path).parent).load().stories)
+
+
+def insight(profile: Profile) -> Insight:
+    """What ``profile`` means now (``prep_core.insight``): computed once per saved revision of
+    the profile, of the story bank, and per minute (the plan's today, the stale facts)."""
+    stamp = _bank_stamp()
+    now = datetime.now().astimezone()  # the person's own day: "today" is theirs, not UTC's
+    key = (profile.id, profile.revision, profile.updated_at, stamp, f"{now:%Y%m%d%H%M}")
+    ctx = get_script_run_ctx()
+    session = ctx.session_id if ctx is not None else ""
+    cached = _INSIGHTS.get(session)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    result = Insight.of(profile, _stories_at(stamp), now=now)
+    _INSIGHTS.pop(session, None)
+    _INSIGHTS[session] = (key, result)
+    while len(_INSIGHTS) > MAX_SESSIONS:  # the sessions least recently recomputed go first
+        del _INSIGHTS[next(iter(_INSIGHTS))]
+    return result
+
+
+# Per browser session, outside session state: session state is pickled on every run (the
+# config's enforceSerializableSessionState), and the insight holds the whole profile again.
+_INSIGHTS: dict[str, tuple[tuple, Insight]] = {}
+MAX_SESSIONS = 32
 
 
 def current() -> Profile | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from prep_core.cli._common import exported_stories, load_profile, profile_argument
+from prep_core.cli._common import exported_stories, load_profile, profile_argument, story_bank
 from prep_core.errors import PrepError, UnknownFormat
 from prep_core.paths import EXPORTS_DIR
 
@@ -25,14 +25,19 @@ def run_export(args: argparse.Namespace) -> int:
     if args.output == "-" and spec.binary and sys.stdout.isatty():
         raise PrepError(f"{spec.label} is binary; write it to a file with -o PATH, or pipe it")
     profile = load_profile(args)
-    if "stories" in spec.options and (stories := exported_stories(profile, args)):
+    from datetime import datetime
+
+    now = datetime.now().astimezone()
+    if spec.analysed:  # the story bank loaded once, the analysis computed once, for the writer
+        from prep_core.insight import Insight
+
+        options["insight"] = Insight.of(profile, story_bank(args), now=now)
+    elif "stories" in spec.options and (stories := exported_stories(profile, args)):
         options["stories"] = stories
     if args.output == "-":
-        from datetime import datetime
-
         from prep_core.formats import export
 
-        data = export(profile, spec.name, now=datetime.now().astimezone(), **options)
+        data = export(profile, spec.name, now=now, **options)
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return 0
@@ -45,6 +50,7 @@ def run_export(args: argparse.Namespace) -> int:
         args.output,
         exports_dir=EXPORTS_DIR,
         data_dir=resolve_data_dir(args.data_dir),
+        now=now,
         **options,
     )
     print(target)

@@ -10,14 +10,15 @@ from prep_core.cli._common import load_profile, profile_argument, story_bank, ta
 
 def run_check(args: argparse.Namespace) -> int:
     """Print how complete a profile is, section by section."""
-    from prep_core.completeness import completeness
-    from prep_core.coverage import coverage
+    from datetime import datetime
+
+    from prep_core.insight import Insight
     from prep_core.progress import practice_stats
 
     profile = load_profile(args)
-    report = completeness(profile)
+    insight = Insight.of(profile, story_bank(args), now=datetime.now().astimezone())
+    report, fit = insight.completeness, insight.coverage
     practice = practice_stats(profile)
-    fit = coverage(profile, story_bank(args))
     if args.json:
         import json
 
@@ -45,11 +46,12 @@ def run_plan(args: argparse.Namespace) -> int:
     """Print the day-by-day plan to the next interview round."""
     from datetime import datetime
 
-    from prep_core.plan import plan
+    from prep_core.insight import Insight
 
     profile = load_profile(args)
     stories = story_bank(args)  # a story can prove a must-have
-    result = plan(profile, now=datetime.now().astimezone(), stories=stories)  # the local day
+    now = datetime.now().astimezone()  # the local day
+    result = Insight.of(profile, stories, now=now).plan
     if args.json:
         import json
 

@@ -9,26 +9,29 @@ octets and ends them with CRLF. What the calendar holds:
   values; the interviewers in the description; the place or link as ``LOCATION``; two
   ``VALARM`` reminders, a day and an hour before;
 - a debrief block right after each round (after an all-day round: 18:00 that day);
-- the plan to the next round (``prep_core.plan``): one evening prep block a day listing that
-  day's items, and on the day before a "re-check facts" block when some facts are stale.
+- the plan to the next round (``Insight.plan``, the Plan page's): one evening prep block a day
+  listing that day's items, and on the day before a "re-check facts" block when some facts are
+  stale.
 
 Every UID comes from stable ids (the profile's, the round's, the day's date), so importing a
 later export updates the events instead of adding copies; ``SEQUENCE`` is the profile's
-revision. ``now`` is ``DTSTAMP`` and the plan's clock, so the same call gives the same bytes.
+revision. ``now`` is ``DTSTAMP`` (the plan's clock is the insight's), so the same call gives the
+same bytes.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone, vText
 
 from prep_core.model import Profile, Round
-from prep_core.plan import Day, Plan, plan
-from prep_core.rounds import effective_rounds
+
+if TYPE_CHECKING:
+    from prep_core.insight import Insight
 
 __all__ = ["PRODID", "write"]
 
@@ -42,7 +45,7 @@ DEBRIEF_MINUTES = 30
 ALARMS = (timedelta(days=-1), timedelta(hours=-1))
 
 
-def write(profile: Profile, *, now: datetime, **_: Any) -> bytes:
+def write(profile: Profile, *, now: datetime, insight: Insight) -> bytes:
     now = (now if now.tzinfo else now.replace(tzinfo=UTC)).astimezone(UTC).replace(microsecond=0)
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -52,9 +55,9 @@ def write(profile: Profile, *, now: datetime, **_: Any) -> bytes:
     calendar.add("x-wr-calname", vText(f"Interview: {profile.title}"))  # TEXT, escaped
     stamp = _Stamp(profile, now)
     events = []
-    for item in effective_rounds(profile):
+    for item in insight.rounds:
         events += [_round_event(profile, item, stamp), _debrief_event(profile, item, stamp)]
-    events += _plan_events(profile, plan(profile, now=now), stamp)
+    events += _plan_events(profile, insight, stamp)
     zones = sorted({z for e in events for z in _zones(e)})
     # A component's text is its lines in order: the calendar's head, then each VTIMEZONE (built
     # once per zone: icalendar's from_tzid takes milliseconds), then the events.
@@ -133,7 +136,8 @@ def _debrief_event(profile: Profile, item: Round, stamp: _Stamp) -> Event:
     return event
 
 
-def _plan_events(profile: Profile, result: Plan, stamp: _Stamp) -> list[Event]:
+def _plan_events(profile: Profile, insight: Insight, stamp: _Stamp) -> list[Event]:
+    result = insight.plan
     if result.status != "ok" or result.round is None:
         return []
     target = result.round
@@ -145,7 +149,7 @@ def _plan_events(profile: Profile, result: Plan, stamp: _Stamp) -> list[Event]:
         prep = [i for i in day.items if i.kind != "facts"]
         facts = [i for i in day.items if i.kind == "facts"]
         if prep:
-            event = stamp.event("prep", f"{day.date:%Y%m%d}", _prep_summary(profile, day))
+            event = stamp.event("prep", f"{day.date:%Y%m%d}", _prep_summary(profile, len(prep)))
             start = datetime.combine(day.date, PREP_AT, zone)
             _when(event, start, _after(start, PREP_MINUTES))
             event.add("description", "\n".join(f"- {i.text}" for i in prep))
@@ -164,8 +168,7 @@ def _plan_events(profile: Profile, result: Plan, stamp: _Stamp) -> list[Event]:
     return events
 
 
-def _prep_summary(profile: Profile, day: Day) -> str:
-    n = sum(i.kind != "facts" for i in day.items)
+def _prep_summary(profile: Profile, n: int) -> str:
     return f"Prep for {profile.company or 'the interview'}: {n} item" + ("" if n == 1 else "s")
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserType, Locator, Page, expect
 
-from tests.conftest import require_executable, require_module
+from tests.conftest import require_executable
 from tests.e2e.conftest import (
     CHROMIUM_ARGS,
     AppServer,
@@ -160,9 +160,9 @@ def microphone_page(
     chromium_path: str,
     browser_context_args: dict,
     spoken_wav: Path,
+    with_voice: None,
 ) -> Iterator[Page]:
     """A page whose microphone plays ``spoken_wav`` once (then silence), with no prompt."""
-    require_module("faster_whisper", 'pip install -e ".[voice]"')
     browser = browser_type.launch(
         executable_path=chromium_path,
         args=[

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from prep_core.freshness import without_stale
-from prep_core.model import Profile, Story
+from prep_core.model import Profile
 from prep_core.writers.anki._cards import NO_ANSWER, Card, build_cards, weak_tag
 from prep_core.writers.anki._package import (
     FIELDS,
@@ -24,6 +24,9 @@ from prep_core.writers.anki._package import (
     profile_deck_name,
     section_deck_name,
 )
+
+if TYPE_CHECKING:
+    from prep_core.insight import Insight
 
 __all__ = [
     "FIELDS",
@@ -47,17 +50,19 @@ def write(
     profile: Profile,
     *,
     now: datetime,
+    insight: Insight,
     sections: Sequence[str] | None = None,
-    stories: Sequence[Story] = (),
 ) -> bytes:
     """The .apkg bytes of the profile's deck; ``sections`` picks registry sections (default all).
 
-    ``stories`` (the story bank's stories the profile uses) become one card each in the
-    Interview Preparation deck: the title and the requirement it proves, then the STAR.
+    ``insight`` is the profile's analysis: its stale facts are left out (nothing old gets
+    memorised), its weak and gap questions come first, and the story bank's stories the profile
+    uses become one card each in the Interview Preparation deck (the title and the requirement
+    it proves, then the STAR).
 
     ``now`` stamps every note, so the same call gives the same bytes, and a later ``now``
     makes Anki treat the file as newer and update the notes it already has.
     """
-    cards = build_cards(without_stale(profile, now=now), sections, stories)  # nothing old
+    cards = build_cards(insight.without_stale, sections, insight=insight)  # nothing old
     package = build_package(profile, cards)
     return package_bytes(package, timestamp=now.timestamp())

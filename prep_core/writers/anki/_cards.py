@@ -16,11 +16,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prep_core.errors import UnknownFormat
-from prep_core.model import NewsItem, Profile, Question, SkillRow, Story, slugify
-from prep_core.progress import last_attempt_weak, weak_tag
+from prep_core.model import NewsItem, Profile, Question, SkillRow, slugify
 from prep_core.sections import (
     SECTION_BY_KEY,
     SECTIONS,
@@ -28,7 +27,11 @@ from prep_core.sections import (
     FieldSpec,
     Section,
     skill_rows_with_a_point,
+    weak_tag,
 )
+
+if TYPE_CHECKING:
+    from prep_core.insight import Insight
 
 # Card kinds take part in each note's GUID, so these names are frozen: renaming one would make
 # Anki see every card of that kind as new on the next import.
@@ -78,9 +81,13 @@ def resolve_sections(sections: Sequence[str] | str | None) -> tuple[Section, ...
 def build_cards(
     profile: Profile,
     sections: Sequence[str] | str | None = None,
-    stories: Sequence[Story] = (),
+    *,
+    insight: Insight,
 ) -> list[Card]:
     """Every card the profile gives, in template order (the order Anki will show them).
+
+    ``insight`` (the profile's analysis) says which questions are weak or about a gap, and
+    which stories of the bank the profile uses (a card each, with what it proves).
 
     >>> [c.front for c in build_cards(profile, ["overview"])][:1]
     ['Netflix: when was it founded?']
@@ -91,25 +98,21 @@ def build_cards(
         for spec in section.fields:
             value = spec.present_in(profile)
             if value is not None:
-                cards.extend(_cards_for_field(profile, section, spec, value, tags))
+                cards.extend(_cards_for_field(profile, section, spec, value, tags, insight))
         if section.prompt and any(s.is_filled(profile) for s in section.fields):
             cards.append(_why_card(profile, section, tags))
-        if section.key == "prep" and stories:
-            cards.extend(_story_cards(profile, section, stories, tags))
-    return _mark_gaps(profile, cards, stories)
+        if section.key == "prep" and insight.linked_stories:
+            cards.extend(_story_cards(section, insight, tags))
+    return _mark_gaps(profile, cards, insight)
 
 
-def _mark_gaps(profile: Profile, cards: list[Card], stories: Sequence[Story]) -> list[Card]:
+def _mark_gaps(profile: Profile, cards: list[Card], insight: Insight) -> list[Card]:
     """Mark the cards about an uncovered must-have (``Card.gap``): the questions asking about
-    it (``coverage.gap_questions``, as practice order) and the stories those questions tell.
+    it (``Insight.gap_questions``, as practice order) and the stories those questions tell.
     No skills row or story proves an uncovered must-have (it would be covered), so these are
     the cards that can be about one."""
-    if not any(card.kind == QUESTION for card in cards):
-        return cards
-    from prep_core.coverage import gap_questions
-
-    asked = gap_questions(profile, stories)
-    if not asked:
+    asked = insight.gap_questions
+    if not asked or not any(card.kind == QUESTION for card in cards):
         return cards
     told = {q.story_id for q in profile.prep.questions if q.id in asked and q.story_id}
     return [
@@ -124,14 +127,10 @@ def _mark_gaps(profile: Profile, cards: list[Card], stories: Sequence[Story]) ->
 _STAR = (("Situation", "situation"), ("Task", "task"), ("Action", "action"), ("Result", "result"))
 
 
-def _story_cards(
-    profile: Profile, section: Section, stories: Sequence[Story], tags: tuple[str, ...]
-) -> Iterator[Card]:
+def _story_cards(section: Section, insight: Insight, tags: tuple[str, ...]) -> Iterator[Card]:
     """One card per story: front the title and the requirement it proves, back the STAR."""
-    from prep_core.coverage import coverage, proven_by
-
-    proves = proven_by(coverage(profile, stories), stories)  # the linked one, else a must-have
-    for story in stories:
+    proves = insight.proves  # the requirement it is linked to, else the first must-have
+    for story in insight.linked_stories:
         if story.is_blank():
             continue
         front = story.title or "A story of yours"
@@ -148,20 +147,25 @@ def _story_cards(
 def company_slug(profile: Profile) -> str:
     """The company part of every tag: 'netflix' (never empty, never with a space).
 
-    ``progress.weak_tag`` builds the weak questions' tag with the same rule.
+    ``sections.weak_tag`` builds the weak questions' tag with the same rule.
     """
     return slugify(profile.company) or "untitled"
 
 
 def _cards_for_field(
-    profile: Profile, section: Section, spec: FieldSpec, value: Any, tags: tuple[str, ...]
+    profile: Profile,
+    section: Section,
+    spec: FieldSpec,
+    value: Any,
+    tags: tuple[str, ...],
+    insight: Insight,
 ) -> Iterator[Card]:
     """The cards of one filled field; ``value`` is its ``present`` value."""
     if spec.kind == "questions":
         finder = RelatedFinder(profile)
         weak_tags = (*tags, weak_tag(profile))
         for question in value:
-            weak = last_attempt_weak(question)
+            weak = question.id in insight.weak_questions
             card = _question_card(section, spec, question, finder, weak_tags if weak else tags)
             yield replace(card, weak=weak)
     elif spec.kind == "skills":

@@ -8,14 +8,16 @@ share), ``_dossier`` and ``_cheatsheet`` (the two layouts).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from prep_core.errors import UnknownFormat
-from prep_core.freshness import marked
-from prep_core.model import Profile, Story
+from prep_core.model import Profile
 from prep_core.writers.docx._cheatsheet import build_cheatsheet
 from prep_core.writers.docx._dossier import build_dossier
+
+if TYPE_CHECKING:
+    from prep_core.insight import Insight
 
 VARIANTS = {"dossier": build_dossier, "cheatsheet": build_cheatsheet}
 _SUBJECTS = {"dossier": "Interview preparation dossier", "cheatsheet": "Interview cheat sheet"}
@@ -27,13 +29,14 @@ def write(
     profile: Profile,
     *,
     now: datetime,
+    insight: Insight,
     variant: str = "dossier",
-    stories: Sequence[Story] = (),
 ) -> bytes:
     """The .docx bytes of ``profile`` as a ``variant`` ("dossier" or "cheatsheet").
 
-    The dossier shows the posting's coverage matrix under Interview Preparation; ``stories``
-    (the story bank's stories the profile uses) fill its Story column.
+    ``insight`` is the profile's analysis: its stale facts say "check before quoting", the
+    dossier shows its coverage matrix under Interview Preparation and its fields still empty,
+    the cheat sheet opens with its uncovered must-haves.
 
     ``now`` dates the document (title block, footer-free metadata, core properties), so the
     same profile and clock give the same document text.
@@ -44,7 +47,7 @@ def write(
         raise UnknownFormat(
             f"Word export has no variant {variant!r}; variants: {', '.join(VARIANTS)}"
         ) from None
-    builder = build(marked(profile, now=now), now, stories=stories)  # stale: 'check first'
+    builder = build(insight.marked, now, insight)  # stale: 'check first'
     role = " at ".join(part for part in (profile.role_title, profile.company) if part)
     builder.properties(
         title=profile.title,

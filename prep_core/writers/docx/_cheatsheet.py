@@ -7,14 +7,17 @@ posting's must-haves nothing proves yet come first, short (issue 12: gaps drive 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from prep_core.model import Profile, Story
+from prep_core.model import Profile
 from prep_core.sections import get_section, skill_rows_with_a_point
 from prep_core.writers.docx._builder import Builder, Label, format_date
 from prep_core.writers.docx._content import table_header, table_rows, weak_questions
 from prep_core.writers.docx._theme import CHEATSHEET
+
+if TYPE_CHECKING:
+    from prep_core.insight import Insight
 
 NOT_YET = "Not filled in yet."
 FACT_WIDTHS_CM = (3.0, 6.2, 3.0, 6.2)  # 18.4 cm: A4 between 1.3 cm margins
@@ -24,12 +27,12 @@ MAX_GAPS = 4  # the sheet stays on two pages; the Fit page lists the rest
 GAP_CHARS = 110
 
 
-def build_cheatsheet(profile: Profile, now: datetime, *, stories: Sequence[Story] = ()) -> Builder:
-    """The cheat sheet of ``profile`` as a document under construction (``stories``: the story
-    bank's stories the profile uses, which can prove a must-have)."""
+def build_cheatsheet(profile: Profile, now: datetime, insight: Insight) -> Builder:
+    """The cheat sheet of ``profile`` as a document under construction (``insight``: its
+    analysis, for the must-haves nothing proves yet)."""
     b = Builder(CHEATSHEET)
     _header(b, profile, now)
-    _gaps(b, profile, stories)
+    _gaps(b, profile, insight)
     _key_facts(b, profile)
     _mission(b, profile)
     prep = get_section("prep")
@@ -67,14 +70,12 @@ def _header(b: Builder, profile: Profile, now: datetime) -> None:
     b.run(line, f"   ·   generated {format_date(now.date())}")
 
 
-def _gaps(b: Builder, profile: Profile, stories: Sequence[Story]) -> None:
+def _gaps(b: Builder, profile: Profile, insight: Insight) -> None:
     """The must-haves no skills row, story or drafted answer proves yet, one short line each;
     nothing at all when every must-have is proven (or there is no posting)."""
     if not profile.job_posting.strip() and not profile.requirements:
         return
-    from prep_core.coverage import coverage
-
-    missing = coverage(profile, stories).uncovered_musts()
+    missing = insight.coverage.uncovered_musts()
     if not missing:
         return
     b.heading(GAPS_HEADING, 1)

@@ -7,10 +7,13 @@ report, the Markdown and the Anki cards.
 
 from __future__ import annotations
 
-from prep_core.completeness import completeness
-from prep_core.model import Profile, Question, SkillRow
-from prep_core.progress import last_attempt_weak
+from typing import TYPE_CHECKING
+
+from prep_core.model import Question, SkillRow
 from prep_core.sections import YES_NO_LABELS, FieldSpec, Section
+
+if TYPE_CHECKING:
+    from prep_core.insight import Insight
 
 WEAK_MARK = "(weak: rehearse)"
 PRACTICE_HEADER = ("Question", "Attempts", "Last rating", "Last attempt")
@@ -25,10 +28,10 @@ def table_header(spec: FieldSpec) -> tuple[str, ...]:
     return tuple(column.label for column in spec.columns)
 
 
-def still_to_research(profile: Profile) -> list[tuple[Section, list[FieldSpec]]]:
+def still_to_research(insight: Insight) -> list[tuple[Section, list[FieldSpec]]]:
     """The counted fields the completeness report calls missing, grouped by section."""
     groups: dict[str, tuple[Section, list[FieldSpec]]] = {}
-    for section, spec in completeness(profile).missing():
+    for section, spec in insight.completeness.missing():
         groups.setdefault(section.key, (section, []))[1].append(spec)
     return list(groups.values())
 
@@ -51,7 +54,7 @@ def practice_rows(questions: list[Question]) -> list[tuple[str, ...]]:
                 f"Q{number}. {question.text}",
                 str(len(question.attempts)),
                 f"{rating}/5" if rating else "not rated",
-                "weak: rehearse" if last_attempt_weak(question) else "rehearsed",
+                "weak: rehearse" if _last_weak(question) else "rehearsed",
             )
         )
     return rows
@@ -59,4 +62,9 @@ def practice_rows(questions: list[Question]) -> list[tuple[str, ...]]:
 
 def weak_questions(questions: list[Question]) -> list[str]:
     """The questions whose last practice attempt was weak, marked for the cheat sheet."""
-    return [f"{q.text} {WEAK_MARK}" for q in questions if last_attempt_weak(q)]
+    return [f"{q.text} {WEAK_MARK}" for q in questions if _last_weak(q)]
+
+
+def _last_weak(question: Question) -> bool:
+    """The model's own record: the question's last practice attempt was weak."""
+    return bool(question.attempts) and question.attempts[-1].weak

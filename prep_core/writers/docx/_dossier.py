@@ -7,10 +7,10 @@ filled still shows its heading, so the outline always matches the registry.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from prep_core.model import ExtraSection, Profile, Story
+from prep_core.model import ExtraSection, Profile
 from prep_core.sections import BASICS, SECTIONS, FieldSpec, Section, all_fields
 from prep_core.writers.docx._builder import Builder, format_date
 from prep_core.writers.docx._content import (
@@ -24,6 +24,9 @@ from prep_core.writers.docx._content import (
 from prep_core.writers.docx._rounds import ROUNDS_TITLE, rounds_part
 from prep_core.writers.docx._theme import DOSSIER
 
+if TYPE_CHECKING:
+    from prep_core.insight import Insight
+
 STILL_TO_RESEARCH = "Still to research"
 NOTHING_YET = "Nothing here yet — see Still to research."
 NOT_DRAFTED = "Answer not drafted yet."
@@ -33,8 +36,9 @@ PRACTICE_LOG = "Practice log"
 APPENDED = tuple(spec for _, spec in all_fields() if spec.shown_under)
 
 
-def build_dossier(profile: Profile, now: datetime, *, stories: Sequence[Story] = ()) -> Builder:
-    """The whole dossier of ``profile`` as a document under construction."""
+def build_dossier(profile: Profile, now: datetime, insight: Insight) -> Builder:
+    """The whole dossier of ``profile`` as a document under construction (``insight``: its
+    analysis, for the coverage matrix and the fields still empty)."""
     b = Builder(DOSSIER)
     _title_block(b, profile, now)
     for extra in profile.extra_sections:
@@ -47,13 +51,13 @@ def build_dossier(profile: Profile, now: datetime, *, stories: Sequence[Story] =
         if section is not BASICS:
             _section(b, profile, section)
             if section.key == "prep":
-                _coverage(b, profile, stories)
+                _coverage(b, insight)
     for extra in profile.extra_sections:
         if _home_of(extra) is None:
             b.heading(extra.title or "Notes", 1)
             _extra_body(b, extra)
     rounds_part(b, profile)
-    _checklist(b, profile)
+    _checklist(b, insight)
     b.footer(profile.title)
     return b
 
@@ -128,11 +132,9 @@ COVERAGE_WIDTHS_CM = (6.6, 2.4, 1.9, 1.9, 1.9, 1.9)  # 16.6 cm
 _KINDS = {"must": "Must-have", "nice": "Nice to have", "responsibility": "Responsibility"}
 
 
-def _coverage(b: Builder, profile: Profile, stories: Sequence[Story]) -> None:
+def _coverage(b: Builder, insight: Insight) -> None:
     """The coverage matrix as a table: one row per requirement, what proves it."""
-    from prep_core.coverage import coverage
-
-    report = coverage(profile, stories)
+    report = insight.coverage
     if not report.requirements:
         return
     b.heading(COVERAGE_HEADING, 2)
@@ -246,9 +248,9 @@ def _home_of(extra: ExtraSection) -> Section | None:
     return None  # a parent nobody knows: shown as a section of its own, never dropped
 
 
-def _checklist(b: Builder, profile: Profile) -> None:
+def _checklist(b: Builder, insight: Insight) -> None:
     b.heading(STILL_TO_RESEARCH, 1)
-    groups = still_to_research(profile)
+    groups = still_to_research(insight)
     if not groups:
         b.paragraph("Normal", "Everything in the template is filled in.")
         return
