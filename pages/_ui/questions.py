@@ -70,8 +70,8 @@ def _row(spec: FieldSpec, question: Question, n: int, count: int, *, is_open: bo
 
     with st.container(border=True, key=f"row-{wkey(spec.path, question.id)}"):
         field(st.text_input, f"Question {n}", "text", placeholder=spec.hint)
-        line = st.container(horizontal=True, vertical_alignment="center")
-        line.caption(plain(summary(question), 200), width="stretch")
+        st.caption(plain(summary(question), 200))
+        line = st.container(horizontal=True, vertical_alignment="center", gap="small")
         line.button(
             "Close" if is_open else "Edit answer",
             key=wkey(spec.path, question.id, "open"),
