@@ -122,6 +122,24 @@ def test_a_thousand_tags_pasted_at_once_and_separators_only(sized: Page, mine: M
     assert len(json.loads(mine.path.read_text())["tech_stack"]["data_ml_tools"]) == 1002
 
 
+def test_enter_in_a_one_line_field_saves_and_moves_on(sized: Page, mine: Mine) -> None:
+    page = sized
+    open_mine(page, mine, "basics", get_section("basics").title)
+    page.get_by_label("Company", exact=True).click()
+    page.keyboard.press("ControlOrMeta+A")
+    page.keyboard.type("Acme Keys")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Role", exact=True)).to_be_focused()
+    page.keyboard.type("Data Engineer")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Job reference", exact=True)).to_be_focused()
+    wait_for_file(
+        mine.path,
+        lambda d: d["company"] == "Acme Keys" and d["role_title"].endswith("Data Engineer"),
+        "company and role, each saved by Enter",
+    )
+
+
 def test_shift_tab_goes_back_and_no_help_button_sits_between_fields(
     sized: Page, mine: Mine
 ) -> None:
@@ -135,6 +153,9 @@ def test_shift_tab_goes_back_and_no_help_button_sits_between_fields(
     page.keyboard.press("Shift+Tab")
     expect(page.get_by_label("Job reference", exact=True)).to_be_focused()
     wait_for_file(mine.path, lambda d: d["interview_date"] == "2031-02-03", "the date typed")
+    reference = page.get_by_label("Job reference", exact=True)
+    reference.hover()  # the hint, a placeholder while empty, stays on hover once filled
+    expect(reference).to_have_attribute("title", get_section("basics").field("job_ref").hint)
 
 
 # Every section page, and each tab of Interview Preparation (opened by its URL).
