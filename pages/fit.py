@@ -34,6 +34,7 @@ covered.metric(
     "or a drafted answer that names it. In progress: started, not proven yet (see Gaps)",
 )
 total.metric("Requirements", len(result.requirements))
+ui.reading_notes(profile)
 
 matrix_tab, gaps_tab, edit_tab, stories_tab, ask_tab = tabs_in_url(
     ["Matrix", "Gaps", "Requirements", "Stories", "Questions to ask"], key="fit.tab"

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from prep_core.model import Profile, Question, Requirement, SkillRow
-from prep_core.posting import merge_requirements, terms_of
+from prep_core.posting import detect_language, merge_requirements, terms_of
 
 __all__ = [
     "add_keyword",
@@ -111,7 +111,9 @@ def set_requirement(requirement_id: str, attribute: str, profile: Profile, value
     row = _find(profile, requirement_id)
     setattr(row, attribute, value)
     if attribute == "text":
-        row.terms = terms_of(row.text)
+        # A row saved before rows had a language takes the posting's.
+        row.language = row.language or detect_language(profile.job_posting or row.text)
+        row.terms = terms_of(row.text, language=row.language)
     row.edited = True
 
 

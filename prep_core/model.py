@@ -30,7 +30,8 @@ from pydantic import (
     field_validator,
 )
 
-SCHEMA_VERSION = 5  # 4: requirements and links (issue 12); 5: interview rounds (issue 13)
+SCHEMA_VERSION = 6  # 4: requirements and links (issue 12); 5: interview rounds (issue 13);
+# 6: a requirement's language
 MAX_TEXT = 100_000  # characters in one field: a long answer fits, a pasted binary does not
 MAX_ITEMS = 2_000  # entries in one list
 MAX_ATTEMPTS = 20  # practice attempts kept per question: the last ones
@@ -233,6 +234,9 @@ class Requirement(Part):
     source: Line = ""
     edited: bool = False
     dropped: bool = False
+    # The posting's language ("en", "de", "fr", "es", "nl"), which its terms are read in; ""
+    # for a row saved before rows had one (then the posting's language is used).
+    language: Annotated[str, Field(pattern=r"^(?:[a-z]{2})?$")] = ""
 
     def is_blank(self) -> bool:
         return not self.text

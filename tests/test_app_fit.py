@@ -218,3 +218,69 @@ def test_the_requirement_picker_shows_the_kind_just_chosen(store, sample_profile
     picker = at.selectbox(key=f"{profile.id}.fit.pick")
     assert picker.options[0].startswith("Nice to have: ") and picker.value == first.id
     assert open_profile(at).requirements[0].kind == "nice"
+
+
+GERMAN_POSTING = """Data Engineer (m/w/d)
+
+Was du mitbringst
+* Mindestens 3 Jahre Berufserfahrung als Data Engineer
+* Sehr gute Kenntnisse in SQL und Python
+"""
+
+
+def test_an_edited_german_row_is_termed_as_german(store):
+    """Editing a row keeps its language: "Kenntnisse" and "Datenbanken" are no names."""
+    profile = store.create(Profile(company="Acme", job_posting=GERMAN_POSTING))
+    at = start(profile.id, ui.FIT)
+    at.session_state["fit.tab"] = "Requirements"
+    at.run()
+    first = coverage(profile).requirements[0]
+    text = "Sehr gute Kenntnisse in Datenbanken und Erfahrung mit Kafka"
+    at.text_input(key=f"{profile.id}.fit.{first.id}.text").input(text).run()
+    assert not at.exception, [e.value for e in at.exception]
+    saved = open_profile(at).requirements[0]
+    assert (saved.text, saved.language) == (text, "de")
+    assert saved.terms == ["databases", "Kafka"]
+
+
+BRING_POSTING = """Backend Engineer, Payments
+
+We move money for millions of listeners and the artists they love.
+
+What you'll do
+- Build and run payment APIs in Java
+- Keep our services observable and calm on call
+
+What you'll bring
+- 4+ years of backend development
+- Strong Java or Kotlin
+- Experience with Kafka
+- Experience with Google Cloud
+- Understanding of distributed systems
+- Clear written communication
+- A degree in Computer Science or equivalent experience
+
+Why you'll love working here
+- Flexible hours and a learning budget
+"""
+
+
+def test_a_new_users_what_youll_bring_posting_shows_its_seven_must_haves(store):
+    profile = store.create(Profile(company="Acme", job_posting=BRING_POSTING))
+    at = start(profile.id, ui.FIT)
+    assert not at.exception, [e.value for e in at.exception]
+    assert _metric(at, "Must-haves covered") == "0 of 7"
+    assert _metric(at, "Requirements") == "9"  # 2 duties, 7 must-haves, no perk
+    assert not at.info  # headings were found: nothing to check
+
+
+def test_a_posting_without_headings_says_so_on_the_fit_page(store):
+    prose = (
+        "Acme makes rockets for everyone. You will build telemetry APIs in Go. "
+        "Experience with K8s is required. Kafka is a plus."
+    )
+    profile = store.create(Profile(company="Acme", job_posting=prose))
+    at = start(profile.id, ui.FIT)
+    assert not at.exception, [e.value for e in at.exception]
+    assert _metric(at, "Requirements") == "3"
+    assert "No headings were found" in at.info[0].value

@@ -254,3 +254,28 @@ def test_model_imports_nothing_but_pydantic_and_the_standard_library():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_schema_5_requirements_gain_an_unknown_language_and_keep_everything_else():
+    row = {"id": "r1", "text": "Kenntnisse in SQL", "kind": "must", "terms": ["SQL"]}
+    data = {"schema_version": 5, "id": "acme5", "requirements": [row]}
+    assert migrate(data)["requirements"][0]["language"] == "" and "language" not in row
+    profile = read(json.dumps(data))
+    assert profile.schema_version == SCHEMA_VERSION == 6
+    assert (profile.requirements[0].text, profile.requirements[0].language) == (row["text"], "")
+    assert (
+        read(
+            write(
+                profile.model_copy(
+                    update={
+                        "requirements": [
+                            profile.requirements[0].model_copy(update={"language": "de"})
+                        ]
+                    }
+                )
+            )
+        )
+        .requirements[0]
+        .language
+        == "de"
+    )

@@ -1,18 +1,18 @@
 """Requirements from a job posting: the split, the kinds and the key terms.
 
 Measured on the postings in ``tests/postings/``: five whose expectations (``expected.json``)
-were written and committed before ``prep_core/posting.py``, ``product_designer`` of them held
-out while the rules and the term table were written; and ``frontend``, written after the module
-with its expectations first, as an unseen check. A row counts as found when its kind and text
-are the expected ones; a term when the row it belongs to is found and the term is expected
-there. Figures (``PYTHONPATH=. python -m pytest tests/test_posting.py -q -s`` prints them):
+were written and committed before the first posting reader, ``product_designer`` of them held
+out while its rules and the term table were written; and ``frontend``, written after it with its
+expectations first, as an unseen check. A row counts as found when its kind and text are the
+expected ones; a term when the row it belongs to is found and the term is expected there.
+Figures (``PYTHONPATH=. python -m pytest tests/test_posting.py -q -s`` prints them), with the
+reader of ``prep_core/posting/`` (the real postings of ``tests/postings/corpus/`` measure it
+further: ``tests/test_posting_corpus.py``):
 
-    all six:  split precision 1.00, recall 1.00 (63 rows); terms precision 1.00, recall 0.96
+    all six:  split precision 1.00, recall 1.00 (63 rows); terms precision 0.96, recall 0.98
               (127 terms)
     held out (product_designer): split 1.00 / 1.00, terms 1.00 / 1.00 (19 terms)
-    written after (frontend): split 1.00 / 1.00, terms precision 1.00, recall 0.75 (15 of 20:
-              "accessible", "end-to-end tests", "state management", "server-side rendering",
-              "web performance" are phrases the table does not hold and no rule finds)
+    written after (frontend): split 1.00 / 1.00, terms precision 0.89, recall 0.85 (17 of 20)
 """
 
 from __future__ import annotations
@@ -70,7 +70,6 @@ def test_split_and_terms_reach_the_target_on_the_postings():
     held_out = _score(EXPECTED["held_out"])
     unseen = _score(EXPECTED["written_after"])
     print(f"\nall six: {score}\nheld out: {held_out}\nwritten after: {unseen}")
-    assert unseen["term_recall"] < 1  # what the rules miss on a new posting stays visible
     for key in ("split_precision", "split_recall", "term_precision", "term_recall"):
         assert score[key] >= TARGET, (key, score)
         assert held_out[key] >= TARGET, (key, held_out)
@@ -104,7 +103,7 @@ def test_the_scoring_can_fail():
         ("Was du mitbringst", "must"),
         ("Deine Aufgaben", "responsibility"),
         ("Wünschenswert", "nice"),
-        ("Benefits", "other"),
+        ("Benefits", "benefits"),
         ("Senior Backend Engineer", None),
     ],
 )

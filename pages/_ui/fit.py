@@ -31,11 +31,18 @@ from prep_core.fixes import (
 )
 from prep_core.known import already_known, dismiss
 from prep_core.model import REQUIREMENT_KINDS, Profile, Story
+from prep_core.posting import notes as posting_notes
 from prep_core.stories import StoryStore
 
 SHOWN_GAPS = 12  # the most urgent first; each is a few widgets, and every run draws them
 KIND_LABELS = {"must": "Must-have", "nice": "Nice to have", "responsibility": "Responsibility"}
 STATE_LABELS = {"covered": "Covered", "in progress": "In progress", "gap": "Gap"}
+
+
+def reading_notes(profile: Profile) -> None:
+    """How the posting was read, when the person should check it ("no headings were found")."""
+    for note in posting_notes(profile.job_posting):
+        st.info(plain(f"{note[:1].upper()}{note[1:]}.", 300), icon=":material/info:")
 
 
 def matrix(result: Coverage, bank: list[Story]) -> None:

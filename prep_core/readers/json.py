@@ -6,7 +6,9 @@
     schema 3   questions carry their practice ``attempts``
     schema 4   the posting's ``requirements``, ``Question.story_id``,
                ``SkillRow.requirement_id`` and ``Prep.dismissed_flags`` (issue 12)
-    schema 5   interview ``rounds`` (the current model; ``interview_date`` stays the headline)
+    schema 5   interview ``rounds`` (``interview_date`` stays the headline)
+    schema 6   a requirement's ``language`` (the current model; "" for the rows saved before:
+               the posting's language is used for them)
 
 A file without ``schema_version`` is schema 1. A file from a newer schema is refused, never
 guessed at: it was written by a newer version of Interview Prep Studio.
@@ -158,12 +160,21 @@ def _v4_to_v5(data: dict[str, Any]) -> None:
     data.setdefault("rounds", [])
 
 
+def _v5_to_v6(data: dict[str, Any]) -> None:
+    """Requirements gain their language: not known for the rows saved before ("")."""
+    rows = data.get("requirements")
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, dict):
+            row.setdefault("language", "")
+
+
 # from version n to n+1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 
 

@@ -78,7 +78,7 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
     "created_at, updated_at, revision and schema_version",
     "blank items: news items, skills rows, questions and sources with every field empty",
     "practice attempts of questions (Question.attempts): kept in JSON only",
-    "requirements' ids and their source, edited and dropped flags: a requirement read from "
+    "requirements' ids, language, source, edited and dropped flags: a requirement read from "
     "Markdown counts as the person's own (edited), and a dropped one is not written",
     "a skills row's link to a requirement (SkillRow.requirement_id): the skills table keeps "
     "the template's three columns",
@@ -197,7 +197,9 @@ def markdown_view(profile: Profile) -> Profile:
     skill_rows = [r.model_copy(update={"requirement_id": ""}) for r in profile.prep.skill_map]
     data["prep"]["skill_map"] = _kept(skill_rows)
     kept = [r for r in profile.requirements if r.text and not r.dropped]
-    data["requirements"] = [r.model_dump() | {"source": "", "edited": True} for r in kept]
+    data["requirements"] = [
+        r.model_dump() | {"source": "", "edited": True, "language": ""} for r in kept
+    ]
     questions = [q.model_copy(update={"attempts": []}) for q in profile.prep.questions]
     data["prep"]["questions"] = _kept(questions)
     data["rounds"] = _kept(profile.rounds)
