@@ -32,7 +32,7 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from pages._ui.state import current, persist, say
+from pages._ui.state import current, editing, persist, say
 from prep_core.errors import PrepError, describe_validation_error
 from prep_core.model import Profile
 
@@ -116,10 +116,11 @@ def _show(key: str, value: Any) -> bool:
 
 def commit(key: str, write: Write) -> bool:
     """Save the widget's new value into the open profile; keep a refused one on screen."""
-    profile = current()
-    if profile is None:
-        return False
-    return _commit_to(key, lambda value: write(profile, value)) and persist(profile)
+    with editing():  # read, change and save as one step: see ``state.editing``
+        profile = current()
+        if profile is None:
+            return False
+        return _commit_to(key, lambda value: write(profile, value)) and persist(profile)
 
 
 def wkey(*parts: str) -> str:

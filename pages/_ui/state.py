@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -82,6 +83,20 @@ def per_session(build: Callable[[], Any]) -> Any:
     if key not in _PER_SESSION:
         _PER_SESSION[key] = build()
     return _PER_SESSION[key]
+
+
+def editing() -> threading.RLock:
+    """This session's edit lock: one edit at a time reads, changes and saves the open profile.
+
+    Streamlit may start a session's next run (and its callbacks) on a new thread while the last
+    run is still finishing. Two fast saves (type, Tab, type, Tab) then both started from the same
+    revision, and the second was refused as "changed in another tab" though only this tab had
+    saved. Held from reading the open profile to keeping its saved copy.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return threading.RLock()
+    return _PER_SESSION.setdefault((ctx.session_id, "editing"), threading.RLock())
 
 
 def plain(text: str, limit: int = 80) -> str:
@@ -299,15 +314,16 @@ def change(mutate: Callable[[Profile], Any]) -> bool:
 
     A value pydantic refuses changes nothing (``validate_assignment`` checks before it sets).
     """
-    profile = current()
-    if profile is None:
-        return False
-    try:
-        mutate(profile)
-    except ValidationError as error:
-        say(False, f"Not saved: {describe_validation_error(error)}")
-        return False
-    return persist(profile)
+    with editing():
+        profile = current()
+        if profile is None:
+            return False
+        try:
+            mutate(profile)
+        except ValidationError as error:
+            say(False, f"Not saved: {describe_validation_error(error)}")
+            return False
+        return persist(profile)
 
 
 def persist(profile: Profile) -> bool:
