@@ -2,9 +2,15 @@
 
 Run: ``python benchmarks/bench_practice.py [--repeat N] [--no-voice]``. Prints:
 
-* feedback: ``prep_core.practice.feedback`` on a 300-word answer to a behavioral question, for
-  the sample and for the profile ten times larger (``tests.builders.large_profile``): median,
-  min and max per call in a warm process (target: at most 20 ms);
+* feedback: ``prep_core.practice.feedback`` (its checks and its follow-up question) on a 300-word
+  answer to a behavioral question, for the sample and for the profile ten times larger
+  (``tests.builders.large_profile``): median, min and max per call in a warm process (target:
+  at most 20 ms);
+* the follow-up rules against the labelled answers of ``tests/followup_labels.json``: agreement
+  per split (target: at least 90 %) and needless probes of complete answers (target: at most 5 %);
+* pause detection (``prep_core.delivery.pauses``, Debian's espeak-ng): the 300-word answer spoken
+  with SSML breaks, decoded at 16 kHz as for the transcript, the detection time as a fraction of
+  the audio's length (target: at most 0.05) and the pauses found against the breaks;
 * transcription (the voice extra and Debian's espeak-ng): the same answer spoken into a WAV,
   the model's load time (with its SHA-256 check), then the transcription time as a fraction of
   the audio's length (target: at most 0.2 on the 2-core machine), and the process's peak
@@ -28,13 +34,16 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from prep_core import read_markdown  # noqa: E402
+from prep_core.delivery import pauses  # noqa: E402
 from prep_core.model import Profile, Question  # noqa: E402
 from prep_core.practice import feedback  # noqa: E402
+from prep_core.star import story_parts  # noqa: E402
 from prep_core.vocabulary import hotwords, vocabulary  # noqa: E402
 from tests.builders import large_profile  # noqa: E402
 
@@ -84,12 +93,74 @@ def peak_mb() -> float:
 def bench_feedback(repeat: int, text: str) -> None:
     sample = read_markdown(SAMPLE.read_text(encoding="utf-8"))
     for name, profile in (("sample", sample), ("10x larger", large_profile(sample))):
-        median, low, high = per_call(lambda p=profile: feedback(p, QUESTION, text), repeat)
+
+        def check(p: Profile = profile) -> None:
+            story_parts.cache_clear()  # an answer is read once per feedback: no warm parse
+            feedback(p, QUESTION, text)
+
+        median, low, high = per_call(check, repeat)
+        asked = feedback(profile, QUESTION, text).follow_up
         print(
             f"feedback, 300 words, {name:<10} ({len(profile.prep.questions):>3} questions, "
             f"{len(vocabulary(profile)):>2} terms): median {median * 1000:6.2f} ms "
-            f"(min {low * 1000:.2f}, max {high * 1000:.2f}; target <= 20 ms)"
+            f"(min {low * 1000:.2f}, max {high * 1000:.2f}; target <= 20 ms); "
+            f"follow-up: {asked.kind if asked else 'none'}"
         )
+
+
+def bench_follow_up() -> None:
+    from tests.followup_agreement import SPLITS, agreement
+
+    for split in SPLITS:
+        result = agreement(split)
+        print(
+            f"follow-up, {split:<8}: {result.agreed}/{result.answers} agree = "
+            f"{result.agreement:.1%} (target >= 90%); needless probes on complete answers "
+            f"{result.needless}/{result.complete} = {result.needless_rate:.1%} (target <= 5%)"
+        )
+
+
+def bench_pauses(text: str, repeat: int) -> None:
+    espeak = shutil.which("espeak-ng")
+    if espeak is None:
+        print("pause detection: skipped (needs Debian's espeak-ng)")
+        return
+    sentences = [s.strip() + "." for s in text.split(".") if s.strip()]
+    breaks = {3: 2000, 7: 1500, 11: 2500}  # after these sentences, in ms
+    ssml = " ".join(
+        s + (f' <break time="{breaks[n]}ms"/>' if n in breaks else "")
+        for n, s in enumerate(sentences)
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        wav = Path(folder) / "answer.wav"
+        subprocess.run(
+            [espeak, "-s", "150", "-m", "-w", str(wav), f"<speak>{ssml}</speak>"], check=True
+        )
+        samples, rate = _decoded(wav)
+    seconds = len(samples) / rate
+    median, _, high = per_call(lambda: pauses(samples, rate), max(5, repeat // 10))
+    found = pauses(samples, rate)
+    print(
+        f"pause detection: {seconds:.1f} s of audio in {median * 1000:.1f} ms (max "
+        f"{high * 1000:.1f}) = {median / seconds:.4f} of the audio's length (target <= 0.05); "
+        f"{len(found)} pauses over 1 s for {len(breaks)} breaks: "
+        + ", ".join(f"{p.seconds:.2f} s at {p.at:.2f} s" for p in found)
+    )
+
+
+def _decoded(wav: Path) -> tuple[Any, int]:
+    """The WAV as the app reads a recording: faster-whisper's decoder at 16 kHz, if installed."""
+    try:
+        from faster_whisper import decode_audio
+    except ImportError:
+        import wave
+
+        import numpy as np
+
+        with wave.open(str(wav)) as handle:
+            data = np.frombuffer(handle.readframes(handle.getnframes()), dtype=np.int16)
+            return data, handle.getframerate()
+    return decode_audio(str(wav), sampling_rate=16_000), 16_000
 
 
 def bench_voice(text: str, profile: Profile) -> None:
@@ -168,6 +239,8 @@ def main() -> None:
     args = parser.parse_args()
     text = answer_of(300)
     bench_feedback(args.repeat, text)
+    bench_follow_up()
+    bench_pauses(text, args.repeat)
     if not args.no_page:
         bench_page(args.page_repeat, text)
     if not args.no_voice:

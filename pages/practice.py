@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from pages._ui import mock
 from pages._ui import practice as ui
 from pages._ui.state import plain, require_profile
 from pages._ui.tabs import tabs as tabs_in_url
@@ -12,7 +13,9 @@ st.caption(
     "Answer out loud or in writing, then read the feedback: the company's words you used, the "
     "points of your drafted answer you covered, STAR for stories, length, pace and fillers."
 )
-answer_tab, progress_tab = tabs_in_url(["Answer", "Progress"], key="practice.tab")
+answer_tab, mock_tab, progress_tab = tabs_in_url(
+    ["Answer", "Mock round", "Progress"], key="practice.tab"
+)
 
 if answer_tab.open:
     with answer_tab:
@@ -24,21 +27,27 @@ if answer_tab.open:
         else:
             question = ui.pick_question(profile, questions)
             st.subheader(plain(question.text, 300), anchor=False)
-            seconds = ui.timer(question)
+            ui.timer(question)  # stops when the answer is checked
             with st.expander("My drafted answer"):
                 lines = question.answer.splitlines() or ["Not drafted yet."]
                 st.markdown("  \n".join(plain(line, 2000) for line in lines))
-            text = ui.answer_box(question)
+            ui.answer_box(question)
             ui.voice_box(profile, question)
             # Never disabled: a click carries the text still being typed (saved by on_change first).
-            if st.button("Get feedback", key="practice.check", type="primary"):
-                if text.strip():
-                    ui.check_answer(profile, question, text, seconds)
-                else:
-                    st.warning("Type or say an answer first.")
+            st.button(
+                "Get feedback",
+                key="practice.check",
+                type="primary",
+                on_click=ui.check_answer,
+                args=(profile.id, question.id),
+            )
+            if ui.nothing_typed(question):
+                st.warning("Type or say an answer first.")
             if (result := ui.result_of(question)) is not None:
                 st.divider()
                 ui.show_feedback(result[3])
+                if result[3].follow_up is not None:
+                    ui.follow_up_box(profile, question, result[3].follow_up, result[0], "practice")
                 st.segmented_control(
                     "How did it go? (1-5)", [1, 2, 3, 4, 5], key=ui.rating_key(question.id)
                 )
@@ -58,6 +67,10 @@ if answer_tab.open:
                     args=(question.id,),
                 )
             ui.trend(question)
+
+if mock_tab.open:
+    with mock_tab:
+        mock.round_tab(profile)
 
 if progress_tab.open:
     with progress_tab:

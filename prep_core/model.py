@@ -30,11 +30,12 @@ from pydantic import (
     field_validator,
 )
 
-SCHEMA_VERSION = 6  # 4: requirements and links (issue 12); 5: interview rounds (issue 13);
-# 6: a requirement's language
+SCHEMA_VERSION = 7  # 4: requirements and links; 5: interview rounds; 6: a requirement's
+# language; 7: mock rounds
 MAX_TEXT = 100_000  # characters in one field: a long answer fits, a pasted binary does not
 MAX_ITEMS = 2_000  # entries in one list
 MAX_ATTEMPTS = 20  # practice attempts kept per question: the last ones
+MAX_MOCK_ROUNDS = 20  # mock rounds kept per profile: the last ones
 WEAK_FAILED_CHECKS = 2  # an attempt with this many failed checks is weak...
 WEAK_RATING = 2  # ...and so is one the person rated this or lower
 
@@ -446,6 +447,44 @@ class Round(Part):
         return (start.astimezone(UTC) + timedelta(minutes=self.minutes)).astimezone(start.tzinfo)
 
 
+# --- mock rounds ------------------------------------------------------------------------------
+
+
+class MockItem(Part):
+    """One question of a mock round as it went: the checks passed, the follow-up asked."""
+
+    # the question asked ("" once it is gone from the bank: a copy's ids follow their items)
+    question_id: Annotated[LinkId, LinksTo("Question")] = ""
+    question: Line = ""  # as asked (the bank may change later)
+    passed: Annotated[int, Field(ge=0, le=100)] = 0
+    checks: Annotated[int, Field(ge=0, le=100)] = 0
+    failed: Lines = []  # the names of the checks that failed
+    follow_up_kind: Line = ""  # "" when there was nothing to probe
+    follow_up: Line = ""
+    replied: bool = False  # the reply gave what the follow-up asked for
+    seconds: Annotated[float, Field(ge=0, le=86_400)] | None = None
+
+
+def _last_mock_rounds(rounds: list[MockRound]) -> list[MockRound]:
+    return rounds[-MAX_MOCK_ROUNDS:]
+
+
+class MockRound(Part):
+    """A mock round, done: its kind, the seed that chose its questions, and how each went."""
+
+    id: ItemId
+    kind: RoundKind = "interview"
+    seed: Annotated[int, Field(ge=0, le=2**32)] = 0
+    time: datetime = Field(default_factory=utc_now)
+    items: Annotated[list[MockItem], Field(max_length=50)] = []
+
+    @property
+    def passed_share(self) -> float | None:
+        """The share of checks passed over the round (None: nothing was checked)."""
+        checks = sum(item.checks for item in self.items)
+        return sum(item.passed for item in self.items) / checks if checks else None
+
+
 # --- fresh facts --------------------------------------------------------------------------------
 
 DATED_FACTS = ("overview.size", "overview.revenue")  # facts that age (news items carry a date)
@@ -500,6 +539,8 @@ class Profile(Part):
     extra_sections: Annotated[list[ExtraSection], Field(max_length=MAX_ITEMS)] = []
     fact_dates: Annotated[dict[str, FactDate], AfterValidator(_dated_facts)] = {}
     stale_after_days: Annotated[int, Field(ge=1, le=3650)] = DEFAULT_STALE_DAYS
+    # oldest first; the last MAX_MOCK_ROUNDS are kept
+    mock_rounds: Annotated[list[MockRound], AfterValidator(_last_mock_rounds)] = []
 
     @field_validator("schema_version")
     @classmethod

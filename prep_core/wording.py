@@ -15,8 +15,11 @@ from functools import lru_cache
 # "Node.js", "C++", "C#" and "don't" stay whole while "end." and "A/B" split. Hyphens split:
 # "human-in-the-loop" and "human in the loop" must compare equal.
 _WORD = re.compile(r"[^\W_](?:[\w'’.]*[^\W_])?[+#]*")
+# A whole term: words joined by "/" or "-" stay one ("Pub/Sub", "A/B", "on-call"), for counting
+# words as a person would (top words, fillers); ``words`` splits them, for matching terms.
+_TERM_WORD = re.compile(rf"{_WORD.pattern}(?:[/-]{_WORD.pattern})*")
 # The same, plus the punctuation a filler rule looks at (a comma around "like").
-_WORD_OR_MARK = re.compile(rf"{_WORD.pattern}|[,.;:!?…—–]")
+_WORD_OR_MARK = re.compile(rf"{_TERM_WORD.pattern}|[,.;:!?…—–]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 _BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
@@ -77,9 +80,27 @@ _KNOW_NOT_FILLER_BEFORE = _word_set("do did don't didn't if as would could let")
 _KNOW_NOT_FILLER_AFTER = _word_set("how that whether if why where who when about")
 _NUMBER_WORDS = _word_set(
     """
-    two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
-    fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions
-    billion percent half double doubled triple tripled twice thrice quarter tenfold
+    two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion billions percent zero half
+    halved double doubled triple tripled quadrupled twice thrice third thirds quarter quarters
+    dozen dozens tenfold
+    """
+)
+# Quantities said in phrases: "tenfold", "by a factor of", "no errors" (none is a number).
+_NUMBER_PHRASE = re.compile(r"\b(\w+fold|a factor of|(no|zero) \w+s|none of)\b")
+# Hedges: a clause with one has not said what was done or what came of it. "kind of" and
+# "sort of" after a determiner are nouns ("what kind of problem").
+_HEDGE = re.compile(
+    r"\b(i guess|i suppose|i think|i believe|somehow|maybe|perhaps|probably|more or less|"
+    r"something like that)\b"
+)
+# Function words of German, to tell a German answer from an English one.
+_GERMAN_WORDS = _word_set(
+    """
+    der die das den dem des und ich nicht ist ein eine einen einem zu mit auf für von sie es
+    wir war habe hat haben mein meine meinem meiner unser unsere unseren bei weil als auch
+    noch wie aber oder dass sich wurde wurden sind bin nach aus vor über unter zum zur im ins
     """
 )
 
@@ -136,8 +157,37 @@ def sentences(text: str) -> list[str]:
 
 
 def has_number(text: str) -> bool:
-    """Whether ``text`` states a quantity: a digit or a number word ("forty", "doubled")."""
-    return any(ch.isdigit() for ch in text) or not _NUMBER_WORDS.isdisjoint(words(text))
+    """Whether ``text`` states a quantity: a digit, a number word ("forty", "half", "a third",
+    "doubled") or phrase ("tenfold", "no errors")."""
+    if any(ch.isdigit() for ch in text) or not _NUMBER_WORDS.isdisjoint(words(text)):
+        return True
+    return bool(_NUMBER_PHRASE.search(normalise(text)))
+
+
+def hedged(text: str) -> bool:
+    """Whether ``text`` hedges: "kind of", "sort of", "I guess", "somehow", "maybe"..."""
+    if _HEDGE.search(normalise(text)):
+        return True
+    tokens = words(text)
+    return any(
+        token in ("kind", "sort") and after == "of" and before not in _KIND_DETERMINERS
+        for before, token, after in zip(["", *tokens], tokens, [*tokens[1:], ""], strict=False)
+    )
+
+
+def language(text: str) -> str:
+    """ "en", "de" or "other" by the share of function words; "" when there are no words.
+
+    A short text ("Redis.", a list of names) counts as English: the rules that read English run.
+    """
+    tokens = [t for t in words(text) if any(c.isalpha() for c in t)]
+    if not tokens:
+        return ""
+    german = sum(t in _GERMAN_WORDS for t in tokens)
+    english = sum(t in STOP_WORDS for t in tokens)
+    if german > english:
+        return "de"
+    return "other" if len(tokens) >= 12 and english * 10 < len(tokens) else "en"
 
 
 def top_words(text: str, limit: int = 10) -> list[tuple[str, int]]:
@@ -148,14 +198,26 @@ def top_words(text: str, limit: int = 10) -> list[tuple[str, int]]:
     """
     stems: Counter[str] = Counter()
     spellings: dict[str, Counter[str]] = {}
-    for token in words(text):
-        if token in STOP_WORDS or token in _FILLER_WORDS or not any(c.isalpha() for c in token):
+    for token in _words_without_fillers(text):
+        if token in STOP_WORDS or token in _FILLER_WORDS or len(token) < 2:
+            continue
+        if not any(c.isalpha() for c in token):
             continue
         key = stem(token)
         stems[key] += 1
         spellings.setdefault(key, Counter())[token] += 1
     ranked = sorted(stems.items(), key=lambda item: (-item[1], item[0]))[:limit]
     return [(_most_common(spellings[key]), count) for key, count in ranked]
+
+
+def _words_without_fillers(text: str) -> list[str]:
+    """The whole words of ``text`` ("a/b", "on-call"), leaving out fillers said as fillers
+    ("you know" gives no "know")."""
+    tokens = _filler_tokens(text)
+    skip: set[int] = set()
+    for _phrase, start, length in _filler_spans(tokens):
+        skip.update(range(start, start + length))
+    return [t for i, t in enumerate(tokens) if i not in skip and t[0].isalnum()]
 
 
 def _most_common(counter: Counter[str]) -> str:
@@ -169,23 +231,32 @@ def fillers(text: str) -> dict[str, int]:
     at the start of a sentence before a comma, or after "was"/"and"/"so"... when an adverb,
     a number or another filler follows; "I like Python" and "tools like Kafka" do not count.
     """
-    tokens = [_FILLER_SPELLINGS.get(t, t) for t in _WORD_OR_MARK.findall(normalise(text))]
-    counts: Counter[str] = Counter()
+    counts = Counter(phrase for phrase, _, _ in _filler_spans(_filler_tokens(text)))
+    return {phrase: counts[phrase] for phrase in FILLERS if counts[phrase]}
+
+
+def _filler_tokens(text: str) -> list[str]:
+    return [_FILLER_SPELLINGS.get(t, t) for t in _WORD_OR_MARK.findall(normalise(text))]
+
+
+def _filler_spans(tokens: list[str]) -> list[tuple[str, int, int]]:
+    """(filler, first token, number of tokens) of each filler said as a filler."""
+    spans = []
     for i, token in enumerate(tokens):
         before = tokens[i - 1] if i else "."
         after = tokens[i + 1] if i + 1 < len(tokens) else "."
         pair = f"{token} {after}"
         if token in ("um", "uh", "er", "erm", "hmm", "basically", "literally"):
-            counts[token] += 1
+            spans.append((token, i, 1))
         elif token == "like" and _is_filler_like(before, after, tokens[i + 2 : i + 3]):
-            counts["like"] += 1
+            spans.append(("like", i, 1))
         elif pair == "you know" and _is_filler_you_know(before, tokens[i + 2 : i + 3]):
-            counts["you know"] += 1
+            spans.append(("you know", i, 2))
         elif pair == "i mean" and (before in ",.;:!?" or tokens[i + 2 : i + 3] == [","]):
-            counts["i mean"] += 1
+            spans.append(("i mean", i, 2))
         elif pair in ("sort of", "kind of") and before not in _KIND_DETERMINERS:
-            counts[pair] += 1
-    return {phrase: counts[phrase] for phrase in FILLERS if counts[phrase]}
+            spans.append((pair, i, 2))
+    return spans
 
 
 def _is_filler_like(before: str, after: str, next_next: list[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from streamlit.testing.v1 import AppTest
@@ -122,5 +123,54 @@ def test_a_typed_answer_shows_no_speaking_pace(store: Store) -> None:
     at.text_area(key=f"practice.answer.{qid}").input("I use Python every day at work.").run()
     at.button(key="practice.check").click().run()
     facts = " ".join(c.value for c in at.caption)
-    assert "7 words · 5 s" in facts
+    # measured by its words at speaking pace; the clock (thinking and typing) shown apart
+    clock = re.search(r"7 words · about 3 s said aloud · (\d+) s on the clock \(thinking", facts)
+    assert clock and 5 <= int(clock[1]) <= 9, facts  # a few seconds more on a loaded machine
     assert "words a minute" not in facts
+    # the clock stopped at Get feedback: no countdown ticks on while the feedback is read
+    assert not [h for h in at.get("html") if 'class="prep-timer"' in h.proto.body]
+    assert re.search(r":material/timer: Stopped at 0:0[5-9]", facts), facts
+
+
+def test_the_follow_up_is_asked_answered_and_kept_with_the_answer(store: Store) -> None:
+    profile = store.create(
+        Profile(
+            company="Acme",
+            prep={
+                "questions": [
+                    {
+                        "text": "Tell me about a time you fixed a slow build.",
+                        "category": "behavioral",
+                    }
+                ]
+            },
+        )
+    )
+    qid = profile.prep.questions[0].id
+    at = start(profile.id)
+    answer = (
+        "At my last job our build was slow. My task was to fix it. I cached the dependencies. "
+        "In the end the build got a lot faster."
+    )
+    at.text_area(key=f"practice.answer.{qid}").input(answer).run()
+    at.button(key="practice.check").click().run()
+    (asked,) = [e.value for e in at.info if e.value.startswith("**Follow-up:**")]
+    assert "by how much" in asked
+    at.button(key="practice.reply_check").click().run()
+    assert [w.value for w in at.warning] == ["Type or say a reply first."]
+    at.text_area(key=f"practice.reply.{qid}").input("From 40 minutes to 9.").run()
+    at.button(key="practice.reply_check").click().run()
+    assert any("the reply gives a number" in m.value for m in at.markdown)
+    at.button(key="practice.save").click().run()
+    (attempt,) = on_disk(store, profile.id)["prep"]["questions"][0]["attempts"]
+    assert attempt["text"].endswith("by how much, in numbers?\nFrom 40 minutes to 9.")
+    assert attempt["checks"][0]["name"] == "follow_up" and attempt["checks"][0]["passed"]
+
+
+def test_get_feedback_with_nothing_typed_says_so(store: Store) -> None:
+    profile, _ = _acme_with_one_question(store)
+    at = start(profile.id)
+    at.button(key="practice.check").click().run()
+    assert [w.value for w in at.warning] == ["Type or say an answer first."]
+    at.run()
+    assert not at.warning  # said once, for that click

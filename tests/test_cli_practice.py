@@ -62,11 +62,15 @@ def test_the_checklist(capsys, acme, answer_file):
     assert "✓ terms: 3 company terms used (PyTorch; Spark; Kafka)" in lines
     assert "✓ points: 2 of 2 drafted points covered" in lines
     assert "✓ star: situation, task, action and result are all there" in lines
-    assert "✓ length: took 80 s (target 60–120 s)" in lines
-    assert "Terms missed: Acme" in lines
+    # typed: measured by its words at speaking pace; the clock's 80 s is thinking and typing
+    assert "✗ length: 45 words, about 19 s to say (target 60–120 s); say more" in lines
+    # a story question is offered the values and keywords (none here), not the company's name
+    assert not any(line.startswith("Terms missed") for line in lines)
     assert "STAR: situation ✓ task ✓ action ✓ result ✓" in lines
-    assert "Length: 45 words, 80 s, 33.8 words a minute" in lines
-    assert lines[-1] == "This attempt: not weak (0 checks failed)"
+    assert (
+        "Length: 45 words, about 19 s said aloud; 80 s on the clock (thinking and typing)" in lines
+    )
+    assert lines[-1] == "This attempt: not weak (1 check failed)"
 
 
 def test_the_json_from_stdin_by_question_id(capsys, acme, monkeypatch):
@@ -81,7 +85,7 @@ def test_the_json_from_stdin_by_question_id(capsys, acme, monkeypatch):
     assert data["star"] == dict.fromkeys(("situation", "task", "action", "result"), True)
     assert data["result_has_number"] is True
     assert data["rating"] == 2 and data["weak"] is True  # a self-rating of 2 is weak
-    assert data["seconds"] is None and data["wpm"] is None
+    assert data["seconds"] == 19.3 and data["wpm"] is None and data["follow_up"] is None
     assert [c["name"] for c in data["checks"]] == [
         "terms", "points", "star", "result_number", "length", "fillers"
     ]  # fmt: skip
@@ -94,7 +98,7 @@ def test_save_keeps_the_attempt_and_check_counts_it(capsys, acme, answer_file, s
     saved = store.load(acme.id)
     assert saved.revision == acme.revision + 1
     (attempt,) = saved.prep.questions[1].attempts
-    assert (attempt.text, attempt.seconds, attempt.rating) == (ANSWER, 80, 4)
+    assert (attempt.text, attempt.seconds, attempt.rating) == (ANSWER, 19.3, 4)
     assert not attempt.weak and attempt.checks[0].name == "terms"
 
     run(capsys, *args, "--rating", "1", "--save")
@@ -182,7 +186,13 @@ def test_an_empty_answer_gets_feedback_but_is_not_saved(capsys, acme, tmp_path, 
     path = tmp_path / "empty.txt"
     path.write_text("  \n", encoding="utf-8")
     code, out, _ = run(capsys, "practice", acme.slug, "--question", "1", "--answer-file", str(path))
-    assert code == 0 and out.splitlines()[-1].startswith("This attempt: weak")
+    assert code == 0 and out.splitlines()[-1] == (
+        "Nothing to check: the answer has no words (type or say an answer first)"
+    )
+    code, out, _ = run(
+        capsys, "practice", acme.slug, "--question", "1", "--answer-file", str(path), "--json"
+    )
+    assert json.loads(out)["follow_up"] is None and json.loads(out)["checks"] == []
     before = snapshot(isolated)
     code, out, err = run(
         capsys, "practice", acme.slug, "--question", "1", "--answer-file", str(path), "--save"
@@ -246,6 +256,62 @@ def test_a_spoken_answer(capsys, acme, tmp_path, with_voice):
     assert data["spoken"] is True and "kafka" in data["transcript"].lower()
     assert {"PyTorch", "Kafka"} <= set(data["terms_used"])
     assert 100 <= data["wpm"] <= 200 and "pace" in [c["name"] for c in data["checks"]]
+
+
+def test_the_follow_up_and_a_reply_to_it(capsys, acme, tmp_path, store):
+    vague = ANSWER.replace("dropped by 40 percent", "got a lot faster")
+    answer = tmp_path / "vague.txt"
+    answer.write_text(vague, encoding="utf-8")
+    args = ("practice", acme.slug, "--question", "2", "--answer-file", str(answer))
+    code, out, _ = run(capsys, *args)
+    assert code == 0 and out.splitlines()[-1] == (
+        "Follow-up (number): You said training time got a lot faster: by how much, in numbers?"
+    )
+    code, out, _ = run(capsys, *args, "--json")
+    assert json.loads(out)["follow_up"] == {
+        "kind": "number",
+        "text": "You said training time got a lot faster: by how much, in numbers?",
+    }
+    reply = tmp_path / "reply.txt"
+    reply.write_text("From ten hours to six.", encoding="utf-8")
+    code, out, _ = run(capsys, *args, "--reply-file", str(reply), "--json", "--save")
+    data = json.loads(out)
+    assert code == 0 and data["follow_up"] is None  # one follow-up per answer
+    assert data["checks"][0] == {
+        "name": "follow_up",
+        "passed": True,
+        "message": "the reply gives a number",
+    }
+    (attempt,) = store.load(acme.id).prep.questions[1].attempts
+    assert attempt.text == (
+        f"{vague}\n\nFollow-up: You said training time got a lot faster: by how much, in "
+        "numbers?\nFrom ten hours to six."
+    )
+
+
+def test_a_reply_without_a_follow_up_is_refused(capsys, acme, answer_file, tmp_path, isolated):
+    before = snapshot(isolated)
+    code, out, err = run(
+        capsys, "practice", acme.slug, "--question", "2", "--answer-file", str(answer_file),
+        "--reply-file", str(answer_file), "--save",
+    )  # fmt: skip
+    assert_one_line_error(code, out, err, "this answer has no follow-up question to reply to")
+    assert snapshot(isolated) == before
+
+
+def test_a_german_answer_says_which_checks_do_not_apply(capsys, acme, tmp_path):
+    path = tmp_path / "de.txt"
+    path.write_text(
+        "In meinem letzten Job war die Pipeline zu langsam. Ich habe sie auf Spark umgestellt.",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "practice", acme.slug, "--question", "2", "--answer-file", str(path))
+    assert code == 0
+    assert (
+        "Note: STAR, the result's number, fillers and the follow-up read English answers only: "
+        "not checked here"
+    ) in out.splitlines()
+    assert "Follow-up" not in out and "✗ star" not in out
 
 
 @pytest.mark.parametrize(

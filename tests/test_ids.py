@@ -57,12 +57,24 @@ def test_the_model_declares_every_id_and_link():
         "Question",
         "Round",
         "Interviewer",
+        "MockRound",
     }
     assert links == {
         ("SkillRow", "requirement_id"): "Requirement",
         ("Question", "story_id"): "Story",
         ("Question", "asked_in"): "Round",
+        ("MockItem", "question_id"): "Question",
     }
+
+
+def test_a_copy_keeps_its_mock_rounds_pointing_at_its_own_questions():
+    profile = Profile(prep={"questions": [{"text": "Why?"}]})
+    asked = profile.prep.questions[0].id
+    profile.mock_rounds = [{"items": [{"question_id": asked}, {"question_id": "gone"}]}]
+    copy = profile.with_new_ids()
+    new_question = copy.prep.questions[0].id
+    assert new_question != asked and copy.mock_rounds[0].id != profile.mock_rounds[0].id
+    assert [i.question_id for i in copy.mock_rounds[0].items] == [new_question, ""]
 
 
 def test_new_ids_everywhere_and_links_follow():

@@ -261,7 +261,7 @@ def test_schema_5_requirements_gain_an_unknown_language_and_keep_everything_else
     data = {"schema_version": 5, "id": "acme5", "requirements": [row]}
     assert migrate(data)["requirements"][0]["language"] == "" and "language" not in row
     profile = read(json.dumps(data))
-    assert profile.schema_version == SCHEMA_VERSION == 6
+    assert profile.schema_version == SCHEMA_VERSION == 7
     assert (profile.requirements[0].text, profile.requirements[0].language) == (row["text"], "")
     assert (
         read(
@@ -279,3 +279,28 @@ def test_schema_5_requirements_gain_an_unknown_language_and_keep_everything_else
         .language
         == "de"
     )
+
+
+def test_schema_5_gains_no_mock_rounds_and_mock_rounds_round_trip(fixed_now):
+    data = {"schema_version": 5, "company": "Acme"}
+    migrated = migrate(data)
+    assert migrated["mock_rounds"] == [] and "mock_rounds" not in data
+    assert migrated["schema_version"] == SCHEMA_VERSION == 7
+    profile = Profile(
+        company="Acme",
+        mock_rounds=[
+            {
+                "kind": "technical",
+                "seed": 7,
+                "time": fixed_now,
+                "items": [
+                    {"question_id": "q1", "passed": 3, "checks": 5, "failed": ["star"]},
+                    {"question_id": "q2", "follow_up_kind": "number", "follow_up": "By how much?"},
+                ],
+            }
+        ],
+    )
+    again = read(profile.model_dump_json())
+    assert again == profile and again.mock_rounds[0].passed_share == 0.6
+    kept = Profile(mock_rounds=[{"seed": n} for n in range(25)]).mock_rounds
+    assert [r.seed for r in kept] == list(range(5, 25))  # the last 20

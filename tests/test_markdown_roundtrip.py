@@ -217,7 +217,7 @@ def test_read_sample_write_read_again_is_stable(sample_profile):
 
 
 def test_the_documented_losses():
-    assert len(MARKDOWN_LOSSES) == 8
+    assert len(MARKDOWN_LOSSES) == 9
     when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     profile = Profile(
         id="abc",

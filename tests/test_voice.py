@@ -58,7 +58,7 @@ def test_bytes_are_transcribed_like_a_file(with_voice, story_wav, sample_profile
     )
 
 
-def test_long_pauses_come_from_the_word_timestamps(with_voice, tmp_path):
+def test_long_pauses_come_from_the_audio(with_voice, tmp_path):
     wav = speak(
         '<speak>I built the pipeline. <break time="3500ms"/> Then we shipped it.</speak>',
         tmp_path / "pause.wav",

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from prep_core.wording import fillers, has_number, sentences, stem, top_words, words
+from prep_core.wording import (
+    fillers,
+    has_number,
+    hedged,
+    language,
+    sentences,
+    stem,
+    top_words,
+    words,
+)
 
 
 def test_words_are_whole_and_lower_case():
@@ -91,3 +100,47 @@ def test_sentences_split_bullets_and_sentences():
 )
 def test_has_number(text, expected):
     assert has_number(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I built it and we shipped it in a week.", "en"),
+        ("Redis.", "en"),
+        ("Python, Kafka, Spark, Kubernetes, Terraform, AWS", "en"),  # names: still read
+        ("Ich habe die Pipeline umgebaut, und sie war doppelt so schnell.", "de"),
+        (
+            "Cuando trabajaba en mi último empleo el equipo tenía un sistema muy lento y viejo.",
+            "other",
+        ),
+        ("", ""),
+        ("🎧🎧🔥 👍", ""),
+        ("42 17", ""),
+    ],
+)
+def test_language(text, expected):
+    assert language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We kind of talked about it", True),
+        ("it sort of worked out", True),
+        ("I guess it got better", True),
+        ("somehow the team agreed", True),
+        ("I chose what kind of cache to add", False),
+        ("one sort of problem", False),
+        ("I rewrote the ranking step", False),
+    ],
+)
+def test_hedged(text, expected):
+    assert hedged(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["fell by half", "two of the four engineers", "tenfold", "a third of users", "no errors"],
+)
+def test_numbers_said_in_words(text):
+    assert has_number(text)

@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Sequence
 from typing import NoReturn
 
-from prep_core.cli import app, coverage, export, practice, profiles, readiness, stories
+from prep_core.cli import app, coverage, export, mock, practice, profiles, readiness, stories
 from prep_core.cli._common import EXIT_USAGE, Command, profile_argument
 from prep_core.errors import PrepError, PrepWarning, one_line
 
@@ -84,6 +84,12 @@ COMMANDS: tuple[Command, ...] = (
         "feedback on one attempt at a question, typed or spoken",
         practice.run_practice,
         practice.configure_practice,
+    ),
+    Command(
+        "mock",
+        "a mock round: questions for a round kind, weakest first",
+        mock.run_mock,
+        mock.configure_mock,
     ),
     Command(
         "coverage",

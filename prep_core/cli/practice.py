@@ -41,7 +41,16 @@ def configure_practice(parser: argparse.ArgumentParser) -> None:
         help="a spoken answer, transcribed on this machine (needs the voice extra)",
     )
     parser.add_argument(
-        "--seconds", type=_seconds, metavar="S", help="how long the answer took, in seconds"
+        "--seconds",
+        type=_seconds,
+        metavar="S",
+        help="spoken: how long the answer took; typed: the time on the clock (thinking and "
+        "typing, shown apart: a typed answer is measured by its words at speaking pace)",
+    )
+    parser.add_argument(
+        "--reply-file",
+        metavar="F",
+        help="your reply to the answer's follow-up question: feedback on the two together",
     )
     parser.add_argument(
         "--rating", type=int, choices=range(1, 6), metavar="1-5", help="your own rating, 1 to 5"
@@ -54,7 +63,13 @@ def configure_practice(parser: argparse.ArgumentParser) -> None:
 
 def run_practice(args: argparse.Namespace) -> int:
     """Check one attempt; with ``--save`` keep it on the question."""
-    from prep_core.practice import feedback, find_question, record_attempt
+    from prep_core.practice import (
+        feedback,
+        feedback_on_reply,
+        find_question,
+        pair_text,
+        record_attempt,
+    )
 
     if args.save and Path(args.profile).expanduser().is_file():
         raise PrepError(
@@ -63,17 +78,27 @@ def run_practice(args: argparse.Namespace) -> int:
         )
     profile = load_profile(args)
     question = find_question(profile, args.question)
-    seconds, words, pauses = args.seconds, None, []
+    seconds, words, delivery = args.seconds, None, None
     if args.audio is not None:
         from prep_core import voice
         from prep_core.vocabulary import hotwords
 
         heard = voice.transcribe(Path(args.audio), hotwords=hotwords(profile))
-        text, words, pauses = heard.text, heard.words, heard.pauses
+        text, words, delivery = heard.text, heard.words, heard.delivery
         seconds = seconds if seconds is not None else heard.seconds
     else:
         text = read_answer(args.answer_file)
-    result = feedback(profile, question, text, seconds=seconds, words=words, rating=args.rating)
+    timing = {"seconds": seconds, "words": words, "rating": args.rating, "delivery": delivery}
+    result = feedback(profile, question, text, **timing)
+    if args.reply_file is not None:
+        asked = result.follow_up
+        if asked is None:
+            raise PrepError("this answer has no follow-up question to reply to")
+        reply = read_answer(args.reply_file)
+        if words is not None:
+            timing["words"] = words + len(reply.split())
+        result = feedback_on_reply(profile, question, text, asked, reply, **timing)
+        text = pair_text(text, asked, reply)
     if args.save:
         if not text.strip():
             raise PrepError("the answer is empty: nothing to save")
@@ -83,12 +108,10 @@ def run_practice(args: argparse.Namespace) -> int:
     if args.json:
         data = result.to_dict()
         if args.audio is not None:
-            data |= {"transcript": text, "pauses": [list(pause) for pause in pauses]}
+            data |= {"transcript": text}
         print(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     else:
         print(checklist(profile, question, result, transcript=text if args.audio else None))
-        if pauses:
-            print("Long pauses: " + ", ".join(f"{s:.0f} s at {at:.0f} s" for at, s in pauses))
     if args.save:
         print(f"prep: saved the attempt on question {args.question}", file=sys.stderr)
     return 0
@@ -129,7 +152,10 @@ def checklist(
     if transcript is not None:
         lines += ["", f"Transcript: {transcript.strip() or '(nothing heard)'}"]
     lines.append("")
+    if not result.checks:
+        return "\n".join([*lines, *(note[0].upper() + note[1:] for note in result.notes)])
     lines += [f"{'✓' if c.passed else '✗'} {c.name}: {c.message}" for c in result.checks]
+    lines += [f"Note: {note}" for note in result.notes]
     lines.append("")
     if result.terms_used:
         lines.append(f"Terms used: {'; '.join(result.terms_used)}")  # a term may hold a comma
@@ -143,14 +169,22 @@ def checklist(
         parts = " ".join(f"{part} {'✓' if ok else '✗'}" for part, ok in result.star.items())
         lines.append(f"STAR: {parts}")
     pace = f", {result.wpm:g} words a minute" if result.wpm is not None else ""
-    took = f", {result.seconds:g} s" if result.seconds else ""
+    took = f", {result.seconds:g} s" if result.spoken and result.seconds else ""
+    if not result.spoken:
+        took = f", about {result.seconds:.0f} s said aloud"
+        if result.clock_seconds:
+            took += f"; {result.clock_seconds:.0f} s on the clock (thinking and typing)"
     lines.append(f"Length: {result.words} words{took}{pace}")
+    if result.delivery is not None:
+        lines += [f"Delivery: {line}" for line in result.delivery.summary()]
     if result.top_words:
         lines.append("Most-used words: " + ", ".join(f"{w} ({n})" for w, n in result.top_words))
     verdict = "weak" if result.weak else "not weak"
     failed = len(result.failed)
     rating = f", rated {result.rating}/5" if result.rating is not None else ""
     lines.append(f"This attempt: {verdict} ({failed} check{'s' * (failed != 1)} failed{rating})")
+    if result.follow_up is not None:
+        lines.append(f"Follow-up ({result.follow_up.kind}): {result.follow_up.text}")
     return "\n".join(lines)
 
 

@@ -7,8 +7,9 @@
     schema 4   the posting's ``requirements``, ``Question.story_id``,
                ``SkillRow.requirement_id`` and ``Prep.dismissed_flags`` (issue 12)
     schema 5   interview ``rounds`` (``interview_date`` stays the headline)
-    schema 6   a requirement's ``language`` (the current model; "" for the rows saved before:
-               the posting's language is used for them)
+    schema 6   a requirement's ``language`` ("" for the rows saved before: the posting's
+               language is used for them)
+    schema 7   ``mock_rounds``: the mock rounds done, each question's checks and follow-up
 
 A file without ``schema_version`` is schema 1. A file from a newer schema is refused, never
 guessed at: it was written by a newer version of Interview Prep Studio.
@@ -168,6 +169,11 @@ def _v5_to_v6(data: dict[str, Any]) -> None:
             row.setdefault("language", "")
 
 
+def _v6_to_v7(data: dict[str, Any]) -> None:
+    """Profiles gain mock rounds: none done yet."""
+    data.setdefault("mock_rounds", [])
+
+
 # from version n to n+1
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {
     1: _v1_to_v2,
@@ -175,6 +181,7 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], None]] = {
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 

@@ -78,6 +78,7 @@ MARKDOWN_LOSSES: tuple[str, ...] = (
     "created_at, updated_at, revision and schema_version",
     "blank items: news items, skills rows, questions and sources with every field empty",
     "practice attempts of questions (Question.attempts): kept in JSON only",
+    "mock rounds (Profile.mock_rounds): kept in JSON only",
     "requirements' ids, language, source, edited and dropped flags: a requirement read from "
     "Markdown counts as the person's own (edited), and a dropped one is not written",
     "a skills row's link to a requirement (SkillRow.requirement_id): the skills table keeps "
@@ -200,6 +201,7 @@ def markdown_view(profile: Profile) -> Profile:
     data["requirements"] = [
         r.model_dump() | {"source": "", "edited": True, "language": ""} for r in kept
     ]
+    data["mock_rounds"] = []
     questions = [q.model_copy(update={"attempts": []}) for q in profile.prep.questions]
     data["prep"]["questions"] = _kept(questions)
     data["rounds"] = _kept(profile.rounds)
