@@ -21,6 +21,7 @@ from pages._ui.state import (
     store,
 )
 from prep_core.formats import READABLE_SUFFIXES
+from prep_core.readers import MAX_FILE_BYTES
 from prep_core.sections import SECTIONS
 
 require_frame()
@@ -40,6 +41,8 @@ for entry in entries():
         )
     else:
         profile_row(entry.profile, is_open=opened is not None and opened.id == entry.id)
+        if entry.warning:  # read, with something to fix (a JSON key given twice, a day to check)
+            st.caption(f":orange[{plain(entry.warning, 500)}]")
 
 st.subheader("New profile", anchor=False)
 blank, sample = st.columns(2)
@@ -60,6 +63,7 @@ key = uploader_key()
 st.file_uploader(
     "Import a profile: a template-format .md or a profile .json",
     type=[suffix.lstrip(".") for suffix in READABLE_SUFFIXES],
+    max_upload_size=MAX_FILE_BYTES >> 20,  # a profile's own limit; the server's is the recorder's
     key=key,
     on_change=import_upload,
     args=(key,),

@@ -6,6 +6,7 @@ from pages._ui import mock
 from pages._ui import practice as ui
 from pages._ui.state import plain, require_profile
 from pages._ui.tabs import tabs as tabs_in_url
+from pages._ui.undo import clear_history
 
 profile = require_profile()
 st.title("Practice", anchor=False)
@@ -67,6 +68,17 @@ if answer_tab.open:
                     args=(question.id,),
                 )
             ui.trend(question)
+            if question.attempts:
+                st.button(
+                    f"Clear this question's history ({len(question.attempts)})",
+                    key=f"practice.clear.{question.id}",
+                    on_click=clear_history,
+                    args=(question.id,),
+                    icon=":material/delete_sweep:",
+                    type="tertiary",
+                    help="Delete its saved attempts (they count towards the profile's 2 MB); "
+                    "Undo brings them back",
+                )
 
 if mock_tab.open:
     with mock_tab:

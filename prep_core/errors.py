@@ -6,7 +6,7 @@ PrepError                    anything the CLI prints as one line and exits 2 on
 ├── UnknownFormat            an export format or option nobody registered
 ├── AlreadyImported          an import of a file whose content is stored already
 └── StoreError               the data folder refused an operation
-    └── StaleRevision        a save from an out-of-date copy (another tab saved first)
+    └── StaleRevision        a save from an out-of-date copy (saved since elsewhere)
         └── DeletedElsewhere the profile was deleted since this copy was loaded
 
 A message may quote user text or a file name; ``one_line`` makes it safe for one terminal line.
@@ -73,7 +73,14 @@ class AlreadyImported(PrepError):
 
 
 class StaleRevision(StoreError):
-    pass
+    """A save from an out-of-date copy. ``revision`` and ``saved_at`` (HH:MM, local time): the
+    revision on disk and when it was saved, so that a caller who knows which revisions it wrote
+    itself can tell where the newer one came from (None: the file is gone)."""
+
+    def __init__(self, message: str, revision: int | None = None, saved_at: str = "") -> None:
+        super().__init__(message)
+        self.revision = revision
+        self.saved_at = saved_at
 
 
 class DeletedElsewhere(StaleRevision):

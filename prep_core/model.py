@@ -55,6 +55,29 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
+# --- plausible days -----------------------------------------------------------------------------
+# A day typed into a profile (the interview date, a round's day, a fact's as-of date) is refused
+# outside these bounds: 2062 for 2026 is a typo, and 9999-12-31 is past the end of the calendar
+# arithmetic everything else does. A file may still hold one: it is read, and noted.
+
+FIRST_YEAR = 1990
+YEARS_AHEAD = 5
+
+
+def day_problem(value: date, today: date | None = None) -> str:
+    """Why ``value`` is no day a profile should hold ("" when it is a plausible one)."""
+    today = today or date.today()
+    if value.year < FIRST_YEAR:
+        return f"{value.isoformat()} is before {FIRST_YEAR}: check the year"
+    try:
+        latest = today.replace(year=today.year + YEARS_AHEAD)
+    except ValueError:  # 29 February
+        latest = today.replace(year=today.year + YEARS_AHEAD, day=28)
+    if value > latest:
+        return f"{value.isoformat()} is more than {YEARS_AHEAD} years ahead: check the year"
+    return ""
+
+
 def clean_text(value: str) -> str:
     """Canonical multi-line text: paragraphs of trimmed lines, no control characters.
 
@@ -441,10 +464,15 @@ class Round(Part):
         """When it ends: ``minutes`` of real time after the start, in its time zone (all-day:
         the next midnight). Added in UTC: on the wall clock, 60 minutes from 02:30 on the
         spring-forward day would be no time at all, and from 01:30 in autumn two hours."""
-        if self.start_time is None:
-            return self.start() + timedelta(days=1)
         start = self.start()
-        return (start.astimezone(UTC) + timedelta(minutes=self.minutes)).astimezone(start.tzinfo)
+        try:
+            if self.start_time is None:
+                return start + timedelta(days=1)
+            return (start.astimezone(UTC) + timedelta(minutes=self.minutes)).astimezone(
+                start.tzinfo
+            )
+        except OverflowError:  # a day at the calendar's end, kept from a file: ends with it
+            return datetime.max.replace(tzinfo=start.tzinfo)
 
 
 # --- mock rounds ------------------------------------------------------------------------------
@@ -556,6 +584,26 @@ class Profile(Part):
     @classmethod
     def _blank_date(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value
+
+    def day_problems(self, today: date | None = None) -> list[str]:
+        """Each day this profile holds that ``day_problem`` finds implausible, named."""
+        # rounds first: the interview date follows them, so a round's day is what was typed
+        days = [(f"round {n}'s day", r.day) for n, r in enumerate(self.rounds, 1)]
+        days += [("the interview date", self.interview_date)]
+        days += [(f"the as-of date of {key}", f.as_of) for key, f in self.fact_dates.items()]
+        return [
+            f"{name}: {problem}"
+            for name, day in days
+            if day is not None and (problem := day_problem(day, today))
+        ]
+
+    def check_days(self, before: Profile, today: date | None = None) -> None:
+        """Refuse (``ValueError``) an implausible day this edit of ``before`` brought in; one the
+        file held already is left to its note, so that it never blocks other edits."""
+        held = {p.split(": ", 1)[1] for p in before.day_problems(today)}
+        new = [p for p in self.day_problems(today) if p.split(": ", 1)[1] not in held]
+        if new:
+            raise ValueError(new[0][0].upper() + new[0][1:])
 
     @property
     def title(self) -> str:

@@ -16,6 +16,10 @@ weak) and the plan is simply computed again. What goes in, and where:
   threshold (``freshness``);
 - **the round** itself on its day, and the debrief right after it.
 
+The days are bounded whatever the date: a round more than ``HORIZON_DAYS`` away is *far away*,
+and the plan is those first weeks, then the round's day (no day before yet), so a typo such as
+2062 for 2026 costs what a six-week plan costs.
+
 With the interview tomorrow today *is* the day before, so the two most important gaps come in as
 "if there is time". A round in the past, or no date at all, gives a one-day plan that says what
 to do. Every input comes from one ``Insight`` (its clock ``now``, its coverage, practice order,
@@ -29,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
-from prep_core.model import Profile, Question, Round
+from prep_core.model import Profile, Question, Round, day_problem
 from prep_core.progress import last_attempt_weak, practised
 from prep_core.question_bank import numbered
 
@@ -45,6 +49,7 @@ RESEARCH_PER_DAY = 2  # sections
 PRACTICE_PER_DAY = 3  # questions
 LAST_MINUTE = 2  # gaps taken in on the day before when there is no other day
 MOCK_EVERY = 7  # days: a mock round on long runways
+HORIZON_DAYS = 42  # six weeks of days at most; a round further away is "far away"
 _MOCK = "Mock round: three questions aloud, against the clock"
 _WEAKEST = "Rehearse your two weakest answers again"
 _NOT_RESEARCH = {"interview_date"}  # the date is the plan's input, not a gap to research
@@ -129,7 +134,8 @@ def _countdown(insight: Insight, target: Round, today: date) -> Plan:
         for q in insight.practice_order
         if not practised(q) or last_attempt_weak(q)
     ]
-    work_days = [today + timedelta(n) for n in range(max(0, days_left - 1))]
+    far = days_left - 1 > HORIZON_DAYS
+    work_days = [today + timedelta(n) for n in range(min(max(0, days_left - 1), HORIZON_DAYS))]
     schedule: dict[date, list[Item]] = {day: [] for day in work_days}
     for items, per_day in ((research, RESEARCH_PER_DAY), (practice, PRACTICE_PER_DAY)):
         if work_days:  # front-loaded; a short runway takes more a day rather than drop any
@@ -144,12 +150,16 @@ def _countdown(insight: Insight, target: Round, today: date) -> Plan:
             schedule[day].append(Item("practice", _WEAKEST, "practice"))
         schedule[day].append(_anki())
     days = [Day(day, tuple(items)) for day, items in schedule.items()]
-    if days_left >= 1:
+    if days_left >= 1 and not far:
         eve = today + timedelta(days_left - 1)
         last_minute = [] if work_days else research[:LAST_MINUTE] + practice[:LAST_MINUTE]
         days.append(Day(eve, tuple(_day_before(insight, last_minute))))
     days.append(Day(target.day, tuple(_round_day(target))))
     message = _countdown_message(target, days_left, research, practice)
+    if far:
+        message += f" It is far away: these are the first {HORIZON_DAYS // 7} weeks."
+    if problem := day_problem(target.day, today):
+        message = f"Check the round's day: {problem}. {message}"
     return Plan("ok", message, tuple(days), target)
 
 

@@ -6,7 +6,7 @@ renamed into place and the folder synced; a save that fails leaves file and back
 What a save writes is first read back as a load would read it: a profile the store would refuse
 to load is refused before anything is written. ``Store.open`` removes temp files of killed saves
 once they are an hour old (once per process). Every save carries the revision it started
-from: a save from an older revision (a second browser tab) raises ``StaleRevision``, and one of
+from: a save from an older revision (a second tab, the CLI) raises ``StaleRevision``, and one of
 a profile deleted since it was loaded ``DeletedElsewhere``; ``save_as_copy`` keeps that work as a
 new profile. *Delete* moves the file to ``.trash/``, ``restore`` brings it back. A file that
 fails to load, for any reason, is reported by ``entries()`` and never modified. Ids and slugs
@@ -404,8 +404,9 @@ class Store:
                 "move it out of the profiles folder to save this profile"
             ) from error
         if on_disk is not None and on_disk.revision != profile.revision:
+            when = _hhmm(on_disk.updated_at)
             raise StaleRevision(
-                f"This profile was changed in another tab at {_hhmm(on_disk.updated_at)}"
+                f"This profile was changed elsewhere at {when}", on_disk.revision, when
             )
         return data
 
@@ -487,6 +488,7 @@ def _free_path(path: Path) -> Path:
 
 def _parse(text: str, name: str, notes: list[str] | None = None) -> Profile:
     """Read a stored profile (lossless JSON, older schemas migrated); errors name the file."""
+    from prep_core.readers import day_notes
     from prep_core.readers.json import read
 
     found: list[str] = []
@@ -494,6 +496,7 @@ def _parse(text: str, name: str, notes: list[str] | None = None) -> Profile:
         profile = read(text, notes=found)
     except InvalidProfile as error:
         raise InvalidProfile(f"{name}: {error}") from None
+    found += day_notes(profile)
     if notes is not None:
         notes.extend(f"{name}: {note}" for note in found)
     return profile

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -108,49 +109,54 @@ def load_model() -> Any:
     return _model(str(folder), not os.environ.get(MODEL_ENV))
 
 
-def audio_seconds(source: Path | bytes) -> float:
-    """How long the recording is, read from its header (decoded only when the header is silent).
+SAMPLE_RATE = 16_000  # what Whisper listens to: mono, 16 kHz
 
+
+def decode(source: Path | bytes) -> Any:
+    """The recording as Whisper hears it (16 kHz mono float32 samples, a numpy array).
+
+    The limit is checked on what is decoded, never on the header (a WebM can say 7 s and hold
+    two hours): decoding stops, and the recording is refused, as soon as it passes
+    ``MAX_AUDIO_SECONDS``, so a long or lying file costs at most ten minutes of samples (38 MB).
     Refuses what is not audio, in one line.
     """
     try:
         import av
+        import numpy as np
     except ImportError:
         raise VoiceError(INSTALL_HINT) from None
     name = source.name if isinstance(source, Path) else "the recording"
+    limit = MAX_AUDIO_SECONDS * SAMPLE_RATE
+    chunks, total = [], 0
     try:
         with av.open(_open(source), mode="r") as container:
             if not container.streams.audio:
                 raise VoiceError(f"{name} has no sound in it: give a recording such as a .wav")
-            stream = container.streams.audio[0]
-            if container.duration:
-                return container.duration / av.time_base
-            if stream.duration and stream.time_base:
-                return float(stream.duration * stream.time_base)
-            total = 0.0
-            for frame in container.decode(stream):  # no length in the header: count samples
-                total += frame.samples / (frame.sample_rate or 16_000)
-                if total > MAX_AUDIO_SECONDS:
-                    break
-            return total
+            resampler = av.AudioResampler(format="s16", layout="mono", rate=SAMPLE_RATE)
+            frames = itertools.chain(container.decode(container.streams.audio[0]), [None])
+            for frame in frames:
+                for out in resampler.resample(frame):  # None: what the resampler still holds
+                    samples = out.to_ndarray().reshape(-1)
+                    total += samples.size
+                    if total > limit:
+                        raise VoiceError(
+                            f"the recording is longer than {_duration(MAX_AUDIO_SECONDS)}; "
+                            f"answers up to {_duration(MAX_AUDIO_SECONDS)} are transcribed"
+                        )
+                    chunks.append(samples)
     except VoiceError:
         raise
     except (av.FFmpegError, OSError, ValueError, UnicodeDecodeError) as error:
         raise VoiceError(f"{name} is not audio that can be read ({_reason(error)})") from None
+    if not chunks:
+        raise VoiceError(f"{name} has no sound in it: give a recording such as a .wav")
+    return np.concatenate(chunks).astype(np.float32) / 32768.0
 
 
 def transcribe(source: Path | bytes, *, hotwords: str = "") -> Transcript:
     """The words of a spoken answer, with timings; audio over ten minutes is refused."""
-    seconds = audio_seconds(source)
-    if seconds > MAX_AUDIO_SECONDS:
-        raise VoiceError(
-            f"the recording is {seconds / 60:.0f} minutes long; answers up to "
-            f"{MAX_AUDIO_SECONDS // 60} minutes are transcribed"
-        )
+    samples = decode(source)  # bounded: decoding stops past the limit, whatever the header says
     model = load_model()
-    from faster_whisper import decode_audio
-
-    samples = decode_audio(_open(source), sampling_rate=SAMPLE_RATE)
     segments, info = model.transcribe(
         samples,
         language="en",
@@ -189,6 +195,10 @@ def transcribe(source: Path | bytes, *, hotwords: str = "") -> Transcript:
 
 def _open(source: Path | bytes) -> Any:
     return io.BytesIO(source) if isinstance(source, bytes) else str(source)
+
+
+def _duration(seconds: int) -> str:
+    return f"{seconds // 60} minutes" if seconds >= 60 else f"{seconds} seconds"
 
 
 def _reason(error: BaseException) -> str:

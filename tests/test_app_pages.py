@@ -353,11 +353,11 @@ def test_an_invalid_value_is_reported_and_the_text_kept(store: Store) -> None:
 def test_a_save_from_a_stale_tab_is_refused_and_can_reload(store: Store) -> None:
     profile = store.create(Profile(company="Acme"))
     at = start(profile.id, ui.section_page("basics"))
-    other_tab = Store(store.data_dir)
-    other_tab.save(other_tab.load(profile.id).model_copy(update={"company": "Other tab"}))
+    other_program = Store(store.data_dir)  # not through the app: "outside the app"
+    other_program.save(other_program.load(profile.id).model_copy(update={"company": "Other tab"}))
 
     at.text_input(key=f"{profile.id}.company").input("This tab").run()
-    assert "changed in another tab" in shown(at.error[0])
+    assert "changed outside the app" in shown(at.error[0])
     assert on_disk(store, profile.id)["company"] == "Other tab"
     at.button(key="reload_latest").click().run()
     assert not at.error

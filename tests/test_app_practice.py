@@ -174,3 +174,30 @@ def test_get_feedback_with_nothing_typed_says_so(store: Store) -> None:
     assert [w.value for w in at.warning] == ["Type or say an answer first."]
     at.run()
     assert not at.warning  # said once, for that click
+
+
+def test_a_questions_history_is_cleared_and_comes_back_with_undo(store: Store) -> None:
+    # Practice history can fill the 2 MB a profile may be: each question's can be cleared.
+    attempts = [{"text": f"Attempt {n}", "rating": 3} for n in range(3)]
+    profile = store.create(
+        Profile(
+            company="Acme",
+            prep={
+                "questions": [
+                    {"text": "Why Acme?", "attempts": attempts},
+                    {"text": "Why you?", "attempts": attempts[:1]},
+                ]
+            },
+        )
+    )
+    qid = profile.prep.questions[0].id
+    at = start(profile.id)
+    at.button(key=f"practice.clear.{qid}").click().run()
+    assert not at.exception
+    saved = on_disk(store, profile.id)["prep"]["questions"]
+    assert (saved[0]["attempts"], len(saved[1]["attempts"])) == ([], 1)  # that question only
+    assert not [b for b in at.button if b.key == f"practice.clear.{qid}"]
+    at.button(key="undo").click().run()
+    assert not at.exception
+    restored = on_disk(store, profile.id)["prep"]["questions"][0]["attempts"]
+    assert [a["text"] for a in restored] == ["Attempt 0", "Attempt 1", "Attempt 2"]

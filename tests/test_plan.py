@@ -120,10 +120,12 @@ def test_fourteen_days_front_loads_new_work_and_reviews_every_day():
     assert any("Mock round" in i.text for i in result.days[7].items)
 
 
-def test_sixty_days_is_sensible_too():
+def test_sixty_days_is_sensible_too_six_weeks_then_the_round():
     result = plan(_profile(60))
-    assert len(result.days) == 61 and result.days[-1].date == TODAY + timedelta(60)
-    assert sum("Mock round" in t for t in texts(result)) == 8
+    assert len(result.days) == 43 and result.days[-1].date == TODAY + timedelta(60)
+    assert result.days[-2].date == TODAY + timedelta(41)  # far away: no day before yet
+    assert "far away" in result.message
+    assert sum("Mock round" in t for t in texts(result)) == 5
     assert max(len(d.items) for d in result.days) <= 6
 
 

@@ -384,9 +384,9 @@ def test_a_stale_save_says_when_the_other_tab_saved_in_plain_words(store, monkey
     store.save(tab_one)
     with pytest.raises(StaleRevision) as caught:
         store.save(tab_two)
-    assert (
-        str(caught.value) == f"This profile was changed in another tab at {local_hhmm(other_save)}"
-    )
+    # the store cannot tell a tab from the CLI: it says when, and gives the revision it found
+    assert str(caught.value) == f"This profile was changed elsewhere at {local_hhmm(other_save)}"
+    assert (caught.value.revision, caught.value.saved_at) == (2, local_hhmm(other_save))
     assert not isinstance(caught.value, DeletedElsewhere)
 
 

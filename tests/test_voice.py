@@ -5,10 +5,13 @@ Without the voice extra these tests skip locally; under CI=true they fail, never
 
 from __future__ import annotations
 
+import struct
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from prep_core import voice
@@ -81,18 +84,61 @@ def test_not_audio_is_refused_in_one_line(with_voice, tmp_path):
 def test_audio_over_the_limit_is_refused_before_transcribing(with_voice, story_wav, monkeypatch):
     monkeypatch.setattr(voice, "MAX_AUDIO_SECONDS", 5)
     monkeypatch.setattr(voice, "load_model", lambda: pytest.fail("the model was loaded"))
-    with pytest.raises(voice.VoiceError, match="answers up to 0 minutes are transcribed"):
+    with pytest.raises(voice.VoiceError, match="answers up to 5 seconds are transcribed"):
         voice.transcribe(story_wav)
 
 
-def test_a_two_hour_recording_is_refused_from_its_header(with_voice, tmp_path):
+def test_a_two_hour_recording_is_refused(with_voice, tmp_path):
     sox = require_executable("sox")
     path = tmp_path / "long.flac"  # two hours of silence: 0.4 MB as FLAC
     subprocess.run(
         [sox, "-n", "-r", "16000", "-c", "1", str(path), "trim", "0", "7200"], check=True
     )
-    with pytest.raises(voice.VoiceError, match="the recording is 120 minutes long"):
+    with pytest.raises(voice.VoiceError, match="the recording is longer than 10 minutes"):
         voice.transcribe(path)
+
+
+def lying_webm(path: Path, seconds: int, header_seconds: float) -> Path:
+    """A WebM/Opus file of ``seconds`` of silence whose header says ``header_seconds`` (the
+    Segment's Duration element, in milliseconds, rewritten after muxing)."""
+    import av
+
+    with av.open(str(path), "w", format="webm") as out:
+        stream = out.add_stream("libopus", rate=48000)
+        stream.layout, stream.bit_rate = "mono", 6000
+        frame = av.AudioFrame.from_ndarray(np.zeros((1, 48000), np.int16), layout="mono")
+        frame.sample_rate, frame.pts = 48000, 0
+        packet = list(stream.encode(frame))[1]  # one 20 ms packet of silence, sent again
+        for n in range(seconds * 50):
+            copy = av.Packet(bytes(packet))
+            copy.stream, copy.time_base = stream, packet.time_base
+            copy.pts = copy.dts = n * 960
+            copy.duration = 960
+            out.mux(copy)
+    data = path.read_bytes()
+    at = data.index(b"\x44\x89\x88") + 3  # EBML Duration, an 8-byte float
+    path.write_bytes(data[:at] + struct.pack(">d", header_seconds * 1000) + data[at + 8 :])
+    with av.open(str(path)) as check:  # the header does lie
+        assert round(check.duration / av.time_base) == header_seconds
+    return path
+
+
+def test_the_limit_is_checked_on_the_decoded_length_not_the_header(
+    with_voice, tmp_path, monkeypatch
+):
+    # A WebM whose header says 7 s and holds two hours was transcribed for 200 s at 7 GB.
+    path = lying_webm(tmp_path / "lying.webm", seconds=2 * 3600, header_seconds=7)
+    monkeypatch.setattr(voice, "load_model", lambda: pytest.fail("the model was loaded"))
+    began = time.monotonic()
+    for source in (path, path.read_bytes()):
+        with pytest.raises(voice.VoiceError, match="longer than 10 minutes"):
+            voice.transcribe(source)
+    assert time.monotonic() - began < 30  # stopped at ten minutes, twice (two hours: 200 s)
+
+
+def test_a_short_webm_with_an_honest_header_is_decoded_whole(with_voice, tmp_path):
+    audio = voice.decode(lying_webm(tmp_path / "short.webm", seconds=30, header_seconds=30))
+    assert abs(audio.size / voice.SAMPLE_RATE - 30) < 0.1
 
 
 # --- the model: pinned, checked, or the user's own ----------------------------------------------

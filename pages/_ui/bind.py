@@ -7,9 +7,9 @@ Every editing widget of the dashboard is drawn by ``bound`` (a field of the open
    the model's value; a missing, stale or emptied value is replaced by the model's, so Streamlit
    sends it to the browser. When the two agree the model's value is also passed as the widget's
    default, which is what a browser shows for a widget it holds no value for.
-2. **Saved on change.** ``on_change`` writes the value through the model (pydantic validates it)
-   and saves the file. A refused value stays on screen, with the reason, until it is fixed
-   (``REFUSED``).
+2. **Saved on change.** ``on_change`` writes the value into a copy of the model, which must pass
+   its checks (``state.edited``), then saves the copy. A refused value stays on screen, with the
+   reason, until it is fixed, and never in the model.
 3. **Leaving waits for the save.** The sidebar menu is Streamlit's own page links
    (``pages/_ui/frame.py``). A field saves when it loses focus, and a click on a menu link
    would ask for the new page before the field's value arrives, tagged with the old page: the
@@ -32,8 +32,8 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from pages._ui.state import current, editing, persist, say
-from prep_core.errors import PrepError, describe_validation_error
+from pages._ui.state import current, edited, editing, persist, refusal, say
+from prep_core.errors import PrepError
 from prep_core.model import Profile
 
 REFUSED = "_prep.refused"  # {widget key: the person's value the model refused}, kept on screen
@@ -89,11 +89,8 @@ def _commit_to(key: str, save: Callable[[Any], object]) -> bool:
     try:
         save(value)
     except (ValidationError, ValueError, PrepError) as error:
-        reason = (
-            describe_validation_error(error) if isinstance(error, ValidationError) else str(error)
-        )
         refused[key] = value
-        say(False, f"Not saved: {reason}")
+        say(False, f"Not saved: {refusal(error)}")
         return False
     refused.pop(key, None)
     return True
@@ -115,12 +112,22 @@ def _show(key: str, value: Any) -> bool:
 
 
 def commit(key: str, write: Write) -> bool:
-    """Save the widget's new value into the open profile; keep a refused one on screen."""
-    with editing():  # read, change and save as one step: see ``state.editing``
+    """Save the widget's new value into the open profile; keep a refused one on screen.
+
+    The value is written into a checked copy (``state.edited``): a refused one never reaches
+    the open profile, so no later edit can save it. Read, change and save are one step
+    (``state.editing``).
+    """
+    with editing():
         profile = current()
         if profile is None:
             return False
-        return _commit_to(key, lambda value: write(profile, value)) and persist(profile)
+        drafts: list[Profile] = []
+
+        def check(value: Any) -> None:
+            drafts.append(edited(profile, lambda draft: write(draft, value)))
+
+        return _commit_to(key, check) and persist(drafts[0])
 
 
 def wkey(*parts: str) -> str:

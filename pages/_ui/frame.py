@@ -1,8 +1,8 @@
 """The frame around every page: the page list, the sidebar, a section's header and Previous/Next.
 
 The menu is Streamlit's own (client-side links, one script run per click). A click on it while
-a changed field is being saved is held in the browser until that save's run is over
-(``frame.js``, part 1): otherwise the browser sends the page change first and the field's value
+a changed field is being saved is held in the browser until that save's run is over (``frame.js``,
+``saveBeforeLeaving``): otherwise the browser sends the page change first and the field's value
 second, tagged with the old page, and the server runs the old page again (see ``bind.py``).
 Previous/Next and the Library's Open are buttons of the page being left: a click on one carries
 the typed value with it.
@@ -13,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
+from pages._ui import dom_hooks
 from pages._ui.state import (
     DEBRIEF,
     EXPORT,
@@ -40,6 +42,7 @@ from prep_core.model import Profile
 from prep_core.sections import SECTIONS, Section, get_section
 
 _HERE = Path(__file__).parent
+TOASTED = "_prep.toasted"  # the refusal last shown as a toast too
 
 
 @dataclass(frozen=True)
@@ -127,17 +130,26 @@ def _status(profile: Profile) -> None:
 
 @cache
 def _assets() -> str:
+    """The page's CSS and script, read once per process (when the DOM hooks are checked too)."""
+    dom_hooks.check()
     css = (_HERE / "frame.css").read_text(encoding="utf-8")
-    js = (_HERE / "frame.js").read_text(encoding="utf-8")
+    js = dom_hooks.script_prefix() + (_HERE / "frame.js").read_text(encoding="utf-8")
     return f"<style>{css}</style><script>{js}</script>"
 
 
 def _browser_helpers() -> None:
-    """The page's own CSS and script: saving before leaving, focus on a new row, the timer."""
+    """The page's own CSS and script (``frame.js``: saving before leaving, asking before losing
+    typed text, the sidebar folded on phones, focus on a new row, the countdown)."""
     st.html(_assets(), unsafe_allow_javascript=True)
 
 
 # --- section pages ---------------------------------------------------------------------------
+
+
+def countdown(deadline_ms: int, shown: str, where: Any = st) -> None:
+    """A soft countdown to ``deadline_ms`` (Unix time, ms), ticked in the browser by frame.js
+    (``tickCountdowns``); ``shown`` until the first tick. Numbers only: no user text."""
+    where.html(f'<div class="prep-timer" data-prep-deadline="{int(deadline_ms)}">{shown}</div>')
 
 
 def section_header(key: str) -> Section:
@@ -177,6 +189,9 @@ def alerts() -> None:
     msg = message()
     if msg is not None and not msg.ok:  # messages can quote user text: never as Markdown
         st.error(plain(msg.text, 2000), icon=":material/error:")
+        if st.session_state.get(TOASTED) is not msg:  # once, where the person is looking:
+            st.session_state[TOASTED] = msg  # the page may be scrolled far below its top
+            st.toast(plain(msg.text, 300), icon=":material/error:", duration="long")
     profile = current()
     if profile is not None and st.session_state.get(STALE) == profile.id:
         row = st.container(horizontal=True)

@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 
 from pages._ui import practice as ui
+from pages._ui.frame import countdown
 from pages._ui.state import attempt, current, persist, plain, say
 from prep_core import voice
 from prep_core.mock import (
@@ -149,7 +150,7 @@ def _clock(session: MockSession) -> None:
     """The question's countdown (two minutes; soft: it warns, never cuts off)."""
     started = session.started or time.time()
     deadline_ms = int((started + 120) * 1000)
-    st.html(f'<div class="prep-timer" data-prep-deadline="{deadline_ms}">2:00</div>')
+    countdown(deadline_ms, "2:00")
 
 
 def _heard(key: str) -> None:

@@ -12,6 +12,7 @@ import time
 import streamlit as st
 
 from pages._ui.bind import picker
+from pages._ui.frame import countdown
 from pages._ui.state import attempt, change, current, insight, persist, plain, say
 from prep_core import voice
 from prep_core.followup import FollowUp
@@ -83,10 +84,7 @@ def timer(question: Question) -> None:
         right.button("Start the timer", key="practice.start", on_click=_start, args=(question.id,))
         return
     deadline_ms = int((started + minutes * 60) * 1000)
-    right.html(  # frame.js ticks every element with data-prep-deadline
-        f'<div class="prep-timer" data-prep-deadline="{deadline_ms}">'
-        f"{int(minutes)}:{int(minutes * 60) % 60:02d}</div>"
-    )
+    countdown(deadline_ms, f"{int(minutes)}:{int(minutes * 60) % 60:02d}", right)
 
 
 def _start(question_id: str) -> None:

@@ -36,7 +36,7 @@ from prep_core.stories import StoryStore
 
 PROFILE = "_prep.profile"  # the open Profile (a pydantic model; it pickles)
 MESSAGE = "_prep.message"  # the last Message, about one profile
-STALE = "_prep.stale"  # the id of a profile whose save was refused: another tab saved first
+STALE = "_prep.stale"  # the id of a profile whose save was refused: saved since elsewhere
 CLOSED = "_prep.closed"  # set when the person closed (deleted) the open profile: open none
 STARTED = "_prep.started"
 
@@ -309,36 +309,80 @@ def attempt(action: Callable[[], Any]) -> Any:
         return None
 
 
-def change(mutate: Callable[[Profile], Any]) -> bool:
-    """Apply one edit to the open profile and save it at once; True if it changed and saved.
+def edited(profile: Profile, mutate: Callable[[Profile], Any]) -> Profile:
+    """A copy of ``profile`` with ``mutate`` applied and checked; ``profile`` is never changed.
 
-    A value pydantic refuses changes nothing (``validate_assignment`` checks before it sets).
+    This is how every edit reaches the model: pydantic checks each assignment, then the copy
+    must hold no implausible day the original did not (``Profile.check_days``). Whatever is
+    refused (``ValidationError``, ``ValueError``) is raised with the copy dropped, so a refused
+    value can never stay in the open profile and be saved by the next, unrelated edit.
     """
-    with editing():
+    draft = profile.model_copy(deep=True)
+    try:
+        mutate(draft)
+    except OverflowError:  # date arithmetic past the calendar's end, from a day a file held
+        raise ValueError("a day beyond the calendar's end (year 9999): check the year") from None
+    draft.check_days(profile)
+    return draft
+
+
+def refusal(error: Exception) -> str:
+    """The one line saying why an edit was refused."""
+    if isinstance(error, ValidationError):
+        return describe_validation_error(error)
+    return str(error)
+
+
+def change(mutate: Callable[[Profile], Any]) -> bool:
+    """Apply one edit to the open profile and save it at once; True if it changed and saved."""
+    with editing():  # read, change and save as one step
         profile = current()
         if profile is None:
             return False
         try:
-            mutate(profile)
-        except ValidationError as error:
-            say(False, f"Not saved: {describe_validation_error(error)}")
+            draft = edited(profile, mutate)
+        except (ValidationError, ValueError) as error:
+            say(False, f"Not saved: {refusal(error)}")
             return False
-        return persist(profile)
+        return persist(draft)
+
+
+# The revisions of each profile saved by this app (any tab, any session): a newer revision on
+# disk that is not among them was written outside the app (the prep command, another program).
+_SAVED_HERE: dict[str, set[int]] = {}
 
 
 def persist(profile: Profile) -> bool:
+    """Save ``profile`` (an edited copy) and make the saved one the open profile.
+
+    A stale save keeps ``profile`` open, unsaved, as this tab's version: *Save mine as a copy*
+    saves exactly what was being saved (a practice attempt included).
+    """
     try:
         saved = store().save(profile)
     except StaleRevision as error:
+        st.session_state[PROFILE] = profile
         st.session_state[STALE] = profile.id
-        say(False, f"Not saved. {error}")
+        say(False, f"Not saved. {_stale_reason(profile.id, error)}")
         return False
     except PrepError as error:
         say(False, f"Not saved: {error}")
         return False
+    _SAVED_HERE.setdefault(saved.id, set()).add(saved.revision)
     st.session_state[PROFILE] = saved
     say(True, f"Saved {datetime.now():%H:%M:%S}")
     return True
+
+
+def _stale_reason(profile_id: str, error: StaleRevision) -> str:
+    if error.revision is None:  # deleted since: the store says where from
+        return str(error)
+    if error.revision in _SAVED_HERE.get(profile_id, ()):
+        return f"This profile was changed in another tab at {error.saved_at}."
+    return (
+        f"This profile was changed outside the app (by the prep command or another program) "
+        f"at {error.saved_at}."
+    )
 
 
 def reload_latest() -> None:

@@ -1,8 +1,10 @@
-"""Deletes that can be undone: a row, a question, a story, a whole profile.
+"""Deletes that can be undone: a row, a question, a story, a question's practice history, a whole
+profile.
 
 A delete saves at once and leaves a message with an *Undo* button. What Undo needs is kept in
 the message as plain data (the session state must pickle): ``("item", field path, index, item)``,
-``("story", index, story)`` (the shared story bank) or ``("profile", profile id)``. The
+``("story", index, story)`` (the shared story bank), ``("attempts", question id, attempts)`` or
+``("profile", profile id)``. The
 message belongs to the profile it is about and goes with the next action, as every message does.
 """
 
@@ -13,7 +15,7 @@ import streamlit as st
 from pages._ui.bind import forget, picked, wkey
 from pages._ui.state import change, current, message, plain, say, store, use
 from prep_core.errors import PrepError
-from prep_core.model import NewsItem, Question, SkillRow, Source, Story
+from prep_core.model import Attempt, NewsItem, Profile, Question, SkillRow, Source, Story
 from prep_core.sections import SECTIONS, FieldSpec
 
 ITEM_MODELS = {"news": NewsItem, "sources": Source, "skills": SkillRow, "questions": Question}
@@ -35,6 +37,38 @@ def delete_item(spec: FieldSpec, item_id: str, *, what: str) -> int | None:
         undo=("item", spec.path, index, item.model_dump(mode="json")),
     )
     return index
+
+
+def clear_history(question_id: str) -> None:
+    """Delete one question's practice attempts (they count towards a profile's 2 MB), with Undo."""
+    question = _question(current(), question_id)
+    if question is None or not question.attempts:
+        return
+    kept = [a.model_dump(mode="json") for a in question.attempts]
+    if change(lambda p: setattr(_question(p, question_id), "attempts", [])):
+        attempts = "attempt" if len(kept) == 1 else "attempts"
+        say(
+            True,
+            f"Cleared {len(kept)} practice {attempts} of “{_summary(question)}”",
+            undo=("attempts", question_id, kept),
+        )
+
+
+def _question(profile: Profile, question_id: str) -> Question | None:
+    return next((q for q in profile.prep.questions if q.id == question_id), None)
+
+
+def _undo_history(question_id: str, data: list[dict]) -> None:
+    """Put the attempts back, before any made since (the model keeps the last ones)."""
+
+    def put_back(profile: Profile) -> None:
+        question = _question(profile, question_id)
+        if question is None:
+            raise ValueError("that question was deleted since")
+        question.attempts = [*(Attempt.model_validate(a) for a in data), *question.attempts]
+
+    if change(put_back):
+        say(True, "Restored the practice history")
 
 
 def deleted_profile(profile_id: str, title: str) -> None:
@@ -59,6 +93,9 @@ def _undo() -> None:
     kind, *args = msg.undo
     if kind == "story":
         _undo_story(*args)
+        return
+    if kind == "attempts":
+        _undo_history(*args)
         return
     if kind == "profile":
         try:

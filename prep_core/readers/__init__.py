@@ -19,7 +19,7 @@ import warnings
 from os import PathLike
 from pathlib import Path
 
-from prep_core.errors import InvalidProfile
+from prep_core.errors import InvalidProfile, PrepWarning
 from prep_core.formats import reader_for
 from prep_core.model import Profile
 
@@ -54,14 +54,22 @@ def load_bytes(data: bytes, name: str, *, notes: list[str] | None = None) -> Pro
         profile = fmt.read(text, notes=found) if fmt.name == "json" else fmt.read(text)
     except InvalidProfile as error:
         raise InvalidProfile(f"{name}: {error}") from None
+    found += day_notes(profile)
     for note in found:
         if notes is None:
-            from prep_core.readers.json import DuplicateKeys  # only when there is one to report
-
-            warnings.warn(f"{name}: {note}", DuplicateKeys, stacklevel=2)
+            warnings.warn(f"{name}: {note}", PrepWarning, stacklevel=2)
         else:
             notes.append(f"{name}: {note}")
     return profile
+
+
+def day_notes(profile: Profile) -> list[str]:
+    """The notes about a profile read with an implausible day (a typed one is refused; a file's
+    is kept as it is, and the plan and the calendar stay bounded): one line for them all."""
+    problems = profile.day_problems()
+    if not problems:
+        return []
+    return [f"{'; '.join(problems)} (kept as read: fix it on the Company Profile page)"]
 
 
 def load_file(path: str | PathLike[str], *, notes: list[str] | None = None) -> Profile:

@@ -13,6 +13,10 @@ octets and ends them with CRLF. What the calendar holds:
   listing that day's items, and on the day before a "re-check facts" block when some facts are
   stale.
 
+A round on a day a profile should not hold (``model.day_problem``: a typo such as 2062, a file's
+9999-12-31) is left out, with the plan leading to it; reading the file noted it. The plan is
+bounded (six weeks at most), so the calendar is too.
+
 Every UID comes from stable ids (the profile's, the round's, the day's date), so importing a
 later export updates the events instead of adding copies; ``SEQUENCE`` is the profile's
 revision. ``now`` is ``DTSTAMP`` (the plan's clock is the insight's), so the same call gives the
@@ -28,7 +32,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event, Timezone, vText
 
-from prep_core.model import Profile, Round
+from prep_core.model import Profile, Round, day_problem
 
 if TYPE_CHECKING:
     from prep_core.insight import Insight
@@ -56,7 +60,8 @@ def write(profile: Profile, *, now: datetime, insight: Insight) -> bytes:
     stamp = _Stamp(profile, now)
     events = []
     for item in insight.rounds:
-        events += [_round_event(profile, item, stamp), _debrief_event(profile, item, stamp)]
+        if not day_problem(item.day, insight.now.date()):
+            events += [_round_event(profile, item, stamp), _debrief_event(profile, item, stamp)]
     events += _plan_events(profile, insight, stamp)
     zones = sorted({z for e in events for z in _zones(e)})
     # A component's text is its lines in order: the calendar's head, then each VTIMEZONE (built
@@ -138,7 +143,7 @@ def _debrief_event(profile: Profile, item: Round, stamp: _Stamp) -> Event:
 
 def _plan_events(profile: Profile, insight: Insight, stamp: _Stamp) -> list[Event]:
     result = insight.plan
-    if result.status != "ok" or result.round is None:
+    if result.status != "ok" or result.round is None or day_problem(result.round.day):
         return []
     target = result.round
     zone = ZoneInfo(target.timezone)

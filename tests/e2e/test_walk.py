@@ -17,6 +17,7 @@ the dashboard before the fix.
 from __future__ import annotations
 
 import copy
+import json
 import re
 import tempfile
 import uuid
@@ -613,6 +614,24 @@ def test_importing_the_same_file_twice_says_so_and_offers_a_copy(
         if p is not None and p.get("company") == f"{company} (copy)"
     ]
     assert len(copies) == 1, "Import as a copy made no '(copy)' profile"
+
+
+def test_a_profile_file_over_2_mb_is_refused_in_the_library(
+    page: Page, server: AppServer, tmp_path: Path
+) -> None:
+    """The server takes uploads up to 25 MB (a 10-minute spoken answer); a profile file keeps
+    its own 2 MB limit, said by the uploader, and nothing is imported."""
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps({"company": unique("Big Co"), "culture_fit": ["x" * 1000] * 3000}))
+    assert big.stat().st_size > 2 << 20
+    home = make_profile(server, unique("Home Co"))
+    open_mine(page, home, "", "Library")
+    before = sorted(server.profile_files())
+    upload(page, big)
+    expect(page.get_by_test_id("stFileUploader")).to_contain_text(re.compile(r"2(\.0)? ?MB"))
+    wait_for_app(page)
+    no_exception(page)
+    assert sorted(server.profile_files()) == before
 
 
 # --- 7. a phone --------------------------------------------------------------------------------

@@ -1,0 +1,86 @@
+"""A refused (stale) save under AppTest: "Save mine as a copy" keeps what was being saved, and the
+message says where the newer version came from (another tab of this app, or outside the app)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pages._ui.state as ui
+from prep_core.model import Profile
+from prep_core.store import Store
+from tests.app_harness import on_disk, start
+from tests.conftest import ROOT
+
+
+def _acme(store: Store) -> tuple[Profile, str]:
+    profile = store.create(
+        Profile(company="Acme", prep={"questions": [{"text": "Why Acme?", "answer": "Python."}]})
+    )
+    return profile, profile.prep.questions[0].id
+
+
+def _prep(*argv: str, data_dir) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PREP_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT))
+    return subprocess.run(
+        [sys.executable, "-m", "prep_core", *argv],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def _errors(at) -> str:
+    return " ".join(e.value for e in at.error)
+
+
+def test_save_mine_as_a_copy_keeps_the_attempt_changed_by_the_cli(store: Store) -> None:
+    profile, qid = _acme(store)
+    at = start(profile.id, ui.PRACTICE)
+    at.text_area(key=f"practice.answer.{qid}").input("I use Python every day at Acme.").run()
+    at.button(key="practice.check").click().run()
+    # meanwhile the prep command records an attempt of its own
+    answer = store.data_dir / "answer.txt"
+    answer.write_text("From the CLI.", encoding="utf-8")
+    done = _prep(
+        "practice",
+        profile.id,
+        "--question",
+        "1",
+        "--answer-file",
+        str(answer),
+        "--save",
+        data_dir=store.data_dir,
+    )
+    assert done.returncode == 0, done.stderr
+    at.button(key="practice.save").click().run()
+    assert not at.exception
+    shown = _errors(at)
+    assert "Not saved" in shown and "outside the app" in shown and "another tab" not in shown
+    at.button(key="stale.copy").click().run()
+    assert not at.exception
+    copies = [p for p in store.profiles() if p.id != profile.id]
+    assert len(copies) == 1
+    (attempt,) = copies[0].prep.questions[0].attempts
+    assert attempt.text == "I use Python every day at Acme."
+    original = on_disk(store, profile.id)["prep"]["questions"][0]["attempts"]
+    assert [a["text"] for a in original] == ["From the CLI."]  # the CLI's version is untouched
+
+
+def test_a_change_saved_by_another_tab_is_named_so(store: Store) -> None:
+    profile, _ = _acme(store)
+    mine = start(profile.id, ui.section_page("basics"))
+    other = start(profile.id, ui.section_page("basics"))
+    other.text_input(key=f"{profile.id}.company").input("Other tab").run()
+    mine.text_input(key=f"{profile.id}.company").input("This tab").run()
+    shown = _errors(mine)
+    assert "Not saved" in shown and "another tab" in shown and "outside" not in shown
+    mine.button(key="stale.copy").click().run()
+    titles = sorted(p.company for p in store.profiles())
+    assert titles == ["Other tab", "This tab (copy)"], titles
+    assert json.loads((store.folder / f"{profile.id}.json").read_text())["company"] == "Other tab"
