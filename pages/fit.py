@@ -5,6 +5,7 @@ import streamlit as st
 from pages._ui import fit as ui
 from pages._ui.state import insight, require_profile, section_page, stories
 from pages._ui.stories import story_editor
+from pages._ui.tabs import tabs as tabs_in_url
 
 profile = require_profile()
 st.title("Fit", anchor=False)
@@ -35,10 +36,8 @@ covered.metric(
 total.metric("Requirements", len(result.requirements))
 ui.reading_notes(profile)
 
-matrix_tab, gaps_tab, edit_tab, stories_tab, ask_tab = st.tabs(
-    ["Matrix", "Gaps", "Requirements", "Stories", "Questions to ask"],
-    key="fit.tab",
-    on_change="rerun",
+matrix_tab, gaps_tab, edit_tab, stories_tab, ask_tab = tabs_in_url(
+    ["Matrix", "Gaps", "Requirements", "Stories", "Questions to ask"], key="fit.tab"
 )
 if matrix_tab.open:
     with matrix_tab:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from pages._ui.frame import go
 from pages._ui.library import (
     PENDING,
     create_profile,
@@ -10,9 +11,18 @@ from pages._ui.library import (
     profile_row,
     uploader_key,
 )
-from pages._ui.state import current, entries, message, plain, require_frame, store
+from pages._ui.state import (
+    current,
+    entries,
+    message,
+    plain,
+    require_frame,
+    section_page,
+    store,
+)
 from prep_core.formats import READABLE_SUFFIXES
 from prep_core.readers import MAX_FILE_BYTES
+from prep_core.sections import SECTIONS
 
 require_frame()
 st.title("Library", anchor=False)
@@ -36,22 +46,17 @@ for entry in entries():
 
 st.subheader("New profile", anchor=False)
 blank, sample = st.columns(2)
-blank.button(
-    "New blank profile",
-    key="library.new_blank",
-    on_click=create_profile,
-    args=(False,),
-    icon=":material/note_add:",
-    width="stretch",
+new_blank = blank.button(
+    "New blank profile", key="library.new_blank", icon=":material/note_add:", width="stretch"
 )
-sample.button(
+new_sample = sample.button(
     "New copy of the sample",
     key="library.new_sample",
-    on_click=create_profile,
-    args=(True,),
     icon=":material/content_copy:",
     width="stretch",
 )
+if (new_blank or new_sample) and create_profile(from_sample=new_sample):
+    go(section_page(SECTIONS[0].key))  # a new profile opens on its first page
 
 st.subheader("Import", anchor=False)
 key = uploader_key()

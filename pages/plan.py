@@ -33,8 +33,9 @@ target = None
 for day in result.days:
     when = {0: "Today", 1: "Tomorrow"}.get((day.date - today).days, f"{day.date:%A}")
     st.subheader(f"{when}, {day.date:%d %B %Y}", anchor=False)
+    items = st.container(key=f"plan-day-{day.date.isoformat()}")  # frame.css: left-aligned
     for n, item in enumerate(day.items):
-        if st.button(
+        if items.button(
             plain(item.text, 300),
             key=f"plan.{day.date.isoformat()}.{n}",
             icon=":material/check_circle:" if item.done else ICONS.get(item.kind),

@@ -5,6 +5,7 @@ import streamlit as st
 from pages._ui import mock
 from pages._ui import practice as ui
 from pages._ui.state import plain, require_profile
+from pages._ui.tabs import tabs as tabs_in_url
 from pages._ui.undo import clear_history
 
 profile = require_profile()
@@ -13,8 +14,8 @@ st.caption(
     "Answer out loud or in writing, then read the feedback: the company's words you used, the "
     "points of your drafted answer you covered, STAR for stories, length, pace and fillers."
 )
-answer_tab, mock_tab, progress_tab = st.tabs(
-    ["Answer", "Mock round", "Progress"], key="practice.tab", on_change="rerun"
+answer_tab, mock_tab, progress_tab = tabs_in_url(
+    ["Answer", "Mock round", "Progress"], key="practice.tab"
 )
 
 if answer_tab.open:
@@ -25,7 +26,7 @@ if answer_tab.open:
         elif not questions:
             st.info("No question in this set. Choose another set above.")
         else:
-            question = ui.pick_question(questions)
+            question = ui.pick_question(profile, questions)
             st.subheader(plain(question.text, 300), anchor=False)
             ui.timer(question)  # stops when the answer is checked
             with st.expander("My drafted answer"):

@@ -40,8 +40,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
 from prep_core.brief import FOCUS
-from prep_core.model import Question, Round, day_problem
+from prep_core.model import Profile, Question, Round, day_problem
 from prep_core.progress import last_attempt_weak, practised
+from prep_core.question_bank import numbered
 
 if TYPE_CHECKING:
     from prep_core.insight import Insight
@@ -252,9 +253,10 @@ def _work(insight: Insight, upcoming: tuple[Round, ...]) -> dict[str, tuple[list
     questions = [
         q for q in insight.practice_order if q.text and (not practised(q) or last_attempt_weak(q))
     ]
+    number = _numbers(insight.profile)
     for question in questions:
         target = next((r for r in upcoming if _asks(FOR_KIND[r.kind], question)), upcoming[-1])
-        work[target.id][1].append(_practice(question, target.id))
+        work[target.id][1].append(_practice(question, target.id, number[question.id]))
     return work
 
 
@@ -274,7 +276,9 @@ def _research(insight: Insight, rid: str) -> list[Item]:
     for section in insight.completeness.sections:
         labels = [s.label for s in section.missing if s.path not in _NOT_RESEARCH]
         if labels:
-            text = f"Research {section.section.title}: {_join(labels)}"
+            title = section.section.title  # "Research Sources" says "research" already
+            verb = "Fill in" if title.startswith("Research") else "Research"
+            text = f"{verb} {title}: {_join(labels)}"
             items.append(Item("research", text, section.section.key, section.section.key, rid))
     return items
 
@@ -307,7 +311,12 @@ def _stories(insight: Insight, rid: str) -> list[Item]:
     ]
 
 
-def _practice(question: Question, rid: str, again: bool = False) -> Item:
+def _numbers(profile: Profile) -> dict[str, int]:
+    """Each question's number: its place in the bank, as the app and ``prep practice`` say."""
+    return {q.id: n for n, q in numbered(profile.prep.questions)}
+
+
+def _practice(question: Question, rid: str, number: int, again: bool = False) -> Item:
     if again:
         verb = "Rehearse once more"
     elif last_attempt_weak(question):
@@ -316,7 +325,8 @@ def _practice(question: Question, rid: str, again: bool = False) -> Item:
         verb = "Rehearse"
     else:
         verb = "Draft and rehearse"
-    return Item("practice", f"{verb}: “{_short(question.text)}”", "practice", question.id, rid)
+    text = f"{verb}: question {number}, “{_short(question.text)}”"
+    return Item("practice", text, "practice", question.id, rid)
 
 
 def _drill(insight: Insight, days: list[date]) -> dict[date, list[Item]]:
@@ -355,7 +365,8 @@ def _eve(insight: Insight, target: Round, last_minute: list[Item], drill: list[I
         text = "Say your pitch, your salary expectations and your notice period aloud once"
         items.append(Item("review", text, "prep", "topics", rid))
     weakest = [q for q in insight.practice_order if practised(q) and _asks(wants, q)][:2]
-    items += [_practice(q, rid, again=True) for q in weakest]
+    number = _numbers(profile)
+    items += [_practice(q, rid, number[q.id], again=True) for q in weakest]
     names = [p.name for p in target.interviewers if p.name]
     if wants.people and names:
         text = f"Go over who you will meet: {_short(', '.join(names), 120)}"

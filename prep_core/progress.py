@@ -125,7 +125,7 @@ def history(question: Question) -> list[dict[str, object]]:
 
 
 def find_question(profile: Profile, ref: str) -> Question:
-    """A question by its 1-based number among the profile's questions, or by its id."""
+    """A question by its number in the bank (from 1, ``question_bank.numbered``), or by id."""
     questions = profile.prep.questions
     if not any(q.text for q in questions):
         raise UnknownQuestion(

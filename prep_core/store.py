@@ -20,6 +20,7 @@ import contextlib
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -35,7 +36,7 @@ from prep_core.errors import (
     UnknownProfile,
     one_line,
 )
-from prep_core.model import Profile, numbered_id, renamed_ids, utc_now
+from prep_core.model import Profile, numbered_id, renamed_ids, slugify, utc_now
 from prep_core.paths import DEFAULT_DATA_DIR, SAMPLE_PATH
 
 DATA_DIR_ENV = "PREP_DATA_DIR"
@@ -117,13 +118,30 @@ class Store:
         """The profiles that load, newest first."""
         return [e.profile for e in self.entries() if e.profile is not None]
 
+    def slugs(self, profiles: list[Profile] | None = None) -> dict[str, str]:
+        """Each profile's short name, by id: its company ("netflix"), or company and role
+        ("netflix-ml-engineer") when another profile is about the same company."""
+        profiles = self.profiles() if profiles is None else profiles
+        companies = Counter(slugify(p.company) for p in profiles)
+        return {
+            p.id: company if company and companies[company] == 1 else p.slug
+            for p in profiles
+            for company in (slugify(p.company),)
+        }
+
     def load(self, ref: str) -> Profile:
         """The profile whose id or slug is ``ref``."""
         self._check_name(ref)
         path = self._path(ref)
         if path.is_file():
             return self._read(path)
-        matches = [e.profile for e in self.entries() if e.profile and e.profile.slug == ref]
+        profiles = self.profiles()
+        short = self.slugs(profiles)
+        matches = [p for p in profiles if ref in (short[p.id], p.slug)] or [
+            p
+            for p in profiles
+            if slugify(p.company) == ref  # "spotify" when two are
+        ]
         if len(matches) == 1:
             return matches[0]
         if matches:
@@ -294,7 +312,8 @@ class Store:
         profiles = self.profiles()
         if not profiles:
             return "there are no profiles yet"
-        names = ", ".join(f"{p.id} ({p.slug})" for p in profiles)
+        short = self.slugs(profiles)
+        names = ", ".join(f"{p.id} ({short[p.id]})" for p in profiles)
         return f"profiles: {names}"
 
     def _entry(self, path: Path) -> Entry:

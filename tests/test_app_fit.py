@@ -18,7 +18,7 @@ def test_the_sample_shows_its_matrix_and_one_click_adds_a_linked_row(store, samp
     profile = store.create(sample_profile)
     at = start(profile.id, ui.FIT)
     assert _metric(at, "Must-haves covered") == "5 of 6"
-    assert len(at.dataframe) == 1 and len(at.dataframe[0].value) == 15
+    assert len(at.table) == 1 and len(at.table[0].value) == 15
     aws = next(r for r in coverage(profile).requirements if r.text.endswith("such as AWS"))
     at.session_state["fit.tab"] = "Gaps"
     at.run()
@@ -164,7 +164,7 @@ def test_an_empty_skills_row_leaves_the_must_have_in_progress_until_its_talking_
     assert f"fit.skill.{aws.id}" not in [b.key for b in at.button]  # no second empty row
     at.session_state["fit.tab"] = "Matrix"
     at.run()
-    matrix = at.dataframe[0].value
+    matrix = at.table[0].value
     states = dict(zip(matrix["Requirement"], matrix["State"], strict=True))
     assert states[aws.text] == "In progress"
     assert _metric(start(profile.id, ui.READINESS), "Must-haves covered") == "5 of 6"

@@ -190,15 +190,43 @@ def test_yes_no_and_date_widgets_write_the_model(store: Store) -> None:
     assert at.text_input(key=f"{profile.id}.interview_date").value == ""
 
 
-def test_inline_list_chips_add_and_remove_entries_in_order(store: Store) -> None:
+def test_a_tag_list_is_typed_as_text_with_commas_semicolons_and_lines(store: Store) -> None:
     profile = store.create(Profile(tech_stack={"languages": ["Python", "a, b"]}))
     at = start(profile.id, ui.section_page("tech_stack"))
-    chips = at.multiselect(key=f"{profile.id}.tech_stack.languages")
-    assert chips.value == ["Python", "a, b"]
-    chips.set_value(["a, b", "Go", "Python"]).run()
-    assert on_disk(store, profile.id)["tech_stack"]["languages"] == ["a, b", "Go", "Python"]
-    at.multiselect(key=f"{profile.id}.tech_stack.languages").unselect("a, b").run()
-    assert on_disk(store, profile.id)["tech_stack"]["languages"] == ["Go", "Python"]
+    key = f"{profile.id}.tech_stack.languages"
+    assert at.text_area(key=key).value == 'Python, "a, b"', "an item with a comma is quoted"
+    at.text_area(key=key).input('Python, "a, b"; Java, Scala\nGo, java').run()
+    saved = ["Python", "a, b", "Java", "Scala", "Go"]
+    assert on_disk(store, profile.id)["tech_stack"]["languages"] == saved
+    said = " ".join(shown(c) for c in at.caption)
+    assert "5 items" in said and "Kept once (typed more than once): \u2068Java\u2069" in said
+    assert at.text_area(key=key).value == 'Python, "a, b", Java, Scala, Go'
+
+
+def test_separators_only_in_a_tag_list_change_nothing(store: Store) -> None:
+    profile = store.create(Profile(tech_stack={"languages": ["Python"]}))
+    before = on_disk(store, profile.id)
+    at = start(profile.id, ui.section_page("tech_stack"))
+    key = f"{profile.id}.tech_stack.languages"
+    at.text_area(key=key).input(", ; ,").run()
+    assert on_disk(store, profile.id) == before
+    assert "only separators" in shown(at.error[0])
+    assert at.text_area(key=key).value == ", ; ,", "the typed text stays on screen"
+
+
+def test_a_pasted_tag_list_of_any_size_and_script_is_saved_whole(store: Store) -> None:
+    profile = store.create(Profile())
+    at = start(profile.id, ui.section_page("tech_stack"))
+    key = f"{profile.id}.tech_stack.frameworks"
+    long_item = "ü" * 5000
+    pasted = ", ".join(f"lib{n}" for n in range(1000)) + f"; {long_item}\n🐍 PyTorch, עברית, lib7"
+    at.text_area(key=key).input(pasted).run()
+    saved = on_disk(store, profile.id)["tech_stack"]["frameworks"]
+    assert len(saved) == 1003 and saved[1000:] == [long_item, "🐍 PyTorch", "עברית"]
+    said = " ".join(shown(c) for c in at.caption)
+    assert "1003 items" in said and "… and 991 more" in said
+    assert "Kept once (typed more than once): \u2068lib7\u2069" in said
+    assert not at.exception and not at.error
 
 
 def test_a_list_is_edited_one_entry_per_line(store: Store) -> None:
@@ -244,8 +272,10 @@ def test_a_blank_row_is_never_saved(store: Store) -> None:
     assert at.text_input(key=f"{profile.id}.prep.skill_map.{draft}.skill").value == ""
 
 
-def test_question_bank_edits_reorders_adds_and_deletes(store: Store) -> None:
-    questions = [Question(text="Why us?"), Question(text="A hard bug?")]
+def test_question_bank_is_a_list_edited_in_place_reordered_filtered_added_deleted(
+    store: Store,
+) -> None:
+    questions = [Question(text="Why us?"), Question(text="A hard bug?", answer="The cache.\nMore")]
     profile = store.create(Profile(prep={"questions": questions}))
     at = start(profile.id, ui.section_page("prep"))
     at.session_state["prep.tab"] = "Potential Questions to Prepare For"
@@ -256,6 +286,19 @@ def test_question_bank_edits_reorders_adds_and_deletes(store: Store) -> None:
     def saved() -> list[dict]:
         return on_disk(store, pid)["prep"]["questions"]
 
+    def captions() -> str:
+        return " | ".join(shown(c) for c in at.caption)
+
+    assert "2 questions, 1 with a drafted answer" in captions()
+    assert "No category · not drafted yet" in captions()
+    assert "No category · The cache." in captions(), "the first line of the drafted answer"
+    assert [at.text_input(key=f"{bank}.{q}.text").label for q in (q1, q2)] == [
+        "Question 1",
+        "Question 2",
+    ]
+    at.text_input(key=f"{bank}.{q2}.text").input("The hardest bug?").run()
+    assert saved()[1]["text"] == "The hardest bug?", "edited in place, no picking first"
+    at.button(key=f"{bank}.{q1}.open").click().run()
     at.text_area(key=f"{bank}.{q1}.answer").input("Because").run()
     at.selectbox(key=f"{bank}.{q1}.category").select("motivation").run()
     at.button_group(key=f"{bank}.{q1}.confidence").set_value(4).run()
@@ -264,24 +307,36 @@ def test_question_bank_edits_reorders_adds_and_deletes(store: Store) -> None:
         "motivation",
         4,
     )
-    at.selectbox(key=f"{bank}.selected").select(q2).run()
-    at.button(key=f"{bank}.up").click().run()
+    assert "Motivation · confidence 4 of 5 · Because" in captions()
+    at.button(key=f"{bank}.{q2}.up").click().run()
     assert [q["id"] for q in saved()] == [q2, q1]
-    assert at.selectbox(key=f"{bank}.selected").value == q2, "the picker follows the question"
-    at.text_input(key=f"{bank}.{q2}.text").input("The hardest bug?").run()
-    assert saved()[0]["text"] == "The hardest bug?"
-    assert at.selectbox(key=f"{bank}.selected").value == q2
-    at.selectbox(key=f"{bank}.selected").select(q1).run()
-    at.text_area(key=f"{bank}.{q1}.answer").input("Because!").run()  # its picker label changes
-    assert at.selectbox(key=f"{bank}.selected").value == q1
-    at.selectbox(key=f"{bank}.selected").select(q2).run()
-    at.button(key=f"{bank}.delete").click().run()
-    at.button(key=f"{bank}.add").click().run()
-    assert [q["text"] for q in saved()] == ["Why us?", ""]
+    assert at.text_input(key=f"{bank}.{q2}.text").label == "Question 1"
+
+    at.selectbox(key=f"{bank}.filter.category").select("motivation").run()
+    assert [t.key for t in at.text_input if t.key.endswith(".text")] == [f"{bank}.{q1}.text"]
+    assert at.text_input(key=f"{bank}.{q1}.text").label == "Question 2", "the bank's number"
+    at.selectbox(key=f"{bank}.filter.category").select("*").run()
+    at.checkbox(key=f"{bank}.filter.undrafted").check().run()
+    assert "No question matches these filters." in captions()
+    at.checkbox(key=f"{bank}.filter.undrafted").uncheck().run()
+
+    at.button(key=f"{bank}.{q1}.delete").click().run()
+    at.button(key=f"addrow-{bank}").click().run()
+    assert [q["text"] for q in saved()] == ["The hardest bug?", ""]
     new_id = saved()[1]["id"]
-    assert at.selectbox(key=f"{bank}.selected").value == new_id
     assert at.text_input(key=f"{bank}.{new_id}.text").value == ""
-    assert at.selectbox(key=f"{bank}.selected").format_func(new_id).startswith("2. (no text yet)")
+    assert at.text_area(key=f"{bank}.{new_id}.answer").value == "", "the new one is open"
+    assert "2 questions, 1 with a drafted answer" in captions()
+    at.button(key=f"{bank}.{q2}.down").click().run()
+    assert [q["id"] for q in saved()] == [new_id, q2]
+
+
+def test_one_question_is_counted_in_the_singular(store: Store) -> None:
+    profile = store.create(Profile(prep={"questions": [Question(text="Why us?")]}))
+    at = start(profile.id, ui.section_page("prep"))
+    at.session_state["prep.tab"] = "Potential Questions to Prepare For"
+    at.run()
+    assert "1 question, 0 with a drafted answer" in [shown(c) for c in at.caption]
 
 
 def test_an_invalid_value_is_reported_and_the_text_kept(store: Store) -> None:
@@ -355,7 +410,18 @@ def test_library_lists_profiles_and_reports_a_corrupt_file(store: Store) -> None
     at = start(good.id)
     assert "broken.json" in shown(at.warning[0])
     assert any("Acme" in m.value for m in at.markdown)
-    assert at.button(key=f"library.open.{good.id}").disabled  # already open
+    assert at.button(key=f"library.open.{good.id}").proto.label == "Continue"  # already open
+
+
+def test_the_primary_button_is_on_the_open_profile_only(store: Store) -> None:
+    first = store.create(Profile(company="First"))
+    second = store.create(Profile(company="Second"))
+    at = start(first.id)
+    primary = [b.key for b in at.button if b.proto.type == "primary"]
+    assert primary == [f"library.open.{first.id}"]
+    assert at.button(key=f"library.open.{second.id}").proto.label == "Open"
+    at.button(key=f"library.open.{first.id}").click().run()
+    assert at.title[0].value == SECTIONS[0].title, "Continue goes back to the profile's pages"
 
 
 def test_import_of_a_bad_file_shows_an_error_and_saves_nothing(store: Store) -> None:
@@ -398,6 +464,9 @@ def test_create_duplicate_and_delete_with_confirmation(store: Store) -> None:
     at.button(key="library.new_blank").click().run()
     blank = open_profile(at)
     assert blank.company == "" and len(store.profiles()) == 2
+    assert at.title[0].value == SECTIONS[0].title, "a new profile opens on its first page"
+    assert at.query_params["profile"] == blank.id
+    at.switch_page(ui.LIBRARY).run()
     at.button(key=f"library.duplicate.{profile.id}").click().run()
     assert open_profile(at).company == "Acme (copy)" and open_profile(at).id != profile.id
     at.button(key=f"library.delete.{profile.id}").click().run()
@@ -552,3 +621,21 @@ def test_one_poisoned_file_is_a_warning_and_every_page_works(store: Store) -> No
     for page in ALL_PAGES:
         at.switch_page(page).run()
         assert not at.exception, (page, [e.value for e in at.exception])
+
+
+def test_the_open_tab_is_in_the_url_and_comes_back_after_a_reload(store: Store) -> None:
+    profile = store.create(Profile(prep={"questions": [Question(text="Why us?")]}))
+    at = start(profile.id, ui.section_page("prep"))
+    assert at.query_params["tab"] == "key-talking-points"
+    at.session_state["prep.tab"] = "Potential Questions to Prepare For"
+    at.run()
+    assert at.query_params["tab"] == "potential-questions-to-prepare-for"
+
+    reloaded = AppTest.from_file(APP, default_timeout=30)  # a new session, the same URL
+    reloaded.query_params.update(profile=profile.id, tab="potential-questions-to-prepare-for")
+    reloaded.run()
+    reloaded.switch_page(ui.section_page("prep")).run()
+    assert reloaded.text_input(
+        key=f"{profile.id}.prep.questions.{profile.prep.questions[0].id}.text"
+    )
+    assert reloaded.session_state["prep.tab"] == "Potential Questions to Prepare For"

@@ -38,7 +38,9 @@ def test_the_plan_lists_the_days_and_an_item_opens_its_page(store: Store) -> Non
     assert [s.value for s in at.subheader][4:] == ["Brief"]  # four days, then the brief
     labels = [b.label for b in at.button if b.key and b.key.startswith("plan.")]
     assert any(label.startswith("Research Company Overview") for label in labels)
-    rehearse = ui.plain("Draft and rehearse: “Why Acme?”", 300)  # labels are Markdown-escaped
+    rehearse = ui.plain(
+        "Draft and rehearse: question 1, “Why Acme?”", 300
+    )  # labels are Markdown-escaped
     assert rehearse in labels
     key = next(b.key for b in at.button if b.label == rehearse)
     at.button(key=key).click().run()

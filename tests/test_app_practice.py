@@ -82,6 +82,12 @@ def test_weak_and_never_practised_come_first(store: Store) -> None:
     picker = at.selectbox(key="practice.pick")
     order = [picker.format_func(o).split(". ", 1)[1].split(" · ")[0] for o in picker.options]
     assert order.index("Rehearsed") == 2, order
+    numbers = [picker.format_func(o).split(". ", 1)[0] for o in picker.options]
+    assert sorted(zip(order, numbers, strict=True)) == [
+        ("New", "3"),
+        ("Rehearsed", "1"),
+        ("Weak", "2"),
+    ], "each question keeps its number in the bank, as in prep practice --question N"
 
 
 def _acme_with_one_question(store: Store) -> tuple[Profile, str]:

@@ -142,7 +142,8 @@ def test_a_deleted_question_and_a_deleted_row_come_back_with_undo(store: Store) 
     at = start(profile.id, ui.section_page("prep"))
     at.session_state["prep.tab"] = "Potential Questions to Prepare For"
     at.run()
-    at.button(key=f"{profile.id}.prep.questions.delete").click().run()
+    at.button(key=f"{profile.id}.prep.questions.{first_q.id}.open").click().run()
+    at.button(key=f"{profile.id}.prep.questions.{first_q.id}.delete").click().run()
     assert [q["text"] for q in on_disk(store, profile.id)["prep"]["questions"]] == ["Why now?"]
     at.button(key="undo").click().run()
     saved = on_disk(store, profile.id)["prep"]["questions"]

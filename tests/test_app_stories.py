@@ -37,7 +37,7 @@ def test_add_and_edit_a_story(store, sample_profile):
     at.text_input(key=f"{key}.title").input("Moved training to the cloud").run()
     at.text_area(key=f"{key}.action").input("I moved 40 jobs to AWS spot GPUs.").run()
     at.text_area(key=f"{key}.result").input("Queue time from 3 days to 2 hours.").run()
-    at.text_input(key=f"{key}.tags").input("cloud, AWS , ").run()
+    at.text_area(key=f"{key}.tags").input("cloud; AWS , \ncloud").run()
     assert not at.exception, [e.value for e in at.exception]
     (saved,) = bank_file(store)
     assert saved["title"] == "Moved training to the cloud"

@@ -108,9 +108,19 @@ def test_list_prints_a_table_and_warning_rows(capsys, store, saved):
     percent = f"{completeness(saved).percent}%"
     header, row, warning = out.splitlines()
     assert (code, err) == (0, "")
-    assert header.split() == ["ID", "COMPANY", "ROLE", "INTERVIEW", "READY", "LAST", "EDITED"]
+    assert header.split() == [
+        "ID",
+        "NAME",
+        "COMPANY",
+        "ROLE",
+        "INTERVIEW",
+        "READY",
+        "LAST",
+        "EDITED",
+    ]
     assert row.split() == [
         saved.id,
+        "acme",  # the short name commands take: the company alone while it is the only one
         "Acme",
         "Data",
         "Engineer",
@@ -182,7 +192,7 @@ def test_unknown_profile(capsys, store, saved):
         code,
         out,
         err,
-        f"no profile 'nobody' in {store.folder}; profiles: {saved.id} ({saved.slug})",
+        f"no profile 'nobody' in {store.folder}; profiles: {saved.id} ({store.slugs()[saved.id]})",
     )
     assert snapshot(store.data_dir) == before
 

@@ -28,6 +28,11 @@ BEHAVIOUR_TESTS = {  # behaviour: (test file in tests/e2e/, test function)
     "foldSidebarOnPhones": ("test_walk.py", "test_phone_width"),
     "focusNewRow": ("test_walk.py", "test_table_row_entered_with_tab_is_saved_whole"),
     "tickCountdowns": ("test_practice.py", "test_one_typed_attempt_from_timer_to_disk"),
+    "enterMovesOn": ("test_keyboard.py", "test_enter_in_a_one_line_field_saves_and_moves_on"),
+    "hintOnHover": (
+        "test_keyboard.py",
+        "test_shift_tab_goes_back_and_no_help_button_sits_between_fields",
+    ),
 }
 
 

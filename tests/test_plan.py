@@ -96,10 +96,12 @@ def test_three_days_out_research_and_practice_first_the_day_before_is_review():
     assert len([i for i in work if i.kind == "research"]) == len(_research_sections())
     # weak and new first: the question never practised, then the weak one
     practice = [i.text for i in work if i.kind == "practice"]
-    assert practice[0].startswith("Draft and rehearse: “Why Acme?”")
+    assert practice[0].startswith("Draft and rehearse: question 1, “Why Acme?”")
     assert practice[1].startswith("Rehearse again (last attempt was weak)")
     assert "research" not in kinds(eve) and "facts" in kinds(eve)
-    assert "Rehearse once more: “Tell me about a failure.”" in [i.text for i in eve.items]
+    assert "Rehearse once more: question 2, “Tell me about a failure.”" in [
+        i.text for i in eve.items
+    ], "numbered as in the bank, not in practice order"
     assert interview.items[0].text == "Interview round"
 
 
@@ -248,3 +250,11 @@ def test_the_eve_drills_what_would_come_due_or_be_forgotten_by_the_round_s_start
         if d != eve
         for text in [i.text]
     )
+
+
+def test_a_research_item_never_says_research_twice():
+    result = plan(_profile(14))
+    research = [t for t in texts(result) if "Sources" in t]
+    assert research, texts(result)
+    assert not any("Research Research" in t for t in texts(result)), research
+    assert "Fill in Research Sources: Sources" in research

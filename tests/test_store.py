@@ -84,6 +84,20 @@ def test_load_by_slug(store):
     assert store.load("acme-data-engineer").id == saved.id
 
 
+def test_a_profile_is_found_by_its_company_alone_until_another_has_the_same_company(store):
+    spotify = store.create(Profile(company="Spotify", role_title="Senior Data Engineer"))
+    assert store.slugs() == {spotify.id: "spotify"}
+    assert store.load("spotify").id == spotify.id
+    other = store.create(Profile(company="Spotify", role_title="ML Engineer"))
+    assert store.slugs() == {
+        spotify.id: "spotify-senior-data-engineer",
+        other.id: "spotify-ml-engineer",
+    }
+    assert store.load("spotify-ml-engineer").id == other.id
+    with pytest.raises(UnknownProfile, match="several profiles are called 'spotify'"):
+        store.load("spotify")
+
+
 def test_each_save_increments_the_revision_and_leaves_the_argument_alone(store):
     first = store.create(small_profile())
     first.company = "Acme Corp"
@@ -224,7 +238,7 @@ def test_unknown_ref_lists_what_exists(store):
     with pytest.raises(UnknownProfile) as caught:
         store.load("nobody")
     assert str(caught.value) == (
-        f"no profile 'nobody' in {store.folder}; profiles: {saved.id} (acme-data-engineer)"
+        f"no profile 'nobody' in {store.folder}; profiles: {saved.id} (acme)"
     )
 
 

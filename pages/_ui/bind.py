@@ -32,7 +32,7 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from pages._ui.state import current, edited, persist, refusal, say
+from pages._ui.state import current, edited, editing, persist, refusal, say
 from prep_core.errors import PrepError
 from prep_core.model import Profile
 
@@ -115,17 +115,19 @@ def commit(key: str, write: Write) -> bool:
     """Save the widget's new value into the open profile; keep a refused one on screen.
 
     The value is written into a checked copy (``state.edited``): a refused one never reaches
-    the open profile, so no later edit can save it.
+    the open profile, so no later edit can save it. Read, change and save are one step
+    (``state.editing``).
     """
-    profile = current()
-    if profile is None:
-        return False
-    drafts: list[Profile] = []
+    with editing():
+        profile = current()
+        if profile is None:
+            return False
+        drafts: list[Profile] = []
 
-    def check(value: Any) -> None:
-        drafts.append(edited(profile, lambda draft: write(draft, value)))
+        def check(value: Any) -> None:
+            drafts.append(edited(profile, lambda draft: write(draft, value)))
 
-    return _commit_to(key, check) and persist(drafts[0])
+        return _commit_to(key, check) and persist(drafts[0])
 
 
 def wkey(*parts: str) -> str:

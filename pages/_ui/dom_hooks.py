@@ -50,6 +50,7 @@ HOOKS: tuple[Hook, ...] = (
         ("foldSidebarOnPhones",),
     ),
     Hook("keyClass", "st-key-", "st-key-", ("focusNewRow",)),  # a keyed container's class
+    Hook("main", '[data-testid="stMain"]', "stMain", ("enterMovesOn",)),  # the page's body
 )
 
 

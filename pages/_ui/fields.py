@@ -16,6 +16,8 @@ from pages._ui.bind import bound, wkey
 from pages._ui.questions import question_bank
 from pages._ui.rows import row_editor
 from pages._ui.state import current, days_left_text, plain
+from pages._ui.typed_list import items_caption, items_of
+from prep_core.items import join_items
 from prep_core.sections import YES_NO_LABELS, FieldSpec
 
 
@@ -75,8 +77,7 @@ def _date(spec: FieldSpec) -> None:
         wkey(spec.path),
         value.isoformat() if value else "",
         lambda p, text: spec.set(p, parse_date(text)),
-        placeholder="YYYY-MM-DD",
-        help=spec.hint,
+        placeholder="YYYY-MM-DD",  # the hint, as text: a help "?" would be a Tab stop
         max_chars=40,
     )
     st.caption(days_left_text(profile))
@@ -94,23 +95,23 @@ def parse_date(text: str) -> date | None:
 
 
 def _tags(spec: FieldSpec) -> None:
-    """A short list written on one line (languages, competitors): one chip per entry.
+    """A short list typed as text (languages, competitors): "Java, Scala; Python" is three.
 
-    Type to add an entry, ✕ to remove one; removing and adding again moves it to the end.
-    Much lighter than a table, which matters on Technology Stack with five of them.
+    Commas, semicolons and new lines separate items; it saves on Tab, on leaving and on
+    Ctrl+Enter, and says under it which items it read (and which it kept once). A text area, not
+    a chip picker: a chip picker dropped text typed without Enter and took "Scala, Python" as one.
     """
-    items = list(spec.get(current()))
+    key = wkey(spec.path)
     bound(
-        st.multiselect,
+        st.text_area,
         spec.label,
-        wkey(spec.path),
-        items,
-        _setter(spec),
-        default=lambda v: {"default": v},
-        options=items,
-        accept_new_options=True,
-        placeholder=spec.hint,
+        key,
+        join_items(spec.get(current())),
+        lambda profile, text: spec.set(profile, items_of(key, text)),
+        placeholder=f"{spec.hint}, separated by commas",
+        height=68,
     )
+    items_caption(key, spec.get(current()))
 
 
 def _lines(spec: FieldSpec) -> None:

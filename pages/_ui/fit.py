@@ -46,21 +46,27 @@ def reading_notes(profile: Profile) -> None:
 
 
 def matrix(result: Coverage, bank: list[Story]) -> None:
-    """One row per requirement: kind, text, and what proves it."""
+    """One row per requirement: its state and what proves it first, then the requirement.
+
+    A static table (``st.table``), not a scrolling grid: it fits the page's width and wraps
+    the requirement's text, and on a phone the short coverage columns are the ones in view.
+    Its cells are Markdown, so the person's text is escaped.
+    """
     titles = {s.id: s.title or "Untitled story" for s in bank}
     rows = [
         {
-            "Kind": KIND_LABELS[row.kind],
-            "Requirement": row.text,
-            "Skills rows": len(row.skills),
-            "Stories": ", ".join(titles[s] for s in row.stories),
-            "Answers": len(row.answers),
-            "In talking points": row.in_talking_points,
             "State": STATE_LABELS[row.state],
+            "Skills rows": len(row.skills),
+            "Stories": plain(", ".join(titles[s] for s in row.stories), 300),
+            "Answers": len(row.answers),
+            "In talking points": "yes" if row.in_talking_points else "no",
+            "Kind": KIND_LABELS[row.kind],
+            "Requirement": plain(row.text, 1000),
         }
         for row in result.requirements
     ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="fit.matrix")
+    with st.container(key="fit-matrix"):
+        st.table(pd.DataFrame(rows), hide_index=True)
 
 
 def gaps(profile: Profile, result: Coverage, bank: list[Story]) -> None:

@@ -1,4 +1,4 @@
-// The browser side of the frame: five behaviours, each a named function, installed once per
+// The browser side of the frame: seven behaviours, each a named function, installed once per
 // browser page (Streamlit redraws this element on every run). Streamlit's elements are found
 // only through HOOKS, prepended by pages/_ui/dom_hooks.py, which checks at start-up that the
 // installed Streamlit still sets them. A hook gone only turns its behaviours off: every edit
@@ -106,7 +106,36 @@
     }, 500);
   }
 
-  const behaviours = [saveBeforeLeaving, askBeforeLosingTyping, foldSidebarOnPhones, focusNewRow, tickCountdowns];
+  // Enter in a one-line field saves it (Streamlit does) and goes on to the next stop of the
+  // page, as Tab does: a form is filled by typing and Enter. Not in a picker's search box.
+  function enterMovesOn() {
+    document.addEventListener("keydown", (e) => {
+      const field = e.target;
+      if (e.key !== "Enter" || e.isComposing || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey) return;
+      if (field.tagName !== "INPUT" || !isText(field) || field.getAttribute("role") === "combobox") return;
+      const main = field.closest(HOOKS.main);
+      if (!main) return;
+      const stops = [...main.querySelectorAll("input, textarea, button, select, [tabindex]")]
+        .filter((el) => el.tabIndex >= 0 && !el.disabled && el.offsetParent !== null);
+      const next = stops[stops.indexOf(field) + 1];
+      if (!next) return;
+      setTimeout(() => { next.focus(); if (isText(next)) next.select(); }, 0);  // after the save
+    });
+  }
+
+  // A field's hint is its placeholder while it is empty; once it holds text, the hint stays
+  // on hover (its title). No help button between fields: it was a Tab stop that ate typing.
+  function hintOnHover() {
+    document.addEventListener("mouseover", (e) => {
+      const field = e.target;
+      if (isText(field) && field.placeholder && !field.title) field.title = field.placeholder;
+    }, true);
+  }
+
+  const behaviours = [
+    saveBeforeLeaving, askBeforeLosingTyping, foldSidebarOnPhones, focusNewRow, tickCountdowns,
+    enterMovesOn, hintOnHover,
+  ];
   for (const behaviour of behaviours) behaviour();
   window.__prepFrame = behaviours.map((behaviour) => behaviour.name);  // for the browser tests
 })();

@@ -31,8 +31,8 @@ UPLOADS = "library.uploads"  # how many files were taken: the uploader's key, so
 PENDING = "library.pending"  # can be given again; (name, bytes) of a file imported before
 
 
-def create_profile(from_sample: bool) -> None:
-    """A new profile, blank or a copy of the shipped sample, opened at once."""
+def create_profile(from_sample: bool) -> bool:
+    """A new profile, blank or a copy of the shipped sample, opened at once; True if made."""
     from prep_core import load_file
 
     def make() -> Profile:
@@ -42,6 +42,7 @@ def create_profile(from_sample: bool) -> None:
     if profile is not None:
         use(profile)
         say(True, f"Created {profile.title}")
+    return profile is not None
 
 
 def open_existing(profile_id: str) -> bool:
@@ -135,13 +136,12 @@ def profile_row(profile: Profile, is_open: bool) -> None:
         cols[2].progress(report.ratio, text=f"Ready {report.percent}%")
         cols[3].caption(f"Edited {profile.updated_at.astimezone():%Y-%m-%d %H:%M}")
         actions = cols[4].container(horizontal=True, horizontal_alignment="right", gap="small")
-        if actions.button(
-            "Open",
+        if actions.button(  # the one primary button: on the profile being edited
+            "Continue" if is_open else "Open",
             key=f"library.open.{profile.id}",
-            disabled=is_open,
-            type="primary",
+            type="primary" if is_open else "secondary",
             icon=":material/edit:",
-        ) and open_existing(profile.id):
+        ) and (is_open or open_existing(profile.id)):
             go(section_page(SECTIONS[0].key))
         actions.button(
             "Duplicate",

@@ -19,6 +19,7 @@ from prep_core.followup import FollowUp
 from prep_core.model import MAX_TEXT, QUESTION_CATEGORIES, Profile, Question
 from prep_core.practice import Feedback, feedback, feedback_on_reply, pair_text, record_attempt
 from prep_core.progress import history, is_rehearsed, last_attempt_weak, practice_order, practised
+from prep_core.question_bank import numbered
 from prep_core.vocabulary import hotwords
 
 SETS = {"weakest": "Weakest first", "never": "Never practised", "weak": "Weak answers"}
@@ -48,8 +49,11 @@ def questions_to_practise(profile: Profile) -> list[Question]:
     return practice_order(profile, mode=choice, gaps=gaps)
 
 
-def pick_question(questions: list[Question]) -> Question:
-    labels = {q.id: f"{n}. {q.text[:90]} · {_state(q)}" for n, q in enumerate(questions, 1)}
+def pick_question(profile: Profile, questions: list[Question]) -> Question:
+    """The question to practise, listed in practice order under its number in the bank (the
+    number Interview Preparation, the Plan and ``prep practice --question N`` use)."""
+    number = {q.id: n for n, q in numbered(profile.prep.questions)}
+    labels = {q.id: f"{number[q.id]}. {q.text[:90]} · {_state(q)}" for q in questions}
     chosen = picker("Question", "practice.pick", list(labels), labels)
     return next(q for q in questions if q.id == chosen)
 

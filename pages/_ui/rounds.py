@@ -51,7 +51,8 @@ def interview_date(spec: FieldSpec, draw: Callable[[FieldSpec], None]) -> None:
 
 def rounds_editor() -> None:
     profile = current()
-    st.markdown("**Interview rounds**", help="Each round's kind, length, day, time, zone and who")
+    st.markdown("**Interview rounds**")  # the hint as text: a help "?" would be a Tab stop
+    st.caption("Each round's kind, length, day, time, zone and who")
     if not profile.rounds:
         st.caption(
             "No rounds yet: the interview date above counts as one all-day round. Add rounds "

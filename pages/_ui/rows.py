@@ -45,7 +45,8 @@ def row_editor(spec: FieldSpec) -> None:
     items = spec.get(current())
     drafts = _drafts(spec)
     if not (spec.bare and spec.heading):  # under its own subheading the label would repeat it
-        st.markdown(f"**{spec.label}**", help=spec.hint)
+        st.markdown(f"**{spec.label}**")  # no help=: its "?" would be a Tab stop
+        st.caption(spec.hint)
     ids = [i.id for i in items] + drafts
     with st.container(key=f"table-{spec.path}"):
         if items:

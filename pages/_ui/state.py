@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -84,6 +85,20 @@ def per_session(build: Callable[[], Any]) -> Any:
     if key not in _PER_SESSION:
         _PER_SESSION[key] = build()
     return _PER_SESSION[key]
+
+
+def editing() -> threading.RLock:
+    """This session's edit lock: one edit at a time reads, changes and saves the open profile.
+
+    Streamlit may start a session's next run (and its callbacks) on a new thread while the last
+    run is still finishing. Two fast saves (type, Tab, type, Tab) then both started from the same
+    revision, and the second was refused as "changed in another tab" though only this tab had
+    saved. Held from reading the open profile to keeping its saved copy.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return threading.RLock()
+    return _PER_SESSION.setdefault((ctx.session_id, "editing"), threading.RLock())
 
 
 def plain(text: str, limit: int = 80) -> str:
@@ -324,15 +339,16 @@ def refusal(error: Exception) -> str:
 
 def change(mutate: Callable[[Profile], Any]) -> bool:
     """Apply one edit to the open profile and save it at once; True if it changed and saved."""
-    profile = current()
-    if profile is None:
-        return False
-    try:
-        draft = edited(profile, mutate)
-    except (ValidationError, ValueError) as error:
-        say(False, f"Not saved: {refusal(error)}")
-        return False
-    return persist(draft)
+    with editing():  # read, change and save as one step
+        profile = current()
+        if profile is None:
+            return False
+        try:
+            draft = edited(profile, mutate)
+        except (ValidationError, ValueError) as error:
+            say(False, f"Not saved: {refusal(error)}")
+            return False
+        return persist(draft)
 
 
 # The revisions of each profile saved by this app (any tab, any session): a newer revision on

@@ -16,9 +16,11 @@ import streamlit as st
 
 from pages._ui.bind import bound_to, forget, picked, picker
 from pages._ui.state import change, plain, say
+from pages._ui.typed_list import items_caption, items_of
 from prep_core.coverage import Coverage, effective_requirements
 from prep_core.errors import PrepError
 from prep_core.fixes import tag_story, tell_story
+from prep_core.items import join_items
 from prep_core.model import Profile, StoryBank
 from prep_core.stories import StoryStore, delete_story, edit_story, new_story
 
@@ -64,13 +66,15 @@ def story_editor(profile: Profile, result: Coverage) -> None:
             height=80,
         )
     bound_to(
-        st.text_input,
+        st.text_area,
         "Tags",
         f"{key}.tags",
-        ", ".join(story.tags),
-        _saver(story.id, "tags", _tags),
-        help="Skills and terms, separated by commas; a requirement's terms here prove it",
+        join_items(story.tags),
+        _saver(story.id, "tags", partial(items_of, f"{key}.tags")),
+        placeholder="Skills and terms, separated by commas; a requirement's terms here prove it",
+        height=68,
     )
+    items_caption(f"{key}.tags", story.tags)
     _links(profile, result, story.id)
     st.button(
         "Delete this story",
@@ -79,10 +83,6 @@ def story_editor(profile: Profile, result: Coverage) -> None:
         args=(story.id,),
         icon=":material/delete:",
     )
-
-
-def _tags(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",") if t.strip()]
 
 
 def _saver(story_id: str, field: str, convert=None):

@@ -73,9 +73,11 @@ def run_list(args: argparse.Namespace) -> int:
         sample = f" (the sample: prep import {SAMPLE_PATH})" if SAMPLE_PATH.is_file() else ""
         print(f"No profiles in {store.folder}. Import one with: prep import FILE{sample}")
         return 0
+    names = store.slugs(good)  # what a command takes instead of the id: "netflix"
     rows = [
         (
             p.id,
+            names[p.id],
             p.company or "-",
             p.role_title or "-",
             _date(headline_date(p, now)),
@@ -85,8 +87,8 @@ def run_list(args: argparse.Namespace) -> int:
         for p in good
     ]
     if rows:
-        header = ("ID", "COMPANY", "ROLE", "INTERVIEW", "READY", "LAST EDITED")
-        print(table([header, *rows], right_aligned={4}))
+        header = ("ID", "NAME", "COMPANY", "ROLE", "INTERVIEW", "READY", "LAST EDITED")
+        print(table([header, *rows], right_aligned={5}))
     for entry in entries:
         if entry.error is not None:
             print(f"warning: {one_line(entry.error)} (not loaded; the file was left as it is)")

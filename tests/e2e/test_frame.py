@@ -1,4 +1,4 @@
-"""frame.js in Chromium: its five behaviours are installed, the start-up check of the Streamlit
+"""frame.js in Chromium: its seven behaviours are installed, the start-up check of the Streamlit
 DOM hooks they rely on is logged, and without the script at all the app still saves.
 
 Each behaviour has its own browser test (mapped in tests/test_dom_hooks.py).
@@ -29,14 +29,14 @@ def server_and_log(chromium_path: str) -> Iterator[tuple[AppServer, Path]]:
             yield app, Path(tmp) / "streamlit-stderr.log"
 
 
-def test_the_five_behaviours_are_installed_and_the_hooks_check_is_logged(
+def test_the_seven_behaviours_are_installed_and_the_hooks_check_is_logged(
     page: Page, server_and_log: tuple[AppServer, Path]
 ) -> None:
     server, log = server_and_log
     open_app(page, server.url)
     assert sorted(page.evaluate("window.__prepFrame")) == sorted(BEHAVIOUR_TESTS)
     lines = [line for line in log.read_text().splitlines() if "DOM hooks" in line]
-    assert len(lines) == 1 and "frame.js: all 5 DOM hooks found in Streamlit" in lines[0], lines
+    assert len(lines) == 1 and "frame.js: all 6 DOM hooks found in Streamlit" in lines[0], lines
 
 
 def test_without_frame_js_an_edit_still_saves(

@@ -152,6 +152,12 @@ def open_tab(page: Page, name: str) -> None:
     expect(tab).to_have_attribute("aria-selected", "true")
     expect(page.get_by_test_id("stMain").get_by_role("heading", name=name, level=3)).to_be_visible()
     wait_for_app(page)
+    if name == QUESTIONS_TAB:  # the question bank: open the first question's answer
+        answer = page.get_by_label("Drafted answer", exact=True)
+        if not answer.count():
+            page.get_by_role("button", name="Edit answer").first.click()
+            expect(answer).to_be_visible()
+            wait_for_app(page)
 
 
 def open_mine(page: Page, mine: Mine, page_path: str, title: str) -> None:
@@ -223,7 +229,7 @@ def text_fields(walk: Walk) -> list[tuple[str, str, str]]:
     """(label, kind, path) of every text field drawn with the typed one."""
     if walk.tab:  # the question editor: the picked question is the first one
         return [
-            ("Question", "line", "prep.questions.0.text"),
+            ("Question 1", "line", "prep.questions.0.text"),
             ("Drafted answer", "text", "prep.questions.0.answer"),
         ]
     return [
@@ -473,7 +479,7 @@ def test_undo_brings_back_a_deleted_question(page: Page, mine: Mine) -> None:
     open_tab(page, QUESTIONS_TAB)
     before = mine.data()
     first = before["prep"]["questions"][0]
-    expect(page.get_by_label("Question", exact=True)).to_have_value(first["text"])
+    expect(page.get_by_label("Question 1", exact=True)).to_have_value(first["text"])
     page.get_by_role("button", name="Delete", exact=True).click()
     wait_for_file(
         mine.path,
@@ -490,7 +496,8 @@ def test_undo_brings_back_a_deleted_question(page: Page, mine: Mine) -> None:
     wait_for_content(page, mine, before, "the deleted question back in its place")
     wait_for_app(page)
     no_exception(page)
-    expect(page.get_by_label("Question", exact=True)).to_have_value(first["text"])
+    expect(page.get_by_label("Question 1", exact=True)).to_have_value(first["text"])
+    open_tab(page, QUESTIONS_TAB)
     expect(page.get_by_label("Drafted answer", exact=True)).to_have_value(first["answer"])
 
 
