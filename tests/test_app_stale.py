@@ -84,3 +84,22 @@ def test_a_change_saved_by_another_tab_is_named_so(store: Store) -> None:
     titles = sorted(p.company for p in store.profiles())
     assert titles == ["Other tab", "This tab (copy)"], titles
     assert json.loads((store.folder / f"{profile.id}.json").read_text())["company"] == "Other tab"
+
+
+def test_a_save_of_this_tab_whose_run_was_cut_short_is_built_on_not_refused(
+    store: Store,
+) -> None:
+    """Type, Tab, type, Tab on a busy machine: Streamlit may cut a run short (a fast rerun on a
+    new thread) after its save but before the tab kept the saved copy. The next edit then starts
+    from the revision before; it was refused as "changed in another tab" though only this tab
+    had saved, and what was typed was lost. It is now made again on this tab's own save."""
+    profile, _ = _acme(store)
+    at = start(profile.id, ui.section_page("basics"))
+    behind = store.load(profile.id)
+    ahead = store.save(behind.model_copy(update={"role_title": "Data engineer"}))
+    at.session_state[ui.SAVED_BY_ME] = {profile.id: {ahead.revision}}  # this tab saved it
+    at.text_input(key=f"{profile.id}.company").input("Acme Labs").run()
+    assert "Not saved" not in _errors(at)
+    saved = on_disk(store, profile.id)
+    assert (saved["company"], saved["role_title"]) == ("Acme Labs", "Data engineer")
+    assert saved["revision"] == ahead.revision + 1

@@ -123,11 +123,16 @@ def commit(key: str, write: Write) -> bool:
         if profile is None:
             return False
         drafts: list[Profile] = []
+        values: list[Any] = []
 
         def check(value: Any) -> None:
             drafts.append(edited(profile, lambda draft: write(draft, value)))
+            values.append(value)
 
-        return _commit_to(key, check) and persist(drafts[0])
+        def redo(latest: Profile) -> Profile:  # the same edit on this session's newer save
+            return edited(latest, lambda draft: write(draft, values[0]))
+
+        return _commit_to(key, check) and persist(drafts[0], redo=redo)
 
 
 def wkey(*parts: str) -> str:

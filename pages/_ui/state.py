@@ -69,6 +69,7 @@ def section_page(key: str) -> str:
 
 
 _PER_SESSION: dict[tuple[str, str], Any] = {}
+SAVED_BY_ME = "saved_by_me"  # session state: {profile id: the revisions this session saved}
 
 
 def per_session(build: Callable[[], Any]) -> Any:
@@ -348,7 +349,7 @@ def change(mutate: Callable[[Profile], Any]) -> bool:
         except (ValidationError, ValueError) as error:
             say(False, f"Not saved: {refusal(error)}")
             return False
-        return persist(draft)
+        return persist(draft, redo=lambda latest: edited(latest, mutate))
 
 
 # The revisions of each profile saved by this app (any tab, any session): a newer revision on
@@ -356,15 +357,32 @@ def change(mutate: Callable[[Profile], Any]) -> bool:
 _SAVED_HERE: dict[str, set[int]] = {}
 
 
-def persist(profile: Profile) -> bool:
+def _saved_by_this_session() -> dict[str, set[int]]:
+    """The revisions of each profile this browser session saved itself (in its session state:
+    each tab has its own)."""
+    return st.session_state.setdefault(SAVED_BY_ME, {})
+
+
+def persist(profile: Profile, redo: Callable[[Profile], Profile] | None = None) -> bool:
     """Save ``profile`` (an edited copy) and make the saved one the open profile.
 
-    A stale save keeps ``profile`` open, unsaved, as this tab's version: *Save mine as a copy*
-    saves exactly what was being saved (a practice attempt included).
+    ``redo`` makes the same edit on another version. It serves one case: the newer revision on
+    disk is this session's own. Streamlit starts a session's next run on a new thread while the
+    last one is still finishing (fast reruns), and a run cut short after its save never kept the
+    saved copy; the next edit (type, Tab, type) then started from the revision before. The edit
+    is made again on the saved version, so nothing typed is lost and no other tab's or
+    program's change is overwritten. Otherwise a stale save keeps ``profile`` open, unsaved, as
+    this tab's version: *Save mine as a copy* saves exactly what was being saved.
     """
     try:
         saved = store().save(profile)
     except StaleRevision as error:
+        if redo is not None and error.revision in _saved_by_this_session().get(profile.id, ()):
+            try:
+                return persist(redo(store().load(profile.id)))
+            except (PrepError, ValidationError, ValueError) as again:
+                say(False, f"Not saved: {refusal(again)}")
+                return False
         st.session_state[PROFILE] = profile
         st.session_state[STALE] = profile.id
         say(False, f"Not saved. {_stale_reason(profile.id, error)}")
@@ -372,6 +390,7 @@ def persist(profile: Profile) -> bool:
     except PrepError as error:
         say(False, f"Not saved: {error}")
         return False
+    _saved_by_this_session().setdefault(saved.id, set()).add(saved.revision)
     _SAVED_HERE.setdefault(saved.id, set()).add(saved.revision)
     st.session_state[PROFILE] = saved
     say(True, f"Saved {datetime.now():%H:%M:%S}")
