@@ -4,15 +4,12 @@ message says where the newer version came from (another tab of this app, or outs
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pages._ui.state as ui
 from prep_core.model import Profile
 from prep_core.store import Store
 from tests.app_harness import on_disk, start
-from tests.conftest import ROOT
+from tests.test_cli import prep
 
 
 def _acme(store: Store) -> tuple[Profile, str]:
@@ -20,19 +17,6 @@ def _acme(store: Store) -> tuple[Profile, str]:
         Profile(company="Acme", prep={"questions": [{"text": "Why Acme?", "answer": "Python."}]})
     )
     return profile, profile.prep.questions[0].id
-
-
-def _prep(*argv: str, data_dir) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PREP_DATA_DIR=str(data_dir), PYTHONPATH=str(ROOT))
-    return subprocess.run(
-        [sys.executable, "-m", "prep_core", *argv],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
 
 
 def _errors(at) -> str:
@@ -47,7 +31,7 @@ def test_save_mine_as_a_copy_keeps_the_attempt_changed_by_the_cli(store: Store) 
     # meanwhile the prep command records an attempt of its own
     answer = store.data_dir / "answer.txt"
     answer.write_text("From the CLI.", encoding="utf-8")
-    done = _prep(
+    done = prep(
         "practice",
         profile.id,
         "--question",

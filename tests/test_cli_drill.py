@@ -5,9 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,22 +12,10 @@ import pytest
 
 from prep_core.model import Profile, Question
 from prep_core.store import Store
+from tests.test_cli import prep
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "acme-data-engineer"
-
-
-def prep(*argv: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, PREP_DATA_DIR=str(data_dir))
-    return subprocess.run(
-        [sys.executable, "-m", "prep_core", *argv],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
 
 
 @pytest.fixture
